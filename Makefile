@@ -1,0 +1,38 @@
+# Makefile for transcheck. `make test` is what CI runs (.ci/run).
+GO ?= go
+FUZZTIME ?= 5m
+
+.PHONY: all build test vet bench accuracy fuzz golden
+
+all: build test
+
+build:
+	$(GO) build -o bin/transcheck ./cmd/transcheck
+
+vet:
+	$(GO) vet ./...
+
+# The default test run: vet, then every test with the race detector.
+# Tests that need ../shared/data skip when it is absent.
+test: vet
+	$(GO) test -race ./...
+
+# Rewrite the golden files after an intended change of output.
+golden:
+	$(GO) test ./cmd/transcheck -update
+
+bench:
+	$(GO) test -run '^$$' -bench . -benchmem ./...
+
+# Sentence-alignment accuracy on the gold data in ../shared/data/align.
+accuracy:
+	TRANSCHECK_ACCURACY=1 $(GO) test ./pipeline/align -run TestAccuracy -v -count=1
+
+# Run every fuzz target for FUZZTIME each.
+fuzz:
+	@for pkg in $$($(GO) list ./...); do \
+	  for target in $$($(GO) test -list '^Fuzz' $$pkg | grep '^Fuzz'); do \
+	    echo "== $$pkg $$target"; \
+	    $(GO) test $$pkg -run '^$$' -fuzz "^$$target$$" -fuzztime $(FUZZTIME) || exit 1; \
+	  done; \
+	done

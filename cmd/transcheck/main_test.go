@@ -1,0 +1,172 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+// runIn runs the command from the repository root, as a user would.
+func runIn(t *testing.T, args ...string) (string, string, int) {
+	t.Helper()
+	t.Chdir("../..")
+	var stdout, stderr bytes.Buffer
+	code := run(args, strings.NewReader(""), &stdout, &stderr)
+	return stdout.String(), stderr.String(), code
+}
+
+// golden compares got with testdata/golden/name; -update rewrites it, and
+// a mismatch leaves name.got beside it.
+func golden(t *testing.T, name, got string) {
+	t.Helper()
+	path := filepath.Join("testdata", "golden", name)
+	if *update {
+		os.MkdirAll(filepath.Dir(path), 0o755)
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test ./cmd/transcheck -update to create it)", err)
+	}
+	if string(want) != got {
+		os.WriteFile(path+".got", []byte(got), 0o644)
+		t.Errorf("%s differs from the golden file; see %s.got (diff it, and run with -update if the change is right)", path, path)
+	}
+}
+
+func TestCheckSeedGolden(t *testing.T) {
+	for _, format := range []string{"json", "markdown", "table"} {
+		t.Run(format, func(t *testing.T) {
+			stdout, stderr, code := runIn(t, "check", "--format", format, "testdata/seed")
+			if code != exitGate {
+				t.Errorf("exit code %d, want %d (the seed has omissions); stderr: %s", code, exitGate, stderr)
+			}
+			golden(t, "seed."+format, stdout)
+		})
+	}
+}
+
+func TestCheckSeedOmissions(t *testing.T) {
+	stdout, _, _ := runIn(t, "check", "--format", "json", "testdata/seed")
+	var rep struct {
+		Documents []struct {
+			Counts struct{ Segments, Paired, Unpaired, Skipped int }
+			Findings []struct {
+				Check          string
+				Source, Target *struct {
+					Line int
+					Lang string
+				}
+			}
+		}
+	}
+	if err := json.Unmarshal([]byte(stdout), &rep); err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.Documents) != 1 {
+		t.Fatalf("got %d documents, want 1", len(rep.Documents))
+	}
+	var lines []int
+	for _, f := range rep.Documents[0].Findings {
+		if f.Check == "omission" {
+			side := f.Target
+			if side == nil || f.Source != nil {
+				t.Fatalf("omission of English text (the target of zh→en) must have only a target side: %+v", f)
+			}
+			if side.Lang != "en" {
+				t.Errorf("omission at line %d is %q, want en", side.Line, side.Lang)
+			}
+			lines = append(lines, side.Line)
+		}
+	}
+	if got := strings.Trim(strings.Join(strings.Fields(strings.Trim(fmtInts(lines), "[]")), ","), ","); got != "1,3,13,15" {
+		t.Errorf("omissions at lines %s, want 1,3,13,15", got)
+	}
+	c := rep.Documents[0].Counts
+	if c.Segments != c.Paired+c.Unpaired+c.Skipped {
+		t.Errorf("segments %d != paired %d + unpaired %d + skipped %d", c.Segments, c.Paired, c.Unpaired, c.Skipped)
+	}
+}
+
+func fmtInts(xs []int) string {
+	b, _ := json.Marshal(xs)
+	return strings.ReplaceAll(string(b), ",", " ")
+}
+
+func TestExitCodes(t *testing.T) {
+	tests := []struct {
+		name string
+		args []string
+		code int
+		err  string
+	}{
+		{"gate fails on omissions", []string{"check", "testdata/seed"}, exitGate, "gate failed: 4 findings at error or above"},
+		{"fail-on never", []string{"check", "--fail-on", "never", "testdata/seed"}, exitOK, ""},
+		{"flags after the path", []string{"check", "testdata/seed", "--fail-on", "never"}, exitOK, ""},
+		{"no path", []string{"check"}, exitUsage, "check needs at least one PATH"},
+		{"bad fail-on", []string{"check", "--fail-on", "sometimes", "testdata/seed"}, exitUsage, `-fail-on "sometimes"`},
+		{"bad format", []string{"check", "--format", "yaml", "testdata/seed"}, exitUsage, `unknown format "yaml"`},
+		{"bad language", []string{"check", "--languages", "zh,xx", "testdata/seed"}, exitUsage, `unknown language code "xx"`},
+		{"missing path", []string{"check", "testdata/no-such-folder"}, exitUsage, "testdata/no-such-folder: cannot read: no such file or directory"},
+		{"unknown command", []string{"frobnicate"}, exitUsage, `unknown command "frobnicate"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, stderr, code := runIn(t, tt.args...)
+			if code != tt.code {
+				t.Errorf("exit code %d, want %d; stderr: %s", code, tt.code, stderr)
+			}
+			if tt.err != "" && !strings.Contains(stderr, tt.err) {
+				t.Errorf("stderr %q does not say %q", stderr, tt.err)
+			}
+		})
+	}
+}
+
+func TestOutputFile(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "report.md")
+	stdout, _, code := runIn(t, "check", "--format", "markdown", "-o", out, "--fail-on", "never", "testdata/seed")
+	if code != exitOK || stdout != "" {
+		t.Fatalf("exit %d, stdout %q: want 0 and nothing on stdout", code, stdout)
+	}
+	b, err := os.ReadFile(out)
+	if err != nil || !strings.HasPrefix(string(b), "## transcheck: 1 documents") {
+		t.Fatalf("report file: %v %.80q", err, b)
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 1 {
+		t.Errorf("the run left %d files in the output folder, want only the report", len(entries))
+	}
+}
+
+func TestDetectSeed(t *testing.T) {
+	stdout, stderr, code := runIn(t, "detect", "testdata/seed/cyberspace-article.zh-en.txt")
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	n := 0
+	for _, line := range strings.Split(strings.TrimSpace(stdout), "\n") {
+		f := strings.SplitN(line, "\t", 4)
+		if len(f) != 4 {
+			t.Fatalf("bad line %q", line)
+		}
+		n++
+		hasHan := strings.IndexFunc(f[3], func(r rune) bool { return r >= 0x4E00 && r <= 0x9FFF }) >= 0
+		if want := map[bool]string{true: "zh", false: "en"}[hasHan]; f[1] != want {
+			t.Errorf("%s: %q detected as %s, want %s", f[0], f[3], f[1], want)
+		}
+	}
+	if n < 100 {
+		t.Errorf("only %d segments printed", n)
+	}
+}

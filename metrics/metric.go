@@ -1,0 +1,163 @@
+package metrics
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/transcheck/transcheck/pipeline/document"
+)
+
+// Severity ranks findings; the CI gate compares against it.
+type Severity int
+
+// Severities, in increasing order.
+const (
+	Info Severity = iota
+	Warning
+	Error
+)
+
+var severityNames = []string{"info", "warning", "error"}
+
+// String returns "info", "warning" or "error".
+func (s Severity) String() string {
+	if s < 0 || int(s) >= len(severityNames) {
+		return fmt.Sprintf("severity(%d)", int(s))
+	}
+	return severityNames[s]
+}
+
+// MarshalText encodes the severity by name, as JSON and YAML carry it.
+func (s Severity) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
+
+// UnmarshalText accepts a severity name.
+func (s *Severity) UnmarshalText(b []byte) error {
+	v, err := ParseSeverity(string(b))
+	*s = v
+	return err
+}
+
+// ParseSeverity reads "info", "warning" or "error".
+func ParseSeverity(name string) (Severity, error) {
+	for i, n := range severityNames {
+		if strings.EqualFold(name, n) {
+			return Severity(i), nil
+		}
+	}
+	return 0, fmt.Errorf("unknown severity %q (use info, warning or error)", name)
+}
+
+// Side is one side of a finding: where the text stands and what it says.
+type Side struct {
+	Path string `json:"path"`
+	Line int    `json:"line"`
+	Lang string `json:"lang"`
+	Text string `json:"text"`
+}
+
+// Finding is one problem that a metric found.
+type Finding struct {
+	Check    string   `json:"check"`
+	Severity Severity `json:"severity"`
+	Message  string   `json:"message"`
+	Source   *Side    `json:"source,omitempty"`
+	Target   *Side    `json:"target,omitempty"`
+}
+
+// Metric is one check. Run inspects the document held by the Pass and
+// reports findings through it.
+type Metric struct {
+	Name     string   // identifier used in reports, config and findings
+	Doc      string   // one sentence: what the check finds
+	Severity Severity // default severity of its findings
+	Run      func(*Pass)
+}
+
+// Config carries the settings metrics read. The zero value is not useful:
+// use DefaultConfig.
+type Config struct {
+	// Severity overrides a metric's default severity, by metric name.
+	Severity map[string]Severity
+	// Disabled turns metrics off, by name.
+	Disabled map[string]bool
+	// LengthZ is the |z| beyond which a pair's length ratio is reported.
+	LengthZ float64
+}
+
+// DefaultConfig returns the settings used when nothing is configured.
+func DefaultConfig() *Config {
+	return &Config{LengthZ: 3}
+}
+
+// Pass gives a metric one document and collects what it reports.
+type Pass struct {
+	Doc      *document.Document
+	Config   *Config
+	Metric   *Metric
+	findings []Finding
+	paired   []bool
+}
+
+// Report records a finding; Check and Severity are filled in from the
+// metric when empty.
+func (p *Pass) Report(f Finding) {
+	if f.Check == "" {
+		f.Check = p.Metric.Name
+	}
+	if sev, ok := p.Config.Severity[f.Check]; ok {
+		f.Severity = sev
+	}
+	p.findings = append(p.findings, f)
+}
+
+// Paired reports whether the segment takes part in a bead with a
+// counterpart on the other side.
+func (p *Pass) Paired(s *document.Segment) bool { return p.paired[s.ID] }
+
+// SideOf describes a segment as a finding side.
+func SideOf(s *document.Segment) *Side {
+	return &Side{Path: s.Pos.Path, Line: s.Pos.Line, Lang: s.Lang, Text: s.Text}
+}
+
+// PairedSegments marks, by segment ID, the segments that belong to a bead
+// with both sides non-empty.
+func PairedSegments(doc *document.Document) []bool {
+	paired := make([]bool, len(doc.Segments()))
+	for _, b := range doc.Beads {
+		if len(b.Source) == 0 || len(b.Target) == 0 {
+			continue
+		}
+		for _, id := range b.Source {
+			paired[id] = true
+		}
+		for _, id := range b.Target {
+			paired[id] = true
+		}
+	}
+	return paired
+}
+
+// Run runs the enabled metrics over a paired document and returns their
+// findings in metric order.
+func Run(doc *document.Document, list []*Metric, cfg *Config) []Finding {
+	paired := PairedSegments(doc)
+	var out []Finding
+	for _, m := range list {
+		if cfg.Disabled[m.Name] {
+			continue
+		}
+		p := &Pass{Doc: doc, Config: cfg, Metric: m, paired: paired}
+		m.Run(p)
+		out = append(out, p.findings...)
+	}
+	return out
+}
+
+// joinText joins the texts of segments for display.
+func joinText(segs []*document.Segment) string {
+	parts := make([]string, len(segs))
+	for i, s := range segs {
+		parts[i] = s.Text
+	}
+	return strings.Join(parts, " ")
+}

@@ -1,0 +1,112 @@
+package metrics
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/transcheck/transcheck/pipeline/document"
+)
+
+func TestRegistry(t *testing.T) {
+	seen := map[string]bool{}
+	for _, m := range All {
+		if m.Name == "" || m.Doc == "" || m.Run == nil {
+			t.Errorf("metric %q lacks a name, a Doc or a Run", m.Name)
+		}
+		if seen[m.Name] {
+			t.Errorf("metric name %q is used twice", m.Name)
+		}
+		seen[m.Name] = true
+		if ByName(m.Name) != m {
+			t.Errorf("ByName(%q) does not find it", m.Name)
+		}
+	}
+	if DefaultConfig().LengthZ <= 0 {
+		t.Error("default length threshold cannot be reached by any pair")
+	}
+}
+
+// pairedDoc builds a document of one-unit pairs with the given texts.
+func pairedDoc(pairs [][2]string) *document.Document {
+	doc := &document.Document{Source: "zh", Target: "en", Directed: true}
+	for i, p := range pairs {
+		u := &document.Unit{Kind: "paragraph"}
+		for j, text := range p {
+			if text == "" {
+				continue
+			}
+			lang := []string{"zh", "en"}[j]
+			u.Segments = append(u.Segments, &document.Segment{Text: text, Lang: lang,
+				Pos: document.Position{Path: "d.txt", Line: i + 1}})
+		}
+		doc.Units = append(doc.Units, u)
+	}
+	doc.Index()
+	for _, u := range doc.Units {
+		if len(u.Segments) == 2 {
+			doc.Beads = append(doc.Beads, document.Bead{Source: []int{u.Segments[0].ID}, Target: []int{u.Segments[1].ID}, Score: 1})
+		}
+	}
+	return doc
+}
+
+var normalPairs = [][2]string{
+	{"中美同为世界上两个最大的经济体。", "The US and China are the two biggest economies in the world."},
+	{"网络空间是人类共同的活动空间。", "Cyberspace is a common space for human activities."},
+	{"相互指责,解决不了问题。", "To fling accusations at each other is not a solution."},
+	{"在网络空间,任何国家都无法独善其身。", "No country can stay out of it alone in cyberspace."},
+	{"网络恐怖主义成为全球公害。", "Cyber terrorism has become a global public menace."},
+	{"中美在网络空间面临共同挑战。", "The US and China face common challenges in cyberspace."},
+}
+
+func TestLengthRatio(t *testing.T) {
+	t.Run("normal pairs pass", func(t *testing.T) {
+		if fs := Run(pairedDoc(normalPairs), []*Metric{LengthRatio}, DefaultConfig()); len(fs) != 0 {
+			t.Errorf("got %d findings on ordinary pairs: %v", len(fs), fs)
+		}
+	})
+	t.Run("a truncated translation is flagged as shorter", func(t *testing.T) {
+		pairs := append(append([][2]string{}, normalPairs...),
+			[2]string{"当今世界,网络和现实紧密联结,以互联网为代表的信息技术带来生产力又一次质的飞跃,引领社会生产新变革,驱动了全球经济增长。", "The world today."})
+		fs := Run(pairedDoc(pairs), []*Metric{LengthRatio}, DefaultConfig())
+		if len(fs) != 1 || fs[0].Source.Line != 7 || !strings.Contains(fs[0].Message, "shorter") {
+			t.Fatalf("want one 'shorter' finding at line 7, got %+v", fs)
+		}
+	})
+	t.Run("the estimate follows the document", func(t *testing.T) {
+		m := EstimateLengthModel(pairedDoc(normalPairs))
+		if m.C < 2 || m.C > 5 {
+			t.Errorf("zh→en ratio %.2f outside 2..5", m.C)
+		}
+	})
+}
+
+func TestOmission(t *testing.T) {
+	doc := pairedDoc(append(append([][2]string{}, normalPairs[:2]...), [2]string{"", "An English paragraph nobody translated."}, [2]string{"只有中文的段落。", ""}))
+	fs := Run(doc, []*Metric{Omission}, DefaultConfig())
+	if len(fs) != 2 {
+		t.Fatalf("got %d findings, want 2: %+v", len(fs), fs)
+	}
+	if fs[0].Check != "addition" || fs[0].Target == nil || fs[0].Target.Line != 3 {
+		t.Errorf("English-only line 3 with direction zh→en: got %+v, want an addition", fs[0])
+	}
+	if fs[1].Check != "omission" || fs[1].Source == nil || fs[1].Source.Line != 4 {
+		t.Errorf("Chinese-only line 4: got %+v, want an omission", fs[1])
+	}
+	doc.Directed = false
+	for _, f := range Run(doc, []*Metric{Omission}, DefaultConfig()) {
+		if f.Check != "omission" {
+			t.Errorf("without a given direction every unpaired text is an omission, got %q", f.Check)
+		}
+	}
+}
+
+func TestSeverityOverride(t *testing.T) {
+	doc := pairedDoc([][2]string{{"", "Only English."}})
+	cfg := DefaultConfig()
+	cfg.Severity = map[string]Severity{"addition": Warning}
+	fs := Run(doc, []*Metric{Omission}, cfg)
+	if len(fs) != 1 || fs[0].Severity != Warning {
+		t.Fatalf("severity override not applied: %+v", fs)
+	}
+}

@@ -1,0 +1,176 @@
+// Package detect finds the language of a segment.
+//
+// Scripts decide what they can: Han without kana is Chinese, kana is
+// Japanese, Hangul is Korean, Cyrillic, Greek, Arabic and Hebrew name their
+// usual language. lingua-go decides only between the configured languages
+// that share the Latin script, and its detector is built once, from those
+// languages alone, and shared by every goroutine: a detector built from all
+// 75 languages takes seconds and gigabytes, one from two languages a few
+// milliseconds.
+package detect
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"sync"
+	"unicode"
+
+	"github.com/pemistahl/lingua-go"
+	"github.com/transcheck/transcheck/pipeline/segment"
+)
+
+// Detector detects languages among a fixed set. It is safe for concurrent
+// use; the lingua model is built on first need.
+type Detector struct {
+	langs    []string // ISO 639-1 codes, as configured
+	expected map[string]bool
+	latin    []lingua.Language // configured languages written in Latin script
+
+	once   sync.Once
+	lingua lingua.LanguageDetector
+}
+
+// scriptLanguage maps a script to the language it decides when it is not
+// Latin and not CJK.
+var scriptLanguage = map[segment.Script]string{
+	segment.ScriptCyrillic: "ru",
+	segment.ScriptGreek:    "el",
+	segment.ScriptArabic:   "ar",
+	segment.ScriptHebrew:   "he",
+}
+
+// New returns a detector for the given ISO 639-1 codes. expected names the
+// languages a document is meant to hold (source and target); short texts
+// that lingua cannot tell apart are given the expected language.
+func New(langs []string, expected ...string) (*Detector, error) {
+	d := &Detector{expected: map[string]bool{}}
+	seen := map[string]bool{}
+	for _, code := range append(append([]string{}, langs...), expected...) {
+		code = Normalize(code)
+		if code == "" || seen[code] {
+			continue
+		}
+		seen[code] = true
+		l := lingua.GetLanguageFromIsoCode639_1(lingua.GetIsoCode639_1FromValue(strings.ToUpper(code)))
+		if l == lingua.Unknown {
+			return nil, fmt.Errorf("unknown language code %q (use ISO 639-1 codes such as zh, en, fr)", code)
+		}
+		d.langs = append(d.langs, code)
+		if !nonLatin[code] {
+			d.latin = append(d.latin, l)
+		}
+	}
+	for _, e := range expected {
+		if e = Normalize(e); e != "" {
+			d.expected[e] = true
+		}
+	}
+	sort.Strings(d.langs)
+	return d, nil
+}
+
+// nonLatin lists languages decided by script, which lingua is never asked
+// about.
+var nonLatin = map[string]bool{"zh": true, "ja": true, "ko": true, "ru": true, "uk": true, "bg": true,
+	"el": true, "ar": true, "he": true, "fa": true, "hi": true, "th": true, "ka": true, "hy": true,
+	"mk": true, "sr": true, "be": true, "kk": true, "mn": true, "ur": true, "bn": true, "gu": true,
+	"mr": true, "pa": true, "ta": true, "te": true}
+
+// Languages returns the configured codes, sorted.
+func (d *Detector) Languages() []string { return d.langs }
+
+// Normalize turns a language tag such as "zh-CN", "ZH_cn" or "en-US" into
+// its ISO 639-1 base ("zh", "en").
+func Normalize(tag string) string {
+	tag = strings.ToLower(strings.TrimSpace(tag))
+	if i := strings.IndexAny(tag, "-_"); i >= 0 {
+		tag = tag[:i]
+	}
+	return tag
+}
+
+// Detect returns the language of text and a confidence between 0 and 1.
+// It returns "" when the text has no letters (numbers, punctuation).
+func (d *Detector) Detect(text string) (string, float64) {
+	var han, kana, hangul, letters, words int
+	scripts := map[segment.Script]int{}
+	inWord := false
+	for _, r := range text {
+		if !segment.IsLetter(r) {
+			inWord = false
+			continue
+		}
+		letters++
+		switch {
+		case unicode.Is(unicode.Hiragana, r), unicode.Is(unicode.Katakana, r):
+			kana++
+		case unicode.Is(unicode.Hangul, r):
+			hangul++
+		case unicode.Is(unicode.Han, r):
+			han++
+		default:
+			scripts[segment.ScriptOf(r)]++
+			if !inWord {
+				words++
+				inWord = true
+			}
+		}
+	}
+	if letters == 0 {
+		return "", 0
+	}
+	cjk := han + kana + hangul
+	// A CJK script decides when its characters outnumber the words of
+	// other scripts: Latin names and code inside Chinese ("GDP", "3D",
+	// "f.Stat") do not make the sentence English.
+	if cjk > 0 && cjk >= words {
+		share := float64(cjk) / float64(cjk+words)
+		switch {
+		case hangul > 0 && hangul >= kana:
+			return "ko", share
+		case kana > 0:
+			return "ja", share
+		default:
+			return "zh", share
+		}
+	}
+	best, n := segment.ScriptNone, 0
+	for sc, c := range scripts {
+		if c > n || c == n && sc < best {
+			best, n = sc, c
+		}
+	}
+	if lang, ok := scriptLanguage[best]; ok {
+		return lang, float64(n) / float64(letters)
+	}
+	if best != segment.ScriptLatin {
+		return "", 0
+	}
+	switch len(d.latin) {
+	case 0:
+		return "", 0
+	case 1:
+		// One Latin-script language in play: script decides, as lingua would.
+		return code(d.latin[0]), 1
+	}
+	d.once.Do(func() {
+		d.lingua = lingua.NewLanguageDetectorBuilder().FromLanguages(d.latin...).Build()
+	})
+	values := d.lingua.ComputeLanguageConfidenceValues(text)
+	if len(values) == 0 {
+		return "", 0
+	}
+	top := values[0]
+	if !d.expected[code(top.Language())] && words < 4 {
+		// Too short to overrule the expected languages.
+		for _, v := range values {
+			if d.expected[code(v.Language())] && v.Value() > 0 {
+				return code(v.Language()), v.Value()
+			}
+		}
+	}
+	return code(top.Language()), top.Value()
+}
+
+func code(l lingua.Language) string { return strings.ToLower(l.IsoCode639_1().String()) }

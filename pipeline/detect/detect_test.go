@@ -1,0 +1,79 @@
+package detect
+
+import (
+	"sync"
+	"testing"
+)
+
+func TestDetect(t *testing.T) {
+	zhEn, err := New([]string{"zh", "en"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	many, err := New([]string{"zh", "en", "fr", "de"}, "zh", "en")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name string
+		d    *Detector
+		text string
+		want string
+	}{
+		{"han", zhEn, "中美在网络空间拥有共同利益", "zh"},
+		{"han with latin codes", zhEn, "特别是人工智能、物联网和3D打印等技术,占GDP的比例", "zh"},
+		{"han with code identifiers", zhEn, "调用了 f.Stat。", "zh"},
+		{"kana", zhEn, "日本語の文章です。", "ja"},
+		{"hangul", zhEn, "한국어 문장입니다", "ko"},
+		{"cyrillic by script", zhEn, "Это русский текст.", "ru"},
+		{"english", zhEn, "The US and China's shared interests", "en"},
+		{"english among more languages", many, "Today, the cooperation between the two countries has become more relevant.", "en"},
+		{"french needs french in the set", many, "Le chat est sur la table et il dort tranquillement depuis ce matin.", "fr"},
+		{"short text keeps the expected language", many, "Der Hund", "en"},
+		{"no letters", zhEn, "2016 — 4.7%", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, conf := tt.d.Detect(tt.text)
+			if got != tt.want {
+				t.Errorf("Detect(%q) = %q (%.2f), want %q", tt.text, got, conf, tt.want)
+			}
+			if got != "" && (conf <= 0 || conf > 1) {
+				t.Errorf("Detect(%q) confidence %.2f outside (0,1]", tt.text, conf)
+			}
+		})
+	}
+}
+
+func TestNewRejectsUnknownCode(t *testing.T) {
+	if _, err := New([]string{"zh", "xx"}); err == nil {
+		t.Fatal("New accepted the unknown language code xx")
+	}
+}
+
+func TestNormalize(t *testing.T) {
+	for in, want := range map[string]string{"zh-CN": "zh", "ZH_cn": "zh", "en": "en", " EN-us ": "en", "": ""} {
+		if got := Normalize(in); got != want {
+			t.Errorf("Normalize(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// The detector is shared by every goroutine of a run; -race checks it.
+func TestDetectConcurrent(t *testing.T) {
+	d, err := New([]string{"en", "fr", "de"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var wg sync.WaitGroup
+	for i := 0; i < 8; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if got, _ := d.Detect("The quick brown fox jumps over the lazy dog again and again."); got != "en" {
+				t.Errorf("got %q, want en", got)
+			}
+		}()
+	}
+	wg.Wait()
+}

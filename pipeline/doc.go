@@ -1,0 +1,20 @@
+// Package pipeline runs transcheck's stages over every document of a run
+// and aggregates what they find into one Report.
+//
+// The flow, in order (see Stages):
+//
+//  1. read:    files are found (read.Discover) and read into Documents of
+//     units, each unit holding its text as one segment (read.File).
+//  2. segment: each unit's text is split into language runs at script
+//     boundaries, then into sentences (package segment).
+//  3. detect:  each segment gets a language and a confidence (package
+//     detect); segments without letters take their neighbour's language.
+//  4. pair:    the document's two languages are fixed (given, or the two
+//     most used), and source and target segments are paired into beads:
+//     within a unit, then across adjacent one-language units.
+//  5. measure: the metrics run over the paired document (package metrics)
+//     and their findings, with the document's counts, join the Report.
+//
+// Nothing is dropped: every segment read is counted as paired, unpaired or
+// skipped, and every unpaired one is reported.
+package pipeline

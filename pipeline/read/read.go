@@ -1,0 +1,146 @@
+// Package read turns files into Documents. A Scanner walks the paths it is
+// given, in a stable order, and yields one Document per file (or per pair of
+// files); a file that cannot be read yields a Document holding only a
+// Problem, so the run goes on and the report says why.
+package read
+
+import (
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/transcheck/transcheck/pipeline/document"
+)
+
+// Options control reading.
+type Options struct {
+	// Encoding names the encoding of files that have no byte-order mark
+	// ("gb18030", "big5", ...); empty means UTF-8.
+	Encoding string
+	// Exclude holds glob patterns (filepath.Match syntax) matched against
+	// the base name and the slash path of each file and folder.
+	Exclude []string
+}
+
+// Format reads one kind of file from its decoded text.
+type Format struct {
+	Name string
+	Ext  []string
+	Read func(path, text string) *document.Document
+}
+
+// Formats lists the file formats by name; a file's extension chooses one.
+var Formats = []Format{
+	{Name: "text", Ext: []string{".txt"}, Read: Text},
+	{Name: "markdown", Ext: []string{".md", ".markdown"}, Read: Markdown},
+}
+
+func formatFor(path string) (Format, bool) {
+	ext := strings.ToLower(filepath.Ext(path))
+	for _, f := range Formats {
+		for _, e := range f.Ext {
+			if e == ext {
+				return f, true
+			}
+		}
+	}
+	return Format{}, false
+}
+
+// Discover expands paths into the files to check, in a stable order:
+// folders are walked recursively, skipping hidden folders and excluded
+// paths; files named explicitly are kept whatever their extension. Paths
+// that do not exist come back as problems.
+func Discover(paths []string, opt Options) ([]string, []document.Problem) {
+	var files []string
+	var problems []document.Problem
+	for _, root := range paths {
+		info, err := os.Stat(root)
+		if err != nil {
+			problems = append(problems, document.Problem{Pos: document.Position{Path: root},
+				Message: "cannot read: " + errText(err) + " (check the path)"})
+			continue
+		}
+		if !info.IsDir() {
+			files = append(files, root)
+			continue
+		}
+		var found []string
+		err = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				problems = append(problems, document.Problem{Pos: document.Position{Path: p},
+					Message: "cannot read: " + errText(err)})
+				return nil
+			}
+			if p != root && (strings.HasPrefix(d.Name(), ".") || excluded(p, opt.Exclude)) {
+				if d.IsDir() {
+					return filepath.SkipDir
+				}
+				return nil
+			}
+			if d.Type().IsRegular() {
+				if _, ok := formatFor(p); ok {
+					found = append(found, p)
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			problems = append(problems, document.Problem{Pos: document.Position{Path: root}, Message: errText(err)})
+		}
+		sort.Strings(found)
+		files = append(files, found...)
+	}
+	return files, problems
+}
+
+func excluded(p string, patterns []string) bool {
+	slash := filepath.ToSlash(p)
+	for _, pat := range patterns {
+		if ok, _ := filepath.Match(pat, filepath.Base(p)); ok {
+			return true
+		}
+		if ok, _ := filepath.Match(pat, slash); ok {
+			return true
+		}
+	}
+	return false
+}
+
+func errText(err error) string {
+	if pe, ok := err.(*fs.PathError); ok {
+		return pe.Err.Error()
+	}
+	return err.Error()
+}
+
+// File reads one file into a Document, choosing the format by extension
+// (plain text when unknown). Problems are recorded in the Document.
+func File(path string, opt Options) *document.Document {
+	f, ok := formatFor(path)
+	if !ok {
+		f = Formats[0]
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return failed(path, f.Name, document.Problem{Pos: document.Position{Path: path},
+			Message: "cannot read: " + errText(err) + " (check the permissions)"})
+	}
+	text, prob := Decode(path, data, opt.Encoding)
+	if prob != nil {
+		return failed(path, f.Name, *prob)
+	}
+	doc := f.Read(path, text)
+	if len(doc.Units) == 0 {
+		doc.Problems = append(doc.Problems, document.Problem{Pos: document.Position{Path: path},
+			Message: fmt.Sprintf("no text found in this %s file", f.Name)})
+	}
+	return doc
+}
+
+func failed(path, format string, p document.Problem) *document.Document {
+	return &document.Document{Name: path, Paths: []string{path}, Format: format, Problems: []document.Problem{p}}
+}

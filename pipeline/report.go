@@ -1,0 +1,138 @@
+package pipeline
+
+import (
+	"github.com/transcheck/transcheck/metrics"
+	"github.com/transcheck/transcheck/pipeline/document"
+)
+
+// SchemaVersion is the version of the JSON report; it changes when a field
+// is removed or changes meaning, not when one is added.
+const SchemaVersion = 1
+
+// Counts accounts for every segment read: Segments = Paired + Unpaired +
+// Skipped.
+type Counts struct {
+	Segments int `json:"segments"`
+	Paired   int `json:"paired"`
+	Unpaired int `json:"unpaired"`
+	Skipped  int `json:"skipped"`
+	// Pairs is the number of beads that link both sides.
+	Pairs int `json:"pairs"`
+	// SourceSegments and SourcePaired give completeness: the share of
+	// source segments that have a counterpart (of segments in either
+	// language when the direction is inferred).
+	SourceSegments int `json:"source_segments"`
+	SourcePaired   int `json:"source_paired"`
+	Errors         int `json:"errors"`
+	Warnings       int `json:"warnings"`
+	Infos          int `json:"infos"`
+	// SkippedBy gives the reason for each skipped segment ("code", ...).
+	SkippedBy map[string]int `json:"skipped_by,omitempty"`
+}
+
+// Completeness is the percentage of source segments that have a
+// counterpart; 100 when there is no source text.
+func (c Counts) Completeness() float64 {
+	if c.SourceSegments == 0 {
+		return 100
+	}
+	return 100 * float64(c.SourcePaired) / float64(c.SourceSegments)
+}
+
+func (c *Counts) add(o Counts) {
+	c.Segments += o.Segments
+	c.Paired += o.Paired
+	c.Unpaired += o.Unpaired
+	c.Skipped += o.Skipped
+	c.Pairs += o.Pairs
+	c.SourceSegments += o.SourceSegments
+	c.SourcePaired += o.SourcePaired
+	c.Errors += o.Errors
+	c.Warnings += o.Warnings
+	c.Infos += o.Infos
+	for k, v := range o.SkippedBy {
+		if c.SkippedBy == nil {
+			c.SkippedBy = map[string]int{}
+		}
+		c.SkippedBy[k] += v
+	}
+}
+
+// DocumentReport is what the run found in one document.
+type DocumentReport struct {
+	Name     string             `json:"name"`
+	Paths    []string           `json:"paths"`
+	Format   string             `json:"format"`
+	Source   string             `json:"source"`
+	Target   string             `json:"target"`
+	Counts   Counts             `json:"counts"`
+	Problems []string           `json:"problems"`
+	Findings []metrics.Finding  `json:"findings"`
+	Doc      *document.Document `json:"-"` // the checked document, for reports that show it whole
+}
+
+// Report is the aggregate of a run.
+type Report struct {
+	Version   int              `json:"version"`
+	Documents []DocumentReport `json:"documents"`
+	Totals    Counts           `json:"totals"`
+	// Problems that belong to no document (a path that does not exist).
+	Problems []string `json:"problems"`
+}
+
+// Findings returns the number of findings at or above a severity.
+func (r *Report) Findings(min metrics.Severity) int {
+	n := 0
+	for _, d := range r.Documents {
+		for _, f := range d.Findings {
+			if f.Severity >= min {
+				n++
+			}
+		}
+	}
+	return n
+}
+
+func countDocument(doc *document.Document, findings []metrics.Finding) Counts {
+	var c Counts
+	paired := metrics.PairedSegments(doc)
+	for _, s := range doc.Segments() {
+		c.Segments++
+		switch {
+		case s.Skip != "":
+			c.Skipped++
+			if c.SkippedBy == nil {
+				c.SkippedBy = map[string]int{}
+			}
+			c.SkippedBy[s.Skip]++
+		case paired[s.ID]:
+			c.Paired++
+		default:
+			c.Unpaired++
+		}
+		// Completeness counts the source side when the direction is given,
+		// both sides when it is inferred.
+		if s.Skip == "" && s.Lang != "" && (s.Lang == doc.Source || !doc.Directed && s.Lang == doc.Target) {
+			c.SourceSegments++
+			if paired[s.ID] {
+				c.SourcePaired++
+			}
+		}
+	}
+	for _, b := range doc.Beads {
+		if len(b.Source) > 0 && len(b.Target) > 0 {
+			c.Pairs++
+		}
+	}
+	for _, f := range findings {
+		switch f.Severity {
+		case metrics.Error:
+			c.Errors++
+		case metrics.Warning:
+			c.Warnings++
+		default:
+			c.Infos++
+		}
+	}
+	return c
+}

@@ -1,0 +1,282 @@
+package pipeline
+
+import (
+	"sort"
+
+	"github.com/transcheck/transcheck/pipeline/document"
+	"github.com/transcheck/transcheck/pipeline/segment"
+)
+
+// Stage transforms a document in place.
+type Stage struct {
+	Name string
+	Run  func(*Runner, *document.Document)
+}
+
+// Stages lists the per-document stages in the order they run. Order
+// matters: languages are detected on sentences, not on whole paragraphs,
+// and pairing needs languages.
+var Stages = []Stage{
+	{"segment", segmentStage},
+	{"detect", detectStage}, // Must be after segment.
+	{"direction", directionStage},
+	{"pair", pairStage}, // Must be after direction.
+}
+
+// segmentStage replaces each prose segment by its language runs and their
+// sentences. Documents whose format declares the pairs (translation units)
+// keep their segments whole: the pairs are the format's, not ours.
+func segmentStage(_ *Runner, doc *document.Document) {
+	if doc.Paired {
+		doc.Index()
+		return
+	}
+	for _, u := range doc.Units {
+		var out []*document.Segment
+		for _, s := range u.Segments {
+			if s.Skip != "" {
+				out = append(out, s)
+				continue
+			}
+			out = append(out, splitSegment(s)...)
+		}
+		if len(out) == 0 && len(u.Segments) > 0 {
+			// Only white space: keep the unit's segment, skipped.
+			s := u.Segments[0]
+			s.Skip = "no text"
+			out = append(out, s)
+		}
+		u.Segments = out
+	}
+	doc.Index()
+}
+
+// splitSegment cuts one segment into runs and sentences, keeping exact
+// positions: byte offsets into the file and the line of each piece.
+func splitSegment(s *document.Segment) []*document.Segment {
+	text := s.Text
+	var out []*document.Segment
+	for _, run := range segment.Runs(text, segment.Protected(text)) {
+		for _, sp := range segment.Sentences(text[run.Start:run.End]) {
+			start, end := run.Start+sp.Start, run.Start+sp.End
+			piece := *s
+			piece.Text = text[start:end]
+			piece.Pos.Start = s.Pos.Start + start
+			piece.Pos.End = s.Pos.Start + end
+			piece.Pos.Line = s.Pos.Line + countNewlines(text[:start])
+			out = append(out, &piece)
+		}
+	}
+	return out
+}
+
+func countNewlines(s string) int {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] == '\n' {
+			n++
+		}
+	}
+	return n
+}
+
+func detectStage(r *Runner, doc *document.Document) {
+	segs := doc.Segments()
+	for _, s := range segs {
+		if s.Skip != "" {
+			continue
+		}
+		s.Lang, s.Confidence = r.detector.Detect(s.Text)
+	}
+	// Segments with no letters (a number, a dash) take the language of the
+	// nearest segment of their unit, else the previous segment's.
+	for i, s := range segs {
+		if s.Skip != "" || s.Lang != "" {
+			continue
+		}
+		if n := neighbourLang(segs, i); n != nil {
+			s.Lang, s.Confidence = n.Lang, n.Confidence
+		}
+	}
+}
+
+func neighbourLang(segs []*document.Segment, i int) *document.Segment {
+	for d := 1; d < len(segs); d++ {
+		for _, j := range []int{i - d, i + d} {
+			if j < 0 || j >= len(segs) || segs[j].Skip != "" || segs[j].Lang == "" {
+				continue
+			}
+			if segs[j].Unit == segs[i].Unit || d == 1 && j == i-1 {
+				return segs[j]
+			}
+		}
+		if d > 2 {
+			break
+		}
+	}
+	return nil
+}
+
+// directionStage fixes the document's source and target languages: as
+// configured, else the two languages with the most text, the one whose
+// text comes first inside bilingual units being the source.
+func directionStage(r *Runner, doc *document.Document) {
+	if doc.Source == "" {
+		doc.Source = r.cfg.Source
+	}
+	if doc.Target == "" {
+		doc.Target = r.cfg.Target
+	}
+	if doc.Source != "" && doc.Target != "" {
+		doc.Directed = true
+		return
+	}
+	chars := map[string]int{}
+	first := map[string]int{}
+	for _, s := range doc.Segments() {
+		if s.Skip != "" || s.Lang == "" {
+			continue
+		}
+		chars[s.Lang] += len(s.Text)
+		if _, ok := first[s.Lang]; !ok {
+			first[s.Lang] = s.ID
+		}
+	}
+	var langs []string
+	for l := range chars {
+		if l != doc.Source && l != doc.Target {
+			langs = append(langs, l)
+		}
+	}
+	sort.Slice(langs, func(i, j int) bool {
+		if chars[langs[i]] != chars[langs[j]] {
+			return chars[langs[i]] > chars[langs[j]]
+		}
+		return langs[i] < langs[j]
+	})
+	if doc.Source == "" && doc.Target == "" && len(langs) >= 2 {
+		a, b := langs[0], langs[1]
+		if firstInBilingualUnit(doc, b, a) {
+			a, b = b, a
+		}
+		doc.Source, doc.Target = a, b
+		return
+	}
+	if len(langs) == 0 {
+		return
+	}
+	if doc.Source == "" {
+		doc.Source = langs[0]
+	} else if doc.Target == "" {
+		doc.Target = langs[0]
+	}
+}
+
+// firstInBilingualUnit reports whether, in most units that hold both
+// languages, a's text comes before b's.
+func firstInBilingualUnit(doc *document.Document, a, b string) bool {
+	votes := 0
+	for _, u := range doc.Units {
+		ia, ib := -1, -1
+		for i, s := range u.Segments {
+			if s.Lang == a && ia < 0 {
+				ia = i
+			}
+			if s.Lang == b && ib < 0 {
+				ib = i
+			}
+		}
+		if ia >= 0 && ib >= 0 {
+			if ia < ib {
+				votes++
+			} else {
+				votes--
+			}
+		}
+	}
+	if votes == 0 {
+		// No bilingual units: the language of the first text is the source.
+		for _, s := range doc.Segments() {
+			if s.Lang == a || s.Lang == b {
+				return s.Lang == a
+			}
+		}
+	}
+	return votes > 0
+}
+
+// pairStage pairs source and target segments. Formats that declare pairs
+// (translation units) have their beads already. Otherwise, within a unit
+// all source segments pair with all target segments. Units that hold only
+// one language pair across units: a block of consecutive units in one
+// language followed by a block in the other (paragraphs or list items that
+// alternate with their translation) pair in order, aligned at the end of
+// the first block and the start of the second, where unmatched headings
+// and leftovers stand. Units that hold only skipped text (code) do not
+// break a block.
+func pairStage(_ *Runner, doc *document.Document) {
+	if doc.Paired {
+		return
+	}
+	var blocks []monoBlock
+	flush := func() {
+		pairBlocks(doc, blocks)
+		blocks = nil
+	}
+	for _, u := range doc.Units {
+		var src, tgt []int
+		other := 0
+		for _, s := range u.Segments {
+			switch {
+			case s.Skip != "":
+			case s.Lang == doc.Source:
+				src = append(src, s.ID)
+			case s.Lang == doc.Target:
+				tgt = append(tgt, s.ID)
+			default:
+				other++
+			}
+		}
+		switch {
+		case len(src) > 0 && len(tgt) > 0:
+			flush()
+			doc.Beads = append(doc.Beads, document.Bead{Source: src, Target: tgt, Score: 1})
+		case len(src) > 0 || len(tgt) > 0:
+			lang, segs := doc.Source, src
+			if len(tgt) > 0 {
+				lang, segs = doc.Target, tgt
+			}
+			if n := len(blocks); n > 0 && blocks[n-1].lang == lang {
+				blocks[n-1].units = append(blocks[n-1].units, segs)
+			} else {
+				blocks = append(blocks, monoBlock{lang: lang, units: [][]int{segs}})
+			}
+		case other > 0:
+			flush()
+		}
+	}
+	flush()
+}
+
+// monoBlock is a run of consecutive units written in one language; each
+// unit is the list of its segment IDs.
+type monoBlock struct {
+	lang  string
+	units [][]int
+}
+
+func pairBlocks(doc *document.Document, blocks []monoBlock) {
+	for i := 0; i+1 < len(blocks); i += 2 {
+		a, b := blocks[i].units, blocks[i+1].units
+		n := min(len(a), len(b))
+		a = a[len(a)-n:]
+		b = b[:n]
+		for k := 0; k < n; k++ {
+			bead := document.Bead{Source: a[k], Target: b[k], Score: 1}
+			if blocks[i].lang == doc.Target {
+				bead.Source, bead.Target = b[k], a[k]
+			}
+			doc.Beads = append(doc.Beads, bead)
+		}
+	}
+}

@@ -1,0 +1,58 @@
+// Package reports renders a run's aggregated report in one format per
+// file: table.go for terminals, markdown.go for pull requests, json.go for
+// machines. Each format is a constructor taking an io.Writer, registered
+// by name in Formats; renderers never decide the exit code.
+package reports
+
+import (
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/transcheck/transcheck/pipeline"
+)
+
+// Printer writes a report in one format.
+type Printer interface {
+	Print(*pipeline.Report) error
+}
+
+// Formats maps a format name to its constructor; a new format is its file
+// and one line here.
+var Formats = map[string]func(io.Writer) Printer{
+	"table":    NewTable,
+	"markdown": NewMarkdown,
+	"json":     NewJSON,
+}
+
+// Names returns the format names, sorted, for help texts.
+func Names() []string {
+	var names []string
+	for n := range Formats {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	return names
+}
+
+// New returns the printer for a format name.
+func New(name string, w io.Writer) (Printer, error) {
+	f, ok := Formats[name]
+	if !ok {
+		return nil, fmt.Errorf("unknown format %q (use one of %s)", name, strings.Join(Names(), ", "))
+	}
+	return f(w), nil
+}
+
+// shorten cuts s to at most n runes, marking the cut, and folds line
+// breaks so a cell stays on one line.
+func shorten(s string, n int) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	r := []rune(s)
+	return string(r[:n-1]) + "…"
+}

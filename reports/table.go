@@ -1,0 +1,93 @@
+package reports
+
+import (
+	"fmt"
+	"io"
+	"strconv"
+
+	"github.com/olekukonko/tablewriter"
+	"github.com/olekukonko/tablewriter/tw"
+	"github.com/transcheck/transcheck/pipeline"
+)
+
+type tablePrinter struct{ w io.Writer }
+
+// NewTable returns the terminal printer: a table with one row per
+// document, then a table of findings.
+func NewTable(w io.Writer) Printer { return tablePrinter{w} }
+
+func newTable(w io.Writer) *tablewriter.Table {
+	// WithHeaderAutoFormat must come after any WithConfig, which would
+	// reset it; WithEastAsian(Off) keeps CJK locales from widening
+	// ambiguous-width characters and misaligning the borders.
+	return tablewriter.NewTable(w,
+		tablewriter.WithHeaderAutoFormat(tw.Off),
+		tablewriter.WithEastAsian(tw.Off),
+		tablewriter.WithRowAutoWrap(tw.WrapNormal),
+	)
+}
+
+func (p tablePrinter) Print(r *pipeline.Report) error {
+	t := newTable(p.w)
+	t.Header("Document", "Languages", "Segments", "Pairs", "Unpaired", "Skipped", "Complete", "Errors", "Warnings")
+	for _, d := range r.Documents {
+		c := d.Counts
+		if err := t.Append([]string{d.Name, langs(d.Source, d.Target), strconv.Itoa(c.Segments), strconv.Itoa(c.Pairs),
+			strconv.Itoa(c.Unpaired), strconv.Itoa(c.Skipped), pct(c.Completeness()), strconv.Itoa(c.Errors), strconv.Itoa(c.Warnings)}); err != nil {
+			return err
+		}
+	}
+	if len(r.Documents) > 1 {
+		c := r.Totals
+		t.Footer("Total", "", strconv.Itoa(c.Segments), strconv.Itoa(c.Pairs), strconv.Itoa(c.Unpaired),
+			strconv.Itoa(c.Skipped), pct(c.Completeness()), strconv.Itoa(c.Errors), strconv.Itoa(c.Warnings))
+	}
+	if err := t.Render(); err != nil {
+		return err
+	}
+	if n := r.Findings(0); n > 0 {
+		fmt.Fprintf(p.w, "\n%d findings\n", n)
+		ft := newTable(p.w)
+		ft.Header("Where", "Check", "Severity", "Message", "Text")
+		for _, d := range r.Documents {
+			for _, f := range d.Findings {
+				side := f.Source
+				if side == nil {
+					side = f.Target
+				}
+				where, text := d.Name, ""
+				if side != nil {
+					where = fmt.Sprintf("%s:%d", side.Path, side.Line)
+					text = shorten(side.Text, 50)
+				}
+				if err := ft.Append([]string{where, f.Check, f.Severity.String(), f.Message, text}); err != nil {
+					return err
+				}
+			}
+		}
+		if err := ft.Render(); err != nil {
+			return err
+		}
+	}
+	for _, prob := range allProblems(r) {
+		fmt.Fprintf(p.w, "problem: %s\n", prob)
+	}
+	return nil
+}
+
+func langs(src, tgt string) string {
+	if src == "" && tgt == "" {
+		return "-"
+	}
+	return src + "→" + tgt
+}
+
+func pct(x float64) string { return strconv.FormatFloat(x, 'f', 1, 64) + "%" }
+
+func allProblems(r *pipeline.Report) []string {
+	out := append([]string(nil), r.Problems...)
+	for _, d := range r.Documents {
+		out = append(out, d.Problems...)
+	}
+	return out
+}
