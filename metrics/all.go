@@ -2,7 +2,10 @@ package metrics
 
 // All lists every metric in the order it runs and reports.
 var All = []*Metric{
+	MissingFile,
 	Omission,
+	Untranslated,
+	State,
 	LengthRatio,
 	Language,
 }

@@ -64,6 +64,19 @@ type Finding struct {
 	Target   *Side    `json:"target,omitempty"`
 }
 
+// targetChecks are the checks whose finding is about the target text:
+// reports point at the target side first.
+var targetChecks = map[string]bool{"addition": true, "untranslated": true, "orphan_translation": true}
+
+// Where returns the side a finding is about: the target for checks on
+// the translation, else the source; whichever is present.
+func (f Finding) Where() *Side {
+	if f.Target != nil && (targetChecks[f.Check] || f.Source == nil) {
+		return f.Target
+	}
+	return f.Source
+}
+
 // Metric is one check. Run inspects the document held by the Pass and
 // reports findings through it.
 type Metric struct {

@@ -19,7 +19,23 @@ var Omission = &Metric{
 
 func omission(p *Pass) {
 	doc := p.Doc
+	if doc.Missing != document.RoleNone {
+		return // the whole file is missing: missing_file reports it once
+	}
+	files := hasFiles(doc)
+	var where map[int]string
+	if files {
+		where = placeOfUnpaired(doc)
+	}
 	for _, u := range doc.Units {
+		// A unit whose other sentences are paired lost only part of its
+		// text: a partial omission, as the aligner found it.
+		partial := false
+		if !files {
+			for _, s := range u.Segments {
+				partial = partial || p.Paired(s)
+			}
+		}
 		// One finding per unit and language: a paragraph of three
 		// untranslated sentences is one omission, not three.
 		var group []*document.Segment
@@ -39,9 +55,16 @@ func omission(p *Pass) {
 			}
 			other := otherLanguage(doc, lang)
 			f.Message = fmt.Sprintf("%s %s has no %s counterpart", LanguageName(lang), what, LanguageName(other))
-			if doc.Directed && lang == doc.Target {
+			switch {
+			case partial:
+				f.Check, f.Severity = "partial_omission", Warning
+				f.Message = fmt.Sprintf("%s %s has no %s counterpart in the paired paragraph", LanguageName(lang), what, LanguageName(other))
+			case doc.Directed && lang == doc.Target:
 				f.Check = "addition"
 				f.Message = fmt.Sprintf("%s %s has no %s source", LanguageName(lang), what, LanguageName(other))
+			}
+			if w := where[group[0].ID]; w != "" {
+				f.Message += " (" + w + ")"
 			}
 			// The side follows the language, so a reader finds English text
 			// under the target when the document goes zh→en.
@@ -54,17 +77,49 @@ func omission(p *Pass) {
 			group = nil
 		}
 		for _, s := range u.Segments {
-			if s.Skip != "" || p.Paired(s) || !inPlay(doc, s.Lang) {
+			if s.Skip != "" || p.Paired(s) || !inPlay(doc, s.Lang) && s.Role == document.RoleNone {
 				flush()
 				continue
 			}
-			if len(group) > 0 && group[0].Lang != s.Lang {
+			if len(group) > 0 && (group[0].Lang != s.Lang || group[0].Role != s.Role) {
 				flush()
 			}
 			group = append(group, s)
 		}
 		flush()
 	}
+}
+
+// hasFiles reports whether the document pairs a source file with a target
+// file, so that its segments carry roles.
+func hasFiles(doc *document.Document) bool {
+	return len(doc.Paths) == 2
+}
+
+// placeOfUnpaired says, for each segment left out of the alignment of two
+// files, after which aligned line of the other file it belongs, so a
+// reader can find the place.
+func placeOfUnpaired(doc *document.Document) map[int]string {
+	out := map[int]string{}
+	var prev *document.Bead
+	for i, b := range doc.Beads {
+		if len(b.Source) > 0 && len(b.Target) > 0 {
+			prev = &doc.Beads[i]
+			continue
+		}
+		place := "belongs at the start of the other file"
+		if prev != nil {
+			other := prev.Target
+			if len(b.Source) == 0 {
+				other = prev.Source
+			}
+			place = "belongs after " + doc.Segment(other[len(other)-1]).Pos.String()
+		}
+		for _, id := range append(append([]int{}, b.Source...), b.Target...) {
+			out[id] = place
+		}
+	}
+	return out
 }
 
 // inPlay reports whether lang is one of the document's two languages (the

@@ -48,6 +48,7 @@ func NewRunner(cfg Config) (*Runner, error) {
 		cfg.MetricConfig = metrics.DefaultConfig()
 	}
 	cfg.Source, cfg.Target = detect.Normalize(cfg.Source), detect.Normalize(cfg.Target)
+	cfg.Read.Source, cfg.Read.Target = cfg.Source, cfg.Target
 	return &Runner{cfg: cfg, detector: d}, nil
 }
 

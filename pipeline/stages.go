@@ -1,6 +1,7 @@
 package pipeline
 
 import (
+	"fmt"
 	"sort"
 
 	"github.com/transcheck/transcheck/pipeline/document"
@@ -56,11 +57,17 @@ func segmentStage(_ *Runner, doc *document.Document) {
 func splitSegment(s *document.Segment) []*document.Segment {
 	text := s.Text
 	var out []*document.Segment
-	for _, run := range segment.Runs(text, segment.Protected(text)) {
+	protected := segment.Protected(text)
+	for _, run := range segment.Runs(text, protected) {
 		for _, sp := range segment.Sentences(text[run.Start:run.End]) {
 			start, end := run.Start+sp.Start, run.Start+sp.End
 			piece := *s
 			piece.Text = text[start:end]
+			if !segment.HasProse(text, start, end, protected) {
+				// Inline code, a URL or a placeholder alone is not text to
+				// translate: kept and counted, but not paired.
+				piece.Skip = "code"
+			}
 			piece.Pos.Start = s.Pos.Start + start
 			piece.Pos.End = s.Pos.Start + end
 			piece.Pos.Line = s.Pos.Line + countNewlines(text[:start])
@@ -154,6 +161,19 @@ func directionStage(r *Runner, doc *document.Document) {
 		}
 		return langs[i] < langs[j]
 	})
+	if doc.Source == "" && doc.Target == "" && len(langs) == 1 && !hasRoles(doc) && !doc.Paired {
+		// One language only: this file is not bilingual. Say so once
+		// instead of reporting every paragraph as untranslated.
+		doc.Source = langs[0]
+		doc.Problems = append(doc.Problems, document.Problem{Pos: document.Position{Path: doc.Name},
+			Message: fmt.Sprintf("only %s text found: not a bilingual document (pair it with its translation as NAME.LANG.EXT, in language folders, or with --pair)", langs[0])})
+		for _, s := range doc.Segments() {
+			if s.Skip == "" {
+				s.Skip = "one language"
+			}
+		}
+		return
+	}
 	if doc.Source == "" && doc.Target == "" && len(langs) >= 2 {
 		a, b := langs[0], langs[1]
 		if firstInBilingualUnit(doc, b, a) {
@@ -214,8 +234,12 @@ func firstInBilingualUnit(doc *document.Document, a, b string) bool {
 // the first block and the start of the second, where unmatched headings
 // and leftovers stand. Units that hold only skipped text (code) do not
 // break a block.
-func pairStage(_ *Runner, doc *document.Document) {
+func pairStage(r *Runner, doc *document.Document) {
 	if doc.Paired {
+		return
+	}
+	if hasRoles(doc) {
+		pairFiles(r, doc)
 		return
 	}
 	var blocks []monoBlock
@@ -240,7 +264,7 @@ func pairStage(_ *Runner, doc *document.Document) {
 		switch {
 		case len(src) > 0 && len(tgt) > 0:
 			flush()
-			doc.Beads = append(doc.Beads, document.Bead{Source: src, Target: tgt, Score: 1})
+			doc.Beads = append(doc.Beads, r.alignUnit(doc, src, tgt)...)
 		case len(src) > 0 || len(tgt) > 0:
 			lang, segs := doc.Source, src
 			if len(tgt) > 0 {
@@ -279,4 +303,36 @@ func pairBlocks(doc *document.Document, blocks []monoBlock) {
 			doc.Beads = append(doc.Beads, bead)
 		}
 	}
+}
+
+// hasRoles reports whether the segments come from a source file and a
+// target file (paired files, docs trees) rather than from bilingual text.
+func hasRoles(doc *document.Document) bool {
+	for _, s := range doc.Segments() {
+		if s.Role != document.RoleNone {
+			return true
+		}
+	}
+	return doc.Missing != document.RoleNone
+}
+
+// pairFiles aligns the sentences of a source file with those of its
+// translation. Sentences the aligner leaves without a counterpart stay
+// unpaired and are reported as omissions or additions.
+func pairFiles(r *Runner, doc *document.Document) {
+	var src, tgt []*document.Segment
+	for _, s := range doc.Segments() {
+		if s.Skip != "" {
+			continue
+		}
+		if s.Role == document.RoleSource {
+			src = append(src, s)
+		} else if s.Role == document.RoleTarget {
+			tgt = append(tgt, s)
+		}
+	}
+	if len(src) == 0 || len(tgt) == 0 {
+		return
+	}
+	doc.Beads = append(doc.Beads, r.align(doc.Source, doc.Target, src, tgt)...)
 }

@@ -42,14 +42,14 @@ func (p markdownPrinter) Print(r *pipeline.Report) error {
 		b.WriteString("| Line | Check | Severity | Message | Source | Target |\n|---:|---|---|---|---|---|\n")
 		for _, f := range d.Findings {
 			line := 0
+			if w := f.Where(); w != nil {
+				line = w.Line
+			}
 			src, tgt := "", ""
 			if f.Source != nil {
-				line, src = f.Source.Line, shorten(f.Source.Text, 120)
+				src = shorten(f.Source.Text, 120)
 			}
 			if f.Target != nil {
-				if line == 0 {
-					line = f.Target.Line
-				}
 				tgt = shorten(f.Target.Text, 120)
 			}
 			fmt.Fprintf(&b, "| %d | %s | %s | %s | %s | %s |\n", line, f.Check, f.Severity, mdCell(f.Message), mdCell(src), mdCell(tgt))

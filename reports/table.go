@@ -51,10 +51,7 @@ func (p tablePrinter) Print(r *pipeline.Report) error {
 		ft.Header("Where", "Check", "Severity", "Message", "Text")
 		for _, d := range r.Documents {
 			for _, f := range d.Findings {
-				side := f.Source
-				if side == nil {
-					side = f.Target
-				}
+				side := f.Where()
 				where, text := d.Name, ""
 				if side != nil {
 					where = fmt.Sprintf("%s:%d", side.Path, side.Line)

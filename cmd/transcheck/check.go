@@ -15,6 +15,7 @@ import (
 
 	"github.com/transcheck/transcheck/metrics"
 	"github.com/transcheck/transcheck/pipeline"
+	"github.com/transcheck/transcheck/pipeline/read"
 	"github.com/transcheck/transcheck/reports"
 )
 
@@ -27,7 +28,7 @@ func (l *listFlag) Set(v string) error { *l = append(*l, v); return nil }
 // commonFlags are the flags every command that reads documents takes.
 type commonFlags struct {
 	source, target, languages, encoding string
-	exclude                             listFlag
+	exclude, pairs                      listFlag
 }
 
 func (c *commonFlags) register(fs *flag.FlagSet) {
@@ -36,10 +37,18 @@ func (c *commonFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&c.languages, "languages", "", "comma-separated languages the detector tells apart (default: zh,en plus source and target)")
 	fs.StringVar(&c.encoding, "encoding", "", "encoding of files without a byte-order mark (e.g. gb18030); default UTF-8")
 	fs.Var(&c.exclude, "exclude", "glob of files or folders to skip (repeatable)")
+	fs.Var(&c.pairs, "pair", "SOURCE=TARGET: check TARGET as the translation of SOURCE, files or folders (repeatable)")
 }
 
-func (c *commonFlags) config() pipeline.Config {
+func (c *commonFlags) config() (pipeline.Config, error) {
 	cfg := pipeline.Config{Source: c.source, Target: c.target}
+	for _, p := range c.pairs {
+		src, tgt, ok := strings.Cut(p, "=")
+		if !ok || src == "" || tgt == "" {
+			return cfg, usageErr("-pair %q: use SOURCE=TARGET", p)
+		}
+		cfg.Read.Pairs = append(cfg.Read.Pairs, read.Pair{Source: src, Target: tgt})
+	}
 	if c.languages != "" {
 		for _, l := range strings.Split(c.languages, ",") {
 			if l = strings.TrimSpace(l); l != "" {
@@ -49,7 +58,7 @@ func (c *commonFlags) config() pipeline.Config {
 	}
 	cfg.Read.Encoding = c.encoding
 	cfg.Read.Exclude = c.exclude
-	return cfg
+	return cfg, nil
 }
 
 func newFlagSet(name, args string, stderr io.Writer) *flag.FlagSet {
@@ -94,9 +103,13 @@ func runCheck(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	if len(paths) == 0 {
+	cfg, err := common.config()
+	if err != nil {
+		return err
+	}
+	if len(paths) == 0 && len(cfg.Read.Pairs) == 0 {
 		fs.Usage()
-		return usageErr("check needs at least one PATH")
+		return usageErr("check needs at least one PATH or --pair")
 	}
 	var gate metrics.Severity
 	gateNever := false
@@ -110,7 +123,6 @@ func runCheck(args []string, stdout, stderr io.Writer) error {
 		return usageErr("-format: %v", err)
 	}
 
-	cfg := common.config()
 	cfg.Jobs = *jobs
 	if f, ok := stderr.(*os.File); ok && !*noProgress && term.IsTerminal(int(f.Fd())) {
 		var bar *progressbar.ProgressBar

@@ -23,16 +23,20 @@ func runDetect(args []string, stdout, stderr io.Writer) error {
 		fs.Usage()
 		return usageErr("detect needs a FILE")
 	}
-	runner, err := pipeline.NewRunner(common.config())
+	cfg, err := common.config()
+	if err != nil {
+		return err
+	}
+	runner, err := pipeline.NewRunner(cfg)
 	if err != nil {
 		return usageErr("%v", err)
 	}
-	files, problems := read.Discover(paths, common.config().Read)
+	files, problems := read.Discover(paths, cfg.Read)
 	for _, p := range problems {
 		fmt.Fprintf(stderr, "transcheck: %s\n", p.Error())
 	}
 	for _, f := range files {
-		rep := runner.Process(read.File(f, common.config().Read))
+		rep := runner.Process(read.File(f, cfg.Read))
 		for _, p := range rep.Problems {
 			fmt.Fprintf(stderr, "transcheck: %s\n", p)
 		}

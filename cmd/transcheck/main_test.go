@@ -112,7 +112,7 @@ func TestExitCodes(t *testing.T) {
 		{"gate fails on omissions", []string{"check", "testdata/seed"}, exitGate, "gate failed: 4 findings at error or above"},
 		{"fail-on never", []string{"check", "--fail-on", "never", "testdata/seed"}, exitOK, ""},
 		{"flags after the path", []string{"check", "testdata/seed", "--fail-on", "never"}, exitOK, ""},
-		{"no path", []string{"check"}, exitUsage, "check needs at least one PATH"},
+		{"no path", []string{"check"}, exitUsage, "check needs at least one PATH or --pair"},
 		{"bad fail-on", []string{"check", "--fail-on", "sometimes", "testdata/seed"}, exitUsage, `-fail-on "sometimes"`},
 		{"bad format", []string{"check", "--format", "yaml", "testdata/seed"}, exitUsage, `unknown format "yaml"`},
 		{"bad language", []string{"check", "--languages", "zh,xx", "testdata/seed"}, exitUsage, `unknown language code "xx"`},

@@ -111,6 +111,10 @@ type Document struct {
 	// Paired says whether the reader already paired the segments (container
 	// formats do); otherwise the runner pairs them.
 	Paired bool
+	// Missing names the side of a pair of files that does not exist: a
+	// source file with no translation (RoleTarget missing), or a
+	// translation with no source (RoleSource missing).
+	Missing Role
 
 	segments []*Segment
 }

@@ -9,7 +9,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"sort"
 	"strings"
 
 	"github.com/transcheck/transcheck/pipeline/document"
@@ -23,6 +22,11 @@ type Options struct {
 	// Exclude holds glob patterns (filepath.Match syntax) matched against
 	// the base name and the slash path of each file and folder.
 	Exclude []string
+	// Source and Target, when set, choose the languages of file pairs
+	// (ISO 639-1); otherwise English is the source when present.
+	Source, Target string
+	// Pairs are explicit SOURCE=TARGET pairs of files or folders.
+	Pairs []Pair
 }
 
 // Format reads one kind of file from its decoded text.
@@ -36,6 +40,7 @@ type Format struct {
 var Formats = []Format{
 	{Name: "text", Ext: []string{".txt"}, Read: Text},
 	{Name: "markdown", Ext: []string{".md", ".markdown"}, Read: Markdown},
+	{Name: "ddoc", Ext: []string{".d", ".dd"}, Read: Ddoc},
 }
 
 func formatFor(path string) (Format, bool) {
@@ -48,53 +53,6 @@ func formatFor(path string) (Format, bool) {
 		}
 	}
 	return Format{}, false
-}
-
-// Discover expands paths into the files to check, in a stable order:
-// folders are walked recursively, skipping hidden folders and excluded
-// paths; files named explicitly are kept whatever their extension. Paths
-// that do not exist come back as problems.
-func Discover(paths []string, opt Options) ([]string, []document.Problem) {
-	var files []string
-	var problems []document.Problem
-	for _, root := range paths {
-		info, err := os.Stat(root)
-		if err != nil {
-			problems = append(problems, document.Problem{Pos: document.Position{Path: root},
-				Message: "cannot read: " + errText(err) + " (check the path)"})
-			continue
-		}
-		if !info.IsDir() {
-			files = append(files, root)
-			continue
-		}
-		var found []string
-		err = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
-			if err != nil {
-				problems = append(problems, document.Problem{Pos: document.Position{Path: p},
-					Message: "cannot read: " + errText(err)})
-				return nil
-			}
-			if p != root && (strings.HasPrefix(d.Name(), ".") || excluded(p, opt.Exclude)) {
-				if d.IsDir() {
-					return filepath.SkipDir
-				}
-				return nil
-			}
-			if d.Type().IsRegular() {
-				if _, ok := formatFor(p); ok {
-					found = append(found, p)
-				}
-			}
-			return nil
-		})
-		if err != nil {
-			problems = append(problems, document.Problem{Pos: document.Position{Path: root}, Message: errText(err)})
-		}
-		sort.Strings(found)
-		files = append(files, found...)
-	}
-	return files, problems
 }
 
 func excluded(p string, patterns []string) bool {
@@ -117,9 +75,10 @@ func errText(err error) string {
 	return err.Error()
 }
 
-// File reads one file into a Document, choosing the format by extension
-// (plain text when unknown). Problems are recorded in the Document.
-func File(path string, opt Options) *document.Document {
+// readFile reads one file into a Document, choosing the format by
+// extension (plain text when unknown). Problems are recorded in the
+// Document.
+func readFile(path string, opt Options) *document.Document {
 	f, ok := formatFor(path)
 	if !ok {
 		f = Formats[0]

@@ -85,7 +85,7 @@ func TestDiscover(t *testing.T) {
 	files, probs := Discover([]string{dir, filepath.Join(dir, "missing")}, Options{Exclude: []string{"skip"}})
 	var rel []string
 	for _, f := range files {
-		r, _ := filepath.Rel(dir, f)
+		r, _ := filepath.Rel(dir, f.Source)
 		rel = append(rel, filepath.ToSlash(r))
 	}
 	if got := strings.Join(rel, " "); got != "a.txt b.md sub/c.md" {

@@ -12,9 +12,15 @@ var protectedRE = regexp.MustCompile("" +
 	`|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b` + // e-mail addresses
 	`|%(?:\d+\$)?[-+ #0]*\d*(?:\.\d+)?[sdfgeExXcoqvtTp%]` + // printf placeholders
 	`|\{\{[^{}\n]*\}\}|\{[A-Za-z_][\w.]*\}` + // {{x}}, {name}
-	`|\$\d+`) // $1
+	`|\$\d+` + // $1
+	`|</?[A-Za-z][^<>\n]*>` + // HTML tags
+	`|&[a-z]+;|&#\d+;` + // HTML entities
+	`|\$\((?:C|CODE|D_CODE|SHELL|SHELL_SMALL|IX) [^()]*\)` + // Ddoc inline code
+	`|\$\([A-Z_][A-Z_0-9]*`) // Ddoc macro names
 
-// Protected returns the spans of text that are not prose.
+// Protected returns the spans of text that are not prose: URLs, e-mail
+// addresses, inline code, placeholders, HTML tags and entities, and Ddoc
+// macro names and inline code.
 func Protected(text string) [][2]int {
 	locs := protectedRE.FindAllStringIndex(text, -1)
 	out := make([][2]int, len(locs))
@@ -22,4 +28,26 @@ func Protected(text string) [][2]int {
 		out[i] = [2]int{l[0], l[1]}
 	}
 	return out
+}
+
+// HasProse reports whether text[start:end] holds a letter outside the
+// protected spans: whether there is anything to translate.
+func HasProse(text string, start, end int, protected [][2]int) bool {
+	for i, r := range text[start:end] {
+		at := start + i
+		if !IsLetter(r) {
+			continue
+		}
+		inside := false
+		for _, p := range protected {
+			if p[0] <= at && at < p[1] {
+				inside = true
+				break
+			}
+		}
+		if !inside {
+			return true
+		}
+	}
+	return false
 }

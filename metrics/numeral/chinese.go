@@ -1,0 +1,508 @@
+package numeral
+
+import (
+	"math"
+	"strings"
+	"unicode/utf8"
+)
+
+// zhInfo describes the numeral core that zhFinish classifies.
+type zhInfo struct {
+	arabic   bool
+	nInt     int  // Arabic: integer digit count
+	plainInt bool // Arabic: no group, decimal or scale character
+	integer  bool
+	digitSeq bool // 一九八九: digit characters only, read digit by digit
+	nSeq     int  // length of a digit sequence
+	weak     bool // one numeral character or units only: needs a measure word
+	lone1    bool // exactly 一
+	lead     bool // starts with 百/千/万/亿 (units only)
+}
+
+func zhDigit(r rune) int {
+	switch r {
+	case '零', '〇':
+		return 0
+	case '一':
+		return 1
+	case '二', '两':
+		return 2
+	case '三':
+		return 3
+	case '四':
+		return 4
+	case '五':
+		return 5
+	case '六':
+		return 6
+	case '七':
+		return 7
+	case '八':
+		return 8
+	case '九':
+		return 9
+	}
+	return -1
+}
+
+// zhUnit returns the code of a unit character: 10 十, 11 百, 12 千, 13 万, 14 亿.
+func zhUnit(r rune) int {
+	switch r {
+	case '十':
+		return 10
+	case '百':
+		return 11
+	case '千':
+		return 12
+	case '万':
+		return 13
+	case '亿':
+		return 14
+	}
+	return 0
+}
+
+var unitValue = [...]float64{10, 100, 1000, 1e4, 1e8}
+
+func zhNumeral(r rune) bool { return zhDigit(r) >= 0 || zhUnit(r) > 0 }
+
+func zhTrigger(r rune) bool {
+	return zhNumeral(r) || r == '第' || r == '半' || r == '过'
+}
+
+// zhWord handles a Chinese character that may start a quantity.
+func (sc *scanner) zhWord(i int, r rune) int {
+	s := sc.s
+	size := utf8.RuneLen(r)
+	rest := s[i:]
+	switch {
+	case strings.HasPrefix(rest, "一半"):
+		e := i + len("一半")
+		if prevRuneIs(s, i, '这', '那', '另', '每', '多', '大') {
+			return e
+		}
+		sc.emit(i, e, 0.5, Fraction, sc.zhApproxBefore(i) || zhApproxAfter(s, e))
+		return e
+	case strings.HasPrefix(rest, "过半"), strings.HasPrefix(rest, "半数"):
+		e := i + len("过半")
+		sc.emit(i, e, 0.5, Fraction, r == '过' || sc.zhApproxBefore(i) || zhApproxAfter(s, e))
+		return e
+	case r == '半' || r == '过':
+		return i + size
+	case strings.HasPrefix(rest, "百分之"):
+		ns := i + len("百分之")
+		v, e, info, ok := sc.zhCore(ns)
+		if !ok || info.digitSeq {
+			return ns
+		}
+		sc.emit(i, e, v, Percent, sc.zhApproxBefore(i) || zhApproxAfter(s, e))
+		return e
+	case strings.HasPrefix(rest, "百分百"):
+		e := i + len("百分百")
+		sc.emit(i, e, 100, Percent, false)
+		return e
+	case r == '第':
+		ns := i + size
+		v, e, info, ok := sc.zhCore(ns)
+		if !ok || info.digitSeq || !info.integer {
+			if e > ns {
+				return e
+			}
+			return ns
+		}
+		sc.emit(i, e, v, Ordinal, false)
+		return e
+	}
+	v, e, info, ok := sc.zhCore(i)
+	if !ok {
+		if e <= i {
+			e = i + size
+		}
+		return e
+	}
+	return sc.zhFinish(i, e, v, info)
+}
+
+// zhCore parses the numeral at i: Arabic digits with trailing unit
+// characters (7亿, 5000亿, 1.5万) or a run of Chinese numeral characters
+// (三千五百万, 四点七, 一九八九). ok is false for malformed runs (十十, 万一);
+// end is then past the run so the caller skips it.
+func (sc *scanner) zhCore(i int) (v float64, end int, info zhInfo, ok bool) {
+	s := sc.s
+	if _, n := digitAt(s, i); n > 0 {
+		a := parseArabic(s, i)
+		if !a.ok {
+			return 0, a.end, info, false
+		}
+		if e := a.end; e < len(s) && (isLetter(s[e]) || s[e] == '_') {
+			return 0, skipCode(s, e), info, false
+		}
+		v, e := zhScales(s, a.end, a.v)
+		info = zhInfo{arabic: true, nInt: a.nInt, plainInt: !a.grouped && !a.decimal && e == a.end, integer: v == math.Trunc(v)}
+		return v, e, info, true
+	}
+	return zhRun(s, i)
+}
+
+// zhRun parses a run of Chinese numeral characters.
+func zhRun(s string, i int) (v float64, end int, info zhInfo, ok bool) {
+	var codes [24]int8
+	n, nDigits, nUnits := 0, 0, 0
+	j := i
+	tooLong := false
+	for j < len(s) {
+		r, size := utf8.DecodeRuneInString(s[j:])
+		var c int
+		if d := zhDigit(r); d >= 0 {
+			c = d
+			nDigits++
+		} else if u := zhUnit(r); u > 0 {
+			c = u
+			nUnits++
+		} else {
+			break
+		}
+		if n < len(codes) {
+			codes[n] = int8(c)
+		} else {
+			tooLong = true
+		}
+		n++
+		j += size
+	}
+	end = j
+	if n == 0 || tooLong {
+		return 0, end, info, false
+	}
+	// decimal part: 四点七, 三点五亿
+	nFrac := 0
+	var frac float64
+	if strings.HasPrefix(s[j:], "点") {
+		k := j + len("点")
+		for k < len(s) {
+			r, size := utf8.DecodeRuneInString(s[k:])
+			d := zhDigit(r)
+			if d < 0 || r == '两' {
+				break
+			}
+			frac = frac*10 + float64(d)
+			nFrac++
+			k += size
+		}
+		if nFrac > 0 && nFrac <= 15 {
+			end = k
+		} else {
+			nFrac = 0
+		}
+	}
+	cs := codes[:n]
+	switch {
+	case n == 1:
+		info.weak = true
+		if cs[0] < 10 {
+			v = float64(cs[0])
+			info.lone1 = strings.HasPrefix(s[i:], "一")
+		} else {
+			v = unitValue[cs[0]-10]
+			info.lead = cs[0] > 10
+		}
+		info.integer = true
+	case nUnits == 0:
+		// digit sequence, read digit by digit (years)
+		if nFrac > 0 {
+			return 0, end, info, false
+		}
+		for _, c := range cs {
+			v = v*10 + float64(c)
+		}
+		info.digitSeq = true
+		info.nSeq = n
+		info.integer = true
+		return v, end, info, true
+	default:
+		if cs[0] > 10 && nDigits > 0 {
+			return 0, end, info, false // 万一, 百五
+		}
+		var good bool
+		v, good = zhInt(cs)
+		if !good {
+			return 0, end, info, false
+		}
+		info.integer = true
+		if nDigits == 0 {
+			info.lead = cs[0] > 10
+			// 千万 (must), 万万, 亿万 need a measure word; 十万, 百万, 万亿 do not.
+			info.weak = (cs[0] == 12 && cs[1] == 13) || (n == 2 && cs[0] >= 13)
+		}
+	}
+	if nFrac > 0 {
+		if v > 1e15 {
+			return 0, end, info, false
+		}
+		v = (v*pow10(nFrac) + frac) / pow10(nFrac)
+		info.integer = false
+		info.weak = false
+		// trailing units: 三点五亿
+		v, end = zhScales(s, end, v)
+		info.integer = v == math.Trunc(v)
+	}
+	return v, end, info, true
+}
+
+// zhInt evaluates a run of digit and unit codes (no decimal part) and
+// rejects malformed ones: repeated or rising small units (十十, 三百五千),
+// two digits in a row (handled as a digit sequence by the caller), 万万.
+// A final digit right after 百/千/万/亿 is colloquial shorthand:
+// 一百五 = 150, 两万五 = 25000.
+func zhInt(cs []int8) (float64, bool) {
+	var total, section, num float64
+	hasNum := false
+	lastSmall := 1e18
+	lastBig := 0.0
+	prevUnit := 0.0 // unit right before the current position
+	prevBig := false
+	colloq := 0.0
+	afterZero := false
+	for idx, c := range cs {
+		if c < 10 {
+			if hasNum {
+				return 0, false
+			}
+			if c == 0 {
+				if afterZero {
+					return 0, false
+				}
+				afterZero = true
+				prevUnit, prevBig = 0, false
+				continue
+			}
+			num, hasNum = float64(c), true
+			colloq = 0
+			if prevUnit >= 100 && !afterZero {
+				colloq = prevUnit
+			}
+			prevUnit, prevBig, afterZero = 0, false, false
+			continue
+		}
+		u := unitValue[c-10]
+		if u < 1e4 {
+			if u >= lastSmall {
+				return 0, false
+			}
+			if !hasNum {
+				if idx != 0 && !prevBig {
+					return 0, false
+				}
+				num = 1
+			}
+			section += num * u
+			num, hasNum = 0, false
+			lastSmall, prevUnit, prevBig, afterZero = u, u, false, false
+			continue
+		}
+		// 万 or 亿
+		if !hasNum && section == 0 {
+			switch {
+			case idx == 0:
+				num, hasNum = 1, true
+			case prevBig && u > lastBig:
+				total *= u // 万亿
+				lastBig, prevUnit = u, u
+				continue
+			default:
+				return 0, false
+			}
+		}
+		if hasNum {
+			section += num
+		}
+		if u == 1e4 {
+			if lastBig == 1e4 {
+				return 0, false
+			}
+			total += section * 1e4
+		} else {
+			if lastBig == 1e8 && section == 0 {
+				return 0, false
+			}
+			total = (total + section) * 1e8
+		}
+		section, num, hasNum = 0, 0, false
+		lastSmall, lastBig, prevUnit, prevBig, afterZero = 1e18, u, u, true, false
+	}
+	if hasNum {
+		if colloq > 0 {
+			num *= colloq / 10
+		}
+		section += num
+	}
+	return total + section, true
+}
+
+// zhScales multiplies v by unit characters after Arabic digits or a
+// decimal: 7亿, 5000亿, 3千万, 2万亿, 3.5亿.
+func zhScales(s string, p int, v float64) (float64, int) {
+	prev := 0
+	for k := 0; k < 2 && p < len(s); k++ {
+		r, size := utf8.DecodeRuneInString(s[p:])
+		u := zhUnit(r)
+		if u == 0 || (prev != 0 && (u < 13 || u <= prev)) {
+			break
+		}
+		v *= unitValue[u-10]
+		prev = u
+		p += size
+	}
+	return v, p
+}
+
+// measureRunes are the measure words and units after which a lone numeral
+// character is a number: 一个, 两年, 十倍, 三月.
+func measureRune(r rune) bool {
+	switch r {
+	case '个', '次', '年', '家', '名', '人', '倍', '天', '月', '日', '号', '岁', '项', '条', '种', '位', '元',
+		'块', '件', '只', '张', '本', '部', '台', '辆', '座', '所', '架', '艘', '份', '批', '届', '轮', '场',
+		'期', '周', '秒', '米', '吨', '斤', '度', '层', '股', '笔', '套', '对', '双', '片', '棵', '头', '匹',
+		'根', '支', '枚', '颗', '粒', '级', '代', '篇', '句', '段', '节', '门', '间', '栋', '户', '亩', '克',
+		'升', '里', '遍', '趟', '回', '番', '%', '％', '‰', '亿', '万', '千', '百':
+		return true
+	}
+	return false
+}
+
+var measureWords = [...]string{"小时", "分钟", "公里", "美元", "欧元", "英镑", "港元", "英里", "公斤", "公顷", "平方", "世纪", "季度", "星期", "百分点"}
+
+// measureLen returns the byte length of a measure word at p, or 0.
+func measureLen(s string, p int) int {
+	if p >= len(s) {
+		return 0
+	}
+	r, size := utf8.DecodeRuneInString(s[p:])
+	if measureRune(r) {
+		return size
+	}
+	for _, w := range measureWords {
+		if strings.HasPrefix(s[p:], w) {
+			return len(w)
+		}
+	}
+	return 0
+}
+
+func prevRuneIs(s string, i int, rs ...rune) bool {
+	r, _ := utf8.DecodeLastRuneInString(s[:i])
+	for _, x := range rs {
+		if r == x {
+			return true
+		}
+	}
+	return false
+}
+
+var zhHedgeBefore = [...]string{"近", "约", "逾", "超过", "超", "不到", "不足", "至少", "几乎", "大概", "差不多", "将近", "接近"}
+
+func (sc *scanner) zhApproxBefore(i int) bool {
+	s := sc.s[:i]
+	s = strings.TrimSuffix(s, "有")
+	for _, h := range zhHedgeBefore {
+		if strings.HasSuffix(s, h) {
+			return true
+		}
+	}
+	return false
+}
+
+var zhHedgeAfter = [...]string{"多", "余", "左右", "以上", "上下", "出头", "开外", "有余"}
+
+func zhApproxAfter(s string, p int) bool {
+	rest := s[p:]
+	for _, h := range zhHedgeAfter {
+		if strings.HasPrefix(rest, h) {
+			return true
+		}
+	}
+	return false
+}
+
+// zhFinish classifies the numeral core [start,end) by what follows: 年 (a
+// year when four digits, else a duration), 月 (a month 1–12), 日/号 (a day
+// 1–31), % (a percent), 分之 (a fraction), a hedge (多, 余, 左右…) and a
+// measure word, which a lone numeral character needs to count at all.
+func (sc *scanner) zhFinish(start, end int, v float64, info zhInfo) int {
+	s := sc.s
+	// 几 and 数 make the amount vague: 十几个, 几十个, 数百万.
+	if strings.HasPrefix(s[end:], "几") || (!info.arabic && prevRuneIs(s, start, '几', '数')) {
+		return end
+	}
+	// X分之Y
+	if strings.HasPrefix(s[end:], "分之") {
+		ns := end + len("分之")
+		nv, ne, ninfo, ok := sc.zhCore(ns)
+		if !ok || ninfo.digitSeq || v == 0 {
+			if ne > ns {
+				return ne
+			}
+			return ns
+		}
+		approx := sc.zhApproxBefore(start) || zhApproxAfter(s, ne)
+		if v == 100 {
+			sc.emit(start, ne, nv, Percent, approx)
+		} else {
+			sc.emit(start, ne, nv/v, Fraction, approx)
+		}
+		return ne
+	}
+	approx := sc.zhApproxBefore(start)
+	if info.lead && prevRuneIs(s, start, '上') { // 上万, 上百家
+		approx = true
+		info.weak = false
+	}
+	p := end
+	if strings.HasPrefix(s[p:], "多") || strings.HasPrefix(s[p:], "余") || (strings.HasPrefix(s[p:], "来") && !info.arabic) {
+		approx = true
+		p += len("多")
+		// 60多万, 三十多亿
+		if v2, e2 := zhScales(s, p, v); e2 > p {
+			v, end, p = v2, e2, e2
+		}
+	}
+	kind := Number
+	textEnd := end
+	r, size := utf8.DecodeRuneInString(s[p:])
+	integer := info.integer
+	switch {
+	case p >= len(s):
+	case r == '%' || r == '％':
+		kind, textEnd = Percent, p+size
+	case r == '年':
+		if p == end && ((info.plainInt && info.nInt == 4) || (info.digitSeq && info.nSeq == 4)) {
+			kind, textEnd = Year, p+size
+		}
+	case r == '月':
+		if p == end && integer && v >= 1 && v <= 12 && !strings.HasPrefix(s[p+size:], "份额") {
+			kind, textEnd = Month, p+size
+		}
+	case r == '日' || r == '号':
+		if p == end && integer && v >= 1 && v <= 31 {
+			kind, textEnd = Day, p+size
+		}
+	}
+	if info.digitSeq && kind != Year {
+		return end // 三五个, 一一: not a number
+	}
+	ml := measureLen(s, p)
+	if info.weak && ml == 0 {
+		return end // 十分, 千万不要, 亿
+	}
+	if info.lone1 && prevRuneIs(s, start, '统', '唯', '进', '专', '同', '逐', '划', '单', '之', '惟', '归', '合', '不', '另', '这', '那', '每', '任', '某', '其', '又', '再', '均', '整') {
+		return end // 统一, 唯一, 进一步, 之一, 这一年
+	}
+	if !approx {
+		approx = zhApproxAfter(s, textEnd) || (ml > 0 && zhApproxAfter(s, p+ml))
+	}
+	sc.emit(start, textEnd, v, kind, approx)
+	if textEnd > p {
+		return textEnd
+	}
+	return p
+}

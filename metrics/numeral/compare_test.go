@@ -1,0 +1,173 @@
+package numeral
+
+import (
+	"testing"
+	"unicode/utf8"
+)
+
+// TestAcceptanceSeedPairs pins the behaviour the project needs on its seed
+// document: these translations carry the same quantities.
+func TestAcceptanceSeedPairs(t *testing.T) {
+	pairs := []struct{ zh, en string }{
+		{"中国有近7亿网民,有6万多家信息技术企业", "China has nearly 700 million netizens and over 60,000 IT companies"},
+		{"总市值近5000亿美元", "with a total market value of nearly 500 billion US dollars"},
+		{"过去30年,美国数字产业增长速度是传统产业的5倍", "Over the past 30 years, the US digital industry grew five times as fast as traditional industries"},
+		{"2015年美国数字经济总产值已占国内生产总值的4.7%", "In 2015, the US digital economy accounted for 4.7% of its GDP"},
+		{"中国网站平均每天遭受近400次大规模网络攻击", "Chinese websites suffer nearly 400 large-scale cyber attacks every day"},
+		{"2016年5月11日,外交部军控司司长王群", "Wang Qun ... on May 11, 2016."},
+		{"习近平主席去年9月访美期间", "President Xi Jinping's state visit to the United States last September"},
+		{"其中一半以上", "more than half of them"},
+		{"占50%", "half"},
+		{"特别是人工智能、物联网和3D打印等技术", "especially in artificial intelligence, IOT and three-dimensional printing"},
+		// beyond the seed document
+		{"2016年5月11日", "11 May 2016"},
+		{"5月11日", "May 11"},
+		{"三分之一", "one third"},
+		{"三分之一", "33.3%"},
+		{"一半", "50%"},
+		{"七亿", "700 million"},
+		{"两个国家", "two countries"},
+		{"一家公司", "a company"}, // 一 ↔ "a": value 1 in words is not reported
+		{"第一次会议", "the first meeting"},
+		{"6万多家", "60,000 firms"},
+		{"三百零五", "three hundred and five"},
+		{"二十三", "twenty-three"},
+	}
+	for _, p := range pairs {
+		src, tgt := Extract(p.zh, "zh"), Extract(p.en, "en")
+		missing, extra := Compare(src, tgt)
+		if len(missing) != 0 || len(extra) != 0 {
+			t.Errorf("%q / %q\n src: %s\n tgt: %s\n missing: %s\n extra: %s", p.zh, p.en, fmtQs(src), fmtQs(tgt), fmtQs(missing), fmtQs(extra))
+		}
+	}
+}
+
+func TestAcceptanceDifferences(t *testing.T) {
+	// The date is missing from the translation.
+	src := Extract("5月11日,中美网络空间国际规则高级别专家组首次会议在华盛顿成功举行", "zh")
+	tgt := Extract("Today, the US and China are to launch, in Washington DC, their inaugural meeting", "en")
+	missing, extra := Compare(src, tgt)
+	if len(extra) != 0 || len(missing) != 2 ||
+		missing[0].Kind != Month || missing[0].Value != 5 || missing[1].Kind != Day || missing[1].Value != 11 {
+		t.Errorf("date: missing %s extra %s; want month 5 and day 11 missing", fmtQs(missing), fmtQs(extra))
+	}
+
+	missing, extra = Compare(Extract("7亿", "zh"), Extract("70 million", "en"))
+	if len(missing) != 1 || missing[0].Value != 7e8 || len(extra) != 1 || extra[0].Value != 7e7 {
+		t.Errorf("7亿/70 million: missing %s extra %s", fmtQs(missing), fmtQs(extra))
+	}
+
+	missing, extra = Compare(Extract("三个", "zh"), Extract("four", "en"))
+	if len(missing) != 1 || missing[0].Value != 3 || len(extra) != 1 || extra[0].Value != 4 {
+		t.Errorf("三个/four: missing %s extra %s", fmtQs(missing), fmtQs(extra))
+	}
+}
+
+func q(v float64, k Kind, approx bool) Quantity { return Quantity{Value: v, Kind: k, Approx: approx} }
+
+func TestCompare(t *testing.T) {
+	cases := []struct {
+		name             string
+		src, tgt         []Quantity
+		nMissing, nExtra int
+	}{
+		{"equal", []Quantity{q(5, Number, false)}, []Quantity{q(5, Number, false)}, 0, 0},
+		{"multiset needs two", []Quantity{q(5, Number, false), q(5, Number, false)}, []Quantity{q(5, Number, false)}, 1, 0},
+		{"multiset extra", []Quantity{q(5, Number, false)}, []Quantity{q(5, Number, false), q(5, Number, false)}, 0, 1},
+		{"float rounding", []Quantity{q(0.1+0.2, Number, false)}, []Quantity{q(0.3, Number, false)}, 0, 0},
+		{"exact differs", []Quantity{q(60000, Number, false)}, []Quantity{q(61000, Number, false)}, 1, 1},
+		{"approx within 15%", []Quantity{q(60000, Number, true)}, []Quantity{q(65000, Number, false)}, 0, 0},
+		{"approx beyond 15%", []Quantity{q(60000, Number, true)}, []Quantity{q(70000, Number, false)}, 1, 1},
+		{"approx target", []Quantity{q(400, Number, false)}, []Quantity{q(390, Number, true)}, 0, 0},
+		{"percent = fraction", []Quantity{q(50, Percent, false)}, []Quantity{q(0.5, Fraction, false)}, 0, 0},
+		{"percent != number", []Quantity{q(50, Percent, false)}, []Quantity{q(50, Number, false)}, 1, 1},
+		{"year = number", []Quantity{q(2015, Year, false)}, []Quantity{q(2015, Number, false)}, 0, 0},
+		{"month != number", []Quantity{q(5, Month, false)}, []Quantity{q(5, Number, false)}, 1, 1},
+		{"day = ordinal", []Quantity{q(11, Day, false)}, []Quantity{q(11, Ordinal, false)}, 0, 0},
+		{"day != number", []Quantity{q(11, Day, false)}, []Quantity{q(11, Number, false)}, 1, 1},
+		{"month exact even if approx", []Quantity{q(5, Month, true)}, []Quantity{q(6, Month, false)}, 1, 1},
+		{"exact pairs first", []Quantity{q(100, Number, true), q(110, Number, false)}, []Quantity{q(110, Number, false), q(95, Number, false)}, 0, 0},
+		{"empty", nil, nil, 0, 0},
+	}
+	for _, c := range cases {
+		m, e := Compare(c.src, c.tgt)
+		if len(m) != c.nMissing || len(e) != c.nExtra {
+			t.Errorf("%s: missing %s extra %s; want %d missing, %d extra", c.name, fmtQs(m), fmtQs(e), c.nMissing, c.nExtra)
+		}
+	}
+}
+
+func TestCompareManyQuantities(t *testing.T) {
+	// More than the stack buffers hold.
+	var a, b []Quantity
+	for i := 0; i < 50; i++ {
+		a = append(a, q(float64(i), Number, false))
+		b = append(b, q(float64(49-i), Number, false))
+	}
+	b = append(b, q(7, Number, false))
+	m, e := Compare(a, b)
+	if len(m) != 0 || len(e) != 1 || e[0].Value != 7 {
+		t.Errorf("missing %s extra %s", fmtQs(m), fmtQs(e))
+	}
+}
+
+func FuzzExtract(f *testing.F) {
+	for _, s := range []string{
+		"中国有近7亿网民,有6万多家信息技术企业",
+		"2016年5月11日,外交部",
+		"May 11, 2016 and 11 May",
+		"1,2,3 1.2.3 ..5 1,23",
+		"百分之四点七 三分之一 十十 亿 万一",
+		"three hundred and five, twenty-three",
+		"http://x.com/2016 a@b.com %1$d v1.2",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, lang := range []string{"zh", "en", "fr"} {
+			qs := Extract(s, lang)
+			checkInvariants(t, s, qs)
+			for _, q := range qs {
+				if q.Start == q.End && q.Text != "" {
+					t.Fatalf("empty span with text %q", q.Text)
+				}
+				if utf8.ValidString(s) && !utf8.ValidString(q.Text) {
+					t.Fatalf("Text %q splits a rune of %q", q.Text, s)
+				}
+			}
+			Compare(qs, qs)
+		}
+	})
+}
+
+func TestExtractNeverPanicsOnPrefixes(t *testing.T) {
+	// Every byte prefix of tricky inputs (cuts runes and numbers in half).
+	for _, s := range []string{
+		"近7亿，6万多家,2016年5月11日,百分之四点七,三分之一,第十五届,一九八九年,２０２４％",
+		"nearly 700 million, May 11th, 2016; two-thirds; a hundred and five; 4.7 per cent; COVID-19",
+	} {
+		for i := 0; i <= len(s); i++ {
+			for _, lang := range []string{"zh", "en", "xx"} {
+				checkInvariants(t, s[:i], Extract(s[:i], lang))
+			}
+		}
+	}
+}
+
+var benchSentence = "2016年5月11日,中美网络空间国际规则高级别专家组首次会议在华盛顿举行。中国有近7亿网民,有6万多家信息技术企业, " +
+	"总市值近5000亿美元,过去30年增长了5倍; China has nearly 700 million netizens and over 60,000 IT companies, 4.7% of GDP on May 11, 2016, twice the rate of 2015."
+
+func BenchmarkExtract(b *testing.B) {
+	b.ReportAllocs()
+	b.SetBytes(int64(len(benchSentence)))
+	for i := 0; i < b.N; i++ {
+		Extract(benchSentence, "zh")
+		Extract(benchSentence, "en")
+	}
+}
+
+func TestBenchSentenceSize(t *testing.T) {
+	if n := utf8.RuneCountInString(benchSentence); n < 180 || n > 260 {
+		t.Errorf("benchmark sentence has %d characters, want about 200", n)
+	}
+}

@@ -1,0 +1,29 @@
+// Package numeral finds the quantities in a sentence (numbers, percentages,
+// fractions, years, months, days and ordinals) written with Arabic digits,
+// Chinese numerals or English number words, and compares the quantities of
+// a source sentence with those of its translation by value.
+//
+// A translation that says "70 million" for 七亿 reads fluently and is still
+// wrong; a word-level metric cannot see that, so transcheck compares the
+// quantities themselves: 七亿, 7亿 and "700 million" are all 7e8, 一半, "half"
+// and 50% are all one half, and 2016年5月11日 and "May 11, 2016" are the same
+// year, month and day.
+//
+// The scanner is hand-written and conservative. It prefers missing a number
+// to inventing one, because a false number in a check that runs on every
+// sentence of a corpus produces a false alarm on every occurrence:
+//
+//   - digits glued to Latin letters (3D, MP3, H1N1, IPv6, v1.2), digits after
+//     "letters-" (COVID-19), version strings (1.2.3), printf verbs (%1$d),
+//     placeholders ({0}), file names, URLs and e-mail addresses are skipped;
+//   - a single Chinese numeral character (一, 两, 三, 十, 万…) counts only in
+//     front of a measure word or unit (一个, 两年, 十倍), so 一起, 统一, 十分,
+//     千万不要 and 万一 give nothing;
+//   - "one" used as a pronoun (the one, one of, one another) and "a" outside
+//     "a hundred/thousand/million/billion/dozen" give nothing;
+//   - English month names are months only in date contexts (May 11, in May,
+//     last September), so the modal verb "may" is never a month.
+//
+// Extract returns quantities in the order they occur; Compare matches two
+// such lists as multisets.
+package numeral

@@ -1,0 +1,369 @@
+package numeral
+
+import (
+	"math"
+	"strings"
+	"unicode/utf8"
+)
+
+type language uint8
+
+const (
+	langOther language = iota // digits only
+	langEN
+	langZH
+)
+
+func parseLang(lang string) language {
+	switch {
+	case strings.HasPrefix(lang, "zh"), strings.HasPrefix(lang, "ZH"):
+		return langZH
+	case strings.HasPrefix(lang, "en"), strings.HasPrefix(lang, "EN"):
+		return langEN
+	}
+	return langOther
+}
+
+// maxDigits bounds the digits of one Arabic number: a longer run is an
+// identifier (an ID, a hash, a phone number list), not a quantity, and
+// refusing it keeps every Value finite.
+const maxDigits = 30
+
+// Extract returns the quantities found in text, in order of appearance.
+// lang is an ISO 639-1 code: "zh" reads Chinese numerals and Arabic digits,
+// "en" reads English number words, month names and Arabic digits, and any
+// other language reads Arabic digits (and %) only, because number words of
+// languages the package does not know would be guesses. Extract never
+// panics; on malformed input it returns fewer quantities rather than wrong
+// ones. It returns nil when the text has no quantity.
+func Extract(text, lang string) []Quantity {
+	sc := scanner{s: text, lang: parseLang(lang)}
+	sc.run()
+	return sc.out
+}
+
+type scanner struct {
+	s        string
+	lang     language
+	out      []Quantity
+	chunkEnd int // end of the current ASCII non-space chunk (URL/e-mail check)
+}
+
+func (sc *scanner) emit(start, end int, v float64, k Kind, approx bool) {
+	if sc.out == nil {
+		sc.out = make([]Quantity, 0, 8)
+	}
+	sc.out = append(sc.out, Quantity{Value: v, Kind: k, Approx: approx, Text: sc.s[start:end], Start: start, End: end})
+}
+
+func (sc *scanner) run() {
+	s := sc.s
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if i >= sc.chunkEnd && !isSpace(c) {
+				end := i
+				for end < len(s) && s[end] < utf8.RuneSelf && !isSpace(s[end]) {
+					end++
+				}
+				sc.chunkEnd = end
+				if isURLOrEmail(s[i:end]) {
+					i = end
+					continue
+				}
+			}
+			switch {
+			case isDigit(c):
+				i = sc.number(i)
+			case isLetter(c):
+				i = sc.word(i)
+			default:
+				i++
+			}
+			continue
+		}
+		if _, n := digitAt(s, i); n > 0 {
+			i = sc.number(i)
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if sc.lang == langZH && zhTrigger(r) {
+			i = sc.zhWord(i, r)
+			continue
+		}
+		i += size
+	}
+}
+
+// ---------------------------------------------------------------------------
+// character classes
+
+func isDigit(c byte) bool  { return c >= '0' && c <= '9' }
+func isLetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
+func isUpper(c byte) bool  { return c >= 'A' && c <= 'Z' }
+func isSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'
+}
+func isAlnum(c byte) bool { return isDigit(c) || isLetter(c) }
+
+// digitAt decodes an ASCII or full-width digit at s[i]; n is 0 if there is none.
+func digitAt(s string, i int) (d int, n int) {
+	if i < 0 || i >= len(s) {
+		return 0, 0
+	}
+	if c := s[i]; isDigit(c) {
+		return int(c - '0'), 1
+	}
+	// U+FF10..U+FF19 is EF BC 90..99
+	if s[i] == 0xEF && i+2 < len(s) && s[i+1] == 0xBC && s[i+2] >= 0x90 && s[i+2] <= 0x99 {
+		return int(s[i+2] - 0x90), 3
+	}
+	return 0, 0
+}
+
+func isDigitAt(s string, i int) bool { _, n := digitAt(s, i); return n > 0 }
+
+func isURLOrEmail(chunk string) bool {
+	if strings.Contains(chunk, "://") {
+		return true
+	}
+	if len(chunk) > 4 && strings.EqualFold(chunk[:4], "www.") {
+		return true
+	}
+	if at := strings.IndexByte(chunk, '@'); at > 0 && at+1 < len(chunk) && isAlnum(chunk[at-1]) && isAlnum(chunk[at+1]) {
+		return true
+	}
+	return false
+}
+
+// letterEnd returns the end of the run of ASCII letters starting at i.
+func letterEnd(s string, i int) int {
+	for i < len(s) && isLetter(s[i]) {
+		i++
+	}
+	return i
+}
+
+// skipCode consumes an identifier-like token from i: alphanumerics and
+// underscores, continued across . - _ / : when an alphanumeric follows, so
+// v1.2.3, H1N1-2 and file2.txt are skipped whole.
+func skipCode(s string, i int) int {
+	for {
+		for i < len(s) && (isAlnum(s[i]) || s[i] == '_') {
+			i++
+		}
+		if i+1 < len(s) && (s[i] == '.' || s[i] == '-' || s[i] == '_' || s[i] == '/' || s[i] == ':') && isAlnum(s[i+1]) {
+			i++
+			continue
+		}
+		if _, n := digitAt(s, i); n > 0 {
+			i += n
+			continue
+		}
+		return i
+	}
+}
+
+// ---------------------------------------------------------------------------
+// Arabic numerals
+
+type arabic struct {
+	v       float64
+	end     int
+	nInt    int // integer digits
+	grouped bool
+	decimal bool
+	ok      bool // false: version string or too long
+}
+
+func pow10(n int) float64 {
+	if n < len(pow10tab) {
+		return pow10tab[n]
+	}
+	return math.Pow10(n)
+}
+
+var pow10tab = [...]float64{1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22}
+
+// parseArabic reads digits, ',' thousands groups (exactly three digits, and
+// only if the first group has at most three) and one decimal part.
+// "1,23" and "1,2,3" therefore stop at the comma: a comma not followed by a
+// full group is a list or clause separator.
+func parseArabic(s string, i int) arabic {
+	var a arabic
+	var mant float64
+	j := i
+	for {
+		d, n := digitAt(s, j)
+		if n == 0 {
+			break
+		}
+		mant = mant*10 + float64(d)
+		a.nInt++
+		j += n
+	}
+	if a.nInt <= 3 {
+		for j < len(s) && s[j] == ',' {
+			k, cnt := j+1, 0
+			var g float64
+			for cnt < 4 {
+				d, n := digitAt(s, k)
+				if n == 0 {
+					break
+				}
+				g = g*10 + float64(d)
+				cnt++
+				k += n
+			}
+			if cnt != 3 {
+				break
+			}
+			mant = mant*1000 + g
+			a.nInt += 3
+			a.grouped = true
+			j = k
+		}
+	}
+	nFrac := 0
+	if p := decimalPoint(s, j); p > 0 && isDigitAt(s, j+p) {
+		j += p
+		for {
+			d, n := digitAt(s, j)
+			if n == 0 {
+				break
+			}
+			mant = mant*10 + float64(d)
+			nFrac++
+			j += n
+		}
+		a.decimal = true
+		if p2 := decimalPoint(s, j); p2 > 0 && isDigitAt(s, j+p2) {
+			// 1.2.3: a version or an address, not a quantity.
+			for {
+				if _, n := digitAt(s, j); n > 0 {
+					j += n
+				} else if p := decimalPoint(s, j); p > 0 && isDigitAt(s, j+p) {
+					j += p
+				} else {
+					break
+				}
+			}
+			a.end = j
+			return a
+		}
+	}
+	a.end = j
+	if a.nInt+nFrac > maxDigits {
+		return a
+	}
+	a.v = mant / pow10(nFrac)
+	a.ok = true
+	return a
+}
+
+// decimalPoint returns the byte length of a '.' or '．' at s[j], else 0.
+func decimalPoint(s string, j int) int {
+	if j < len(s) && s[j] == '.' {
+		return 1
+	}
+	if strings.HasPrefix(s[j:], "．") {
+		return len("．")
+	}
+	return 0
+}
+
+// number handles a run of Arabic digits at i in any language.
+func (sc *scanner) number(i int) int {
+	s := sc.s
+	start := i
+	if start > 0 {
+		p := s[start-1]
+		switch {
+		case isLetter(p) || p == '_':
+			return skipCode(s, start)
+		case p == '%' || p == '$' && start >= 2 && s[start-2] == '%':
+			return skipCode(s, start) // %1$d, %2d
+		case p == '-' && start >= 2 && isLetter(s[start-2]) && !hyphenPrefixOK(s, start-1):
+			return skipCode(s, start) // COVID-19
+		case p == '.' && start >= 2 && isAlnum(s[start-2]):
+			return skipCode(s, start) // tail of a skipped version or name
+		}
+	}
+	a := parseArabic(s, i)
+	if !a.ok {
+		return skipCode(s, a.end)
+	}
+	end := a.end
+	if end < len(s) {
+		c := s[end]
+		if isLetter(c) || c == '_' {
+			we := letterEnd(s, end)
+			if we < len(s) && (isDigit(s[we]) || s[we] == '_' || isDigitAt(s, we)) {
+				return skipCode(s, we)
+			}
+			suf := s[end:we]
+			if !a.grouped && !a.decimal && isOrdinalSuffix(suf) {
+				sc.emit(start, we, a.v, Ordinal, false)
+				return we
+			}
+			if isGluedUnit(suf) {
+				return sc.finishArabic(start, end, a, we)
+			}
+			return skipCode(s, we)
+		}
+		if c == '.' && end+1 < len(s) && isLetter(s[end+1]) && (end+2 >= len(s) || isLetter(s[end+2])) &&
+			!isUpper(s[end+1]) {
+			return skipCode(s, end) // 2016.pdf
+		}
+		if c == '}' && start > 0 && s[start-1] == '{' {
+			return end + 1 // {0}
+		}
+	}
+	return sc.finishArabic(start, end, a, end)
+}
+
+// finishArabic dispatches on the language once the digits are known; resume
+// is where scanning continues if nothing more is consumed.
+func (sc *scanner) finishArabic(start, end int, a arabic, resume int) int {
+	if sc.lang == langZH {
+		v, e := zhScales(sc.s, end, a.v)
+		info := zhInfo{arabic: true, nInt: a.nInt, plainInt: !a.grouped && !a.decimal && e == end, integer: !a.decimal || v == math.Trunc(v)}
+		r := sc.zhFinish(start, e, v, info)
+		if r < resume {
+			r = resume
+		}
+		return r
+	}
+	r := sc.enFinish(start, end, a.v)
+	if r < resume {
+		r = resume
+	}
+	return r
+}
+
+func hyphenPrefixOK(s string, hyphen int) bool {
+	ws := hyphen
+	for ws > 0 && isLetter(s[ws-1]) {
+		ws--
+	}
+	switch strings.ToLower(s[ws:hyphen]) {
+	case "mid", "pre", "post", "early", "late", "top", "over", "under", "about", "around", "nearly", "some", "and", "to", "from", "or":
+		return true
+	}
+	return false
+}
+
+func isOrdinalSuffix(suf string) bool {
+	return strings.EqualFold(suf, "st") || strings.EqualFold(suf, "nd") || strings.EqualFold(suf, "rd") || strings.EqualFold(suf, "th")
+}
+
+// isGluedUnit lists the lower-case unit symbols that may follow digits
+// directly without making the token a code (5km is five kilometres; 5G is
+// a network generation).
+func isGluedUnit(suf string) bool {
+	switch suf {
+	case "km", "kg", "cm", "mm", "ml", "mg", "kw", "kwh", "mw", "gw", "x":
+		return true
+	}
+	return false
+}

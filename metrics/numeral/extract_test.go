@@ -1,0 +1,319 @@
+package numeral
+
+import (
+	"fmt"
+	"math"
+	"strings"
+	"testing"
+)
+
+// w is one expected quantity: Text, Value, Kind and Approx.
+type w struct {
+	text   string
+	v      float64
+	k      Kind
+	approx bool
+}
+
+type tcase struct {
+	lang, in string
+	want     []w
+}
+
+func fmtQs(qs []Quantity) string {
+	var b strings.Builder
+	for _, q := range qs {
+		fmt.Fprintf(&b, "[%q %g %s approx=%v] ", q.Text, q.Value, q.Kind, q.Approx)
+	}
+	return b.String()
+}
+
+func runCases(t *testing.T, cases []tcase) {
+	t.Helper()
+	for _, c := range cases {
+		t.Run(c.lang+"/"+c.in, func(t *testing.T) {
+			got := Extract(c.in, c.lang)
+			checkInvariants(t, c.in, got)
+			ok := len(got) == len(c.want)
+			for i := 0; ok && i < len(got); i++ {
+				g, x := got[i], c.want[i]
+				if g.Text != x.text || g.Kind != x.k || g.Approx != x.approx || math.Abs(g.Value-x.v) > 1e-9*math.Max(1, math.Abs(x.v)) {
+					ok = false
+				}
+			}
+			if !ok {
+				t.Errorf("Extract(%q, %q)\n got: %s\nwant: %v", c.in, c.lang, fmtQs(got), c.want)
+			}
+		})
+	}
+}
+
+func checkInvariants(t *testing.T, in string, qs []Quantity) {
+	t.Helper()
+	prev := 0
+	for _, q := range qs {
+		if q.Start < 0 || q.Start > q.End || q.End > len(in) {
+			t.Fatalf("bad offsets %d..%d in %q (len %d)", q.Start, q.End, in, len(in))
+		}
+		if in[q.Start:q.End] != q.Text {
+			t.Fatalf("Text %q != input[%d:%d] %q", q.Text, q.Start, q.End, in[q.Start:q.End])
+		}
+		if q.Start < prev {
+			t.Fatalf("quantities out of order in %q: %s", in, fmtQs(qs))
+		}
+		prev = q.Start
+		if math.IsNaN(q.Value) || math.IsInf(q.Value, 0) {
+			t.Fatalf("non-finite value in %q: %s", in, fmtQs(qs))
+		}
+	}
+}
+
+func TestExtractArabic(t *testing.T) {
+	runCases(t, []tcase{
+		{"en", "60,000", []w{{"60,000", 60000, Number, false}}},
+		{"en", "4.7", []w{{"4.7", 4.7, Number, false}}},
+		{"en", "1,234.5", []w{{"1,234.5", 1234.5, Number, false}}},
+		{"en", "1,234,567 people", []w{{"1,234,567", 1234567, Number, false}}},
+		{"zh", "２０２４", []w{{"２０２４", 2024, Number, false}}},
+		{"zh", "２0２4", []w{{"２0２4", 2024, Number, false}}}, // mixed widths
+		{"zh", "增长３．５", []w{{"３．５", 3.5, Number, false}}},
+		{"en", "In 2015.", []w{{"2015", 2015, Number, false}}},
+		{"en", "costs $5.", []w{{"5", 5, Number, false}}},
+		{"fr", "il y a 300 personnes et 4,5", []w{{"300", 300, Number, false}, {"4", 4, Number, false}, {"5", 5, Number, false}}},
+		{"de", "zwei und 12%", []w{{"12%", 12, Percent, false}}}, // other languages: digits only, no words
+		{"en", "from 2015-2016", []w{{"2015", 2015, Number, false}, {"2016", 2016, Number, false}}},
+		{"en", "a 10-day visit", []w{{"10", 10, Number, false}}},
+		{"en", "5km away", []w{{"5", 5, Number, false}}},
+		{"en", "the 3rd and 21st", []w{{"3rd", 3, Ordinal, false}, {"21st", 21, Ordinal, false}}},
+	})
+}
+
+func TestExtractChineseNumerals(t *testing.T) {
+	runCases(t, []tcase{
+		{"zh", "七亿", []w{{"七亿", 7e8, Number, false}}},
+		{"zh", "7亿", []w{{"7亿", 7e8, Number, false}}},
+		{"zh", "6万多", []w{{"6万", 60000, Number, true}}},
+		{"zh", "5000亿", []w{{"5000亿", 5e11, Number, false}}},
+		{"zh", "2500多", []w{{"2500", 2500, Number, true}}},
+		{"zh", "一九八九年", []w{{"一九八九年", 1989, Year, false}}},
+		{"zh", "二〇一六年", []w{{"二〇一六年", 2016, Year, false}}},
+		{"zh", "两个", []w{{"两", 2, Number, false}}},
+		{"zh", "零下", nil},
+		{"zh", "十五", []w{{"十五", 15, Number, false}}},
+		{"zh", "二十三", []w{{"二十三", 23, Number, false}}},
+		{"zh", "一百零五", []w{{"一百零五", 105, Number, false}}},
+		{"zh", "三千五百万", []w{{"三千五百万", 3.5e7, Number, false}}},
+		{"zh", "一亿三千万", []w{{"一亿三千万", 1.3e8, Number, false}}},
+		{"zh", "一万亿", []w{{"一万亿", 1e12, Number, false}}},
+		{"zh", "一百五", []w{{"一百五", 150, Number, false}}},
+		{"zh", "两万五", []w{{"两万五", 25000, Number, false}}},
+		{"zh", "三点五亿", []w{{"三点五亿", 3.5e8, Number, false}}},
+		{"zh", "1.5万", []w{{"1.5万", 15000, Number, false}}},
+		{"zh", "3千万", []w{{"3千万", 3e7, Number, false}}},
+		{"zh", "60多万", []w{{"60多万", 600000, Number, true}}},
+		{"zh", "5倍", []w{{"5", 5, Number, false}}},
+		{"zh", "30年", []w{{"30", 30, Number, false}}},
+		{"zh", "2016年", []w{{"2016年", 2016, Year, false}}},
+		{"zh", "400次", []w{{"400", 400, Number, false}}},
+		{"zh", "十年", []w{{"十", 10, Number, false}}},
+		{"zh", "十多年", []w{{"十", 10, Number, true}}},
+		{"zh", "千万人", []w{{"千万", 1e7, Number, false}}},
+		{"zh", "上万家", []w{{"万", 1e4, Number, true}}},
+		{"zh", "第三届", []w{{"第三", 3, Ordinal, false}}},
+		{"zh", "第15次", []w{{"第15", 15, Ordinal, false}}},
+	})
+}
+
+func TestExtractChineseWordsAreNotNumbers(t *testing.T) {
+	for _, in := range []string{
+		"一起", "一样", "统一", "一些", "一旦", "一直", "进一步", "一般", "唯一", "一致", "一切", "万一", "一带一路",
+		"十分重要", "万分感谢", "千万不要", "这一年", "之一", "两岸", "三五个", "一一", "十几个", "几十个", "数百万",
+		"亿", "十十", "亿万富翁", "统一部署", "一点", "一定", "唯一一个",
+	} {
+		if got := Extract(in, "zh"); len(got) != 0 {
+			t.Errorf("Extract(%q) = %s, want none", in, fmtQs(got))
+		}
+	}
+	// 一 with a measure word is a (weak) 1; 第一 is ordinal 1.
+	runCases(t, []tcase{
+		{"zh", "一次", []w{{"一", 1, Number, false}}},
+		{"zh", "第一", []w{{"第一", 1, Ordinal, false}}},
+		{"zh", "一月", []w{{"一月", 1, Month, false}}},
+	})
+}
+
+func TestExtractEnglishWords(t *testing.T) {
+	runCases(t, []tcase{
+		{"en", "one", []w{{"one", 1, Number, false}}},
+		{"en", "nineteen", []w{{"nineteen", 19, Number, false}}},
+		{"en", "ninety", []w{{"ninety", 90, Number, false}}},
+		{"en", "twenty-three", []w{{"twenty-three", 23, Number, false}}},
+		{"en", "twenty three", []w{{"twenty three", 23, Number, false}}},
+		{"en", "a hundred", []w{{"a hundred", 100, Number, false}}},
+		{"en", "three hundred and five", []w{{"three hundred and five", 305, Number, false}}},
+		{"en", "one hundred and fifty thousand", []w{{"one hundred and fifty thousand", 150000, Number, false}}},
+		{"en", "seven hundred million", []w{{"seven hundred million", 7e8, Number, false}}},
+		{"en", "700 million", []w{{"700 million", 7e8, Number, false}}},
+		{"en", "500 billion", []w{{"500 billion", 5e11, Number, false}}},
+		{"en", "1.5 million", []w{{"1.5 million", 1.5e6, Number, false}}},
+		{"en", "a dozen", []w{{"a dozen", 12, Number, false}}},
+		{"en", "two dozen eggs", []w{{"two dozen", 24, Number, false}}},
+		{"en", "five times", []w{{"five", 5, Number, false}}},
+		{"en", "twice as fast", []w{{"twice", 2, Number, false}}},
+		{"en", "a five-year plan", []w{{"five", 5, Number, false}}},
+		{"en", "three-dimensional printing", nil},
+		{"en", "one-sided", nil},
+		{"en", "one two", []w{{"one", 1, Number, false}, {"two", 2, Number, false}}},
+		{"en", "the third plenum and the twenty-first century", []w{{"third", 3, Ordinal, false}, {"twenty-first", 21, Ordinal, false}}},
+		{"en", "a hundred and twenty", []w{{"a hundred and twenty", 120, Number, false}}},
+		{"en", "hundreds of people", nil},
+		{"en", "a book", nil},
+		{"en", "A million reasons", []w{{"A million", 1e6, Number, false}}},
+		{"en", "half a million", []w{{"half a million", 5e5, Number, false}}},
+		{"en", "half an hour", nil},
+	})
+}
+
+func TestExtractEnglishPronounOne(t *testing.T) {
+	for _, in := range []string{
+		"the one I like", "one of the best", "no one came", "someone came", "they love one another",
+		"one's duty", "each one", "One of them", "one by one", "one can see", "a third party", "a quarter",
+	} {
+		if got := Extract(in, "en"); len(got) != 0 {
+			t.Errorf("Extract(%q) = %s, want none", in, fmtQs(got))
+		}
+	}
+}
+
+func TestExtractPercentFraction(t *testing.T) {
+	runCases(t, []tcase{
+		{"zh", "百分之四点七", []w{{"百分之四点七", 4.7, Percent, false}}},
+		{"zh", "百分之五十", []w{{"百分之五十", 50, Percent, false}}},
+		{"zh", "百分之4.7", []w{{"百分之4.7", 4.7, Percent, false}}},
+		{"zh", "4.7%", []w{{"4.7%", 4.7, Percent, false}}},
+		{"zh", "50％", []w{{"50％", 50, Percent, false}}},
+		{"zh", "一半", []w{{"一半", 0.5, Fraction, false}}},
+		{"zh", "三分之一", []w{{"三分之一", 1.0 / 3, Fraction, false}}},
+		{"zh", "四分之三", []w{{"四分之三", 0.75, Fraction, false}}},
+		{"zh", "过半", []w{{"过半", 0.5, Fraction, true}}},
+		{"zh", "百分百", []w{{"百分百", 100, Percent, false}}},
+		{"en", "4.7%", []w{{"4.7%", 4.7, Percent, false}}},
+		{"en", "4.7 percent", []w{{"4.7 percent", 4.7, Percent, false}}},
+		{"en", "fifty per cent", []w{{"fifty per cent", 50, Percent, false}}},
+		{"en", "half of them", []w{{"half", 0.5, Fraction, false}}},
+		{"en", "one third", []w{{"one third", 1.0 / 3, Fraction, false}}},
+		{"en", "a third of", []w{{"a third", 1.0 / 3, Fraction, false}}},
+		{"en", "two-thirds", []w{{"two-thirds", 2.0 / 3, Fraction, false}}},
+		{"en", "three quarters", []w{{"three quarters", 0.75, Fraction, false}}},
+		{"en", "a quarter of them", []w{{"a quarter", 0.25, Fraction, false}}},
+		{"en", "in the first half", []w{{"first", 1, Ordinal, false}}}, // "half" is not a fraction here
+		{"en", "half-hearted", nil},
+	})
+}
+
+func TestExtractDates(t *testing.T) {
+	runCases(t, []tcase{
+		{"zh", "2016年5月11日", []w{{"2016年", 2016, Year, false}, {"5月", 5, Month, false}, {"11日", 11, Day, false}}},
+		{"zh", "2016年5月11日,外交部", []w{{"2016年", 2016, Year, false}, {"5月", 5, Month, false}, {"11日", 11, Day, false}}},
+		{"zh", "5月11日", []w{{"5月", 5, Month, false}, {"11日", 11, Day, false}}},
+		{"zh", "9月", []w{{"9月", 9, Month, false}}},
+		{"zh", "十二月三号", []w{{"十二月", 12, Month, false}, {"三号", 3, Day, false}}},
+		{"zh", "3个月", []w{{"3", 3, Number, false}}},
+		{"zh", "18月", []w{{"18", 18, Number, false}}},
+		{"en", "May 11, 2016", []w{{"May", 5, Month, false}, {"11", 11, Day, false}, {"2016", 2016, Year, false}}},
+		{"en", "11 May 2016", []w{{"11", 11, Day, false}, {"May", 5, Month, false}, {"2016", 2016, Year, false}}},
+		{"en", "on May 11.", []w{{"May", 5, Month, false}, {"11", 11, Day, false}}},
+		{"en", "May 11th", []w{{"May", 5, Month, false}, {"11th", 11, Day, false}}},
+		{"en", "the 11th of May", []w{{"11th", 11, Day, false}, {"May", 5, Month, false}}},
+		{"en", "last September", []w{{"September", 9, Month, false}}},
+		{"en", "in May 2016", []w{{"May", 5, Month, false}, {"2016", 2016, Year, false}}},
+		{"en", "mid-September", []w{{"September", 9, Month, false}}},
+		{"en", "Sept. 5", []w{{"Sept", 9, Month, false}, {"5", 5, Day, false}}},
+	})
+}
+
+func TestExtractModalMayIsNotAMonth(t *testing.T) {
+	runCases(t, []tcase{
+		{"en", "May I help you?", nil},
+		{"en", "It may rain in may", nil},
+		{"en", "you may 5 times", []w{{"5", 5, Number, false}}},
+		{"en", "May brings flowers", nil},
+		{"en", "September was hot", nil}, // no date context: not trusted
+		{"en", "May 1,000 people come", []w{{"1,000", 1000, Number, false}}},
+	})
+}
+
+func TestExtractApprox(t *testing.T) {
+	runCases(t, []tcase{
+		{"zh", "近7亿", []w{{"7亿", 7e8, Number, true}}},
+		{"zh", "约5000", []w{{"5000", 5000, Number, true}}},
+		{"zh", "大约有300人", []w{{"300", 300, Number, true}}},
+		{"zh", "5000余家", []w{{"5000", 5000, Number, true}}},
+		{"zh", "100人左右", []w{{"100", 100, Number, true}}},
+		{"zh", "50%以上", []w{{"50%", 50, Percent, true}}},
+		{"zh", "3个多月", []w{{"3", 3, Number, true}}},
+		{"zh", "超过400次", []w{{"400", 400, Number, true}}},
+		{"en", "nearly 700 million", []w{{"700 million", 7e8, Number, true}}},
+		{"en", "almost 5", []w{{"5", 5, Number, true}}},
+		{"en", "about five", []w{{"five", 5, Number, true}}},
+		{"en", "around 30", []w{{"30", 30, Number, true}}},
+		{"en", "over 60,000", []w{{"60,000", 60000, Number, true}}},
+		{"en", "more than 400", []w{{"400", 400, Number, true}}},
+		{"en", "some 500 people", []w{{"500", 500, Number, true}}},
+		{"en", "roughly 20", []w{{"20", 20, Number, true}}},
+		{"en", "approximately 20", []w{{"20", 20, Number, true}}},
+		{"en", "nearly $5 billion", []w{{"5 billion", 5e9, Number, true}}},
+		{"en", "60,000+ firms", []w{{"60,000", 60000, Number, true}}},
+		{"en", "30 or more", []w{{"30", 30, Number, true}}},
+		{"en", "forty-odd", []w{{"forty", 40, Number, true}}},
+		{"en", "Over the past 30 years", []w{{"30", 30, Number, false}}},
+	})
+}
+
+func TestExtractCodesAreSkipped(t *testing.T) {
+	for _, c := range []struct{ lang, in string }{
+		{"en", "P5"}, {"en", "3D printing"}, {"zh", "3D打印"}, {"en", "MP3 player"}, {"en", "COVID-19"},
+		{"zh", "新冠COVID-19疫情"}, {"en", "H1N1"}, {"en", "v1.2"}, {"en", "IPv6"}, {"en", "see report2016.pdf"},
+		{"en", "open 2016.pdf"}, {"en", "http://example.com/2016/05/11"}, {"zh", "见https://a.cn/p?id=42页面"},
+		{"en", "mail john2@example.com"}, {"en", "%1$d files"}, {"en", "%2d"}, {"en", "version 1.2.3"},
+		{"en", "192.168.0.1"}, {"en", "{0} items"}, {"en", "5G network"}, {"en", "file_2"}, {"en", "www.gov.cn/2016"},
+	} {
+		if got := Extract(c.in, c.lang); len(got) != 0 {
+			t.Errorf("Extract(%q, %q) = %s, want none", c.in, c.lang, fmtQs(got))
+		}
+	}
+}
+
+func TestExtractMalformed(t *testing.T) {
+	runCases(t, []tcase{
+		// A comma not followed by a full three-digit group is a separator.
+		{"en", "1,2,3", []w{{"1", 1, Number, false}, {"2", 2, Number, false}, {"3", 3, Number, false}}},
+		{"en", "1,23", []w{{"1", 1, Number, false}, {"23", 23, Number, false}}},
+		{"en", "1,2345", []w{{"1", 1, Number, false}, {"2345", 2345, Number, false}}},
+		{"en", "1.2.3", nil},
+		{"zh", "十十", nil},
+		{"zh", "亿", nil},
+		{"en", "..5", []w{{"5", 5, Number, false}}},
+		{"en", "5..", []w{{"5", 5, Number, false}}},
+		{"en", strings.Repeat("9", 400), nil}, // an identifier, not a quantity
+		{"en", "x " + strings.Repeat("1", 25) + " y", []w{{strings.Repeat("1", 25), 1111111111111111111111111.0, Number, false}}},
+		{"zh", "三百五千", nil},
+		{"zh", "零零", nil},
+		{"zh", "一亿亿", nil},
+		{"zh", "点五", nil},
+		{"zh", "2016年,11", []w{{"2016年", 2016, Year, false}, {"11", 11, Number, false}}},
+		{"en", "and, 5,", []w{{"5", 5, Number, false}}},
+		{"en", "\xff\xfe5\xff", []w{{"5", 5, Number, false}}},
+		{"zh", "\xe4\xb8", nil}, // truncated 一
+	})
+}
+
+func TestExtractSeedSentences(t *testing.T) {
+	runCases(t, []tcase{
+		{"zh", "中国有近7亿网民,有6万多家信息技术企业", []w{{"7亿", 7e8, Number, true}, {"6万", 6e4, Number, true}}},
+		{"en", "China has nearly 700 million netizens and over 60,000 IT companies", []w{{"700 million", 7e8, Number, true}, {"60,000", 6e4, Number, true}}},
+		{"zh", "习近平主席去年9月访美期间", []w{{"9月", 9, Month, false}}},
+		{"zh", "特别是人工智能、物联网和3D打印等技术", nil},
+		{"en", "especially in artificial intelligence, IOT and three-dimensional printing", nil},
+	})
+}

@@ -1,0 +1,54 @@
+package numeral
+
+// Kind tells Compare which quantities may stand for each other, because the
+// same digits mean different things as a count, a share, or a calendar
+// field: "May" must not match the 5 of "5 times", while 50% must match "half".
+type Kind uint8
+
+const (
+	// Number is a cardinal count or amount (7亿, 400次, "five times", 30年
+	// as a duration). It matches Number, Year and Ordinal.
+	Number Kind = iota
+	// Percent is a percentage; Value is in percent units (4.7 for 4.7%), so
+	// the value reads like the text. Compare divides it by 100 to match it
+	// against a Fraction.
+	Percent
+	// Fraction is a share of a whole (一半, "half", 三分之一); Value is the
+	// fraction itself (0.5), so it matches Percent 50.
+	Fraction
+	// Year is a calendar year (2016年, 一九八九年, the year in "May 11, 2016").
+	// It matches Number too, because English writes years as bare numbers.
+	Year
+	// Month is a calendar month 1–12 (9月, "September"). It matches only
+	// Month, so a month name never pairs with an ordinary 5 or 9.
+	Month
+	// Day is a day of the month 1–31 (11日, the 11 of "May 11"). It matches
+	// Day and Ordinal ("the 11th").
+	Day
+	// Ordinal is a rank (第三, "3rd", "the third"). It matches Ordinal, Day
+	// and Number (十九大 / "the 19th Congress").
+	Ordinal
+)
+
+var kindNames = [...]string{"Number", "Percent", "Fraction", "Year", "Month", "Day", "Ordinal"}
+
+// String returns the name of the kind, so reports and test failures are
+// readable.
+func (k Kind) String() string {
+	if int(k) < len(kindNames) {
+		return kindNames[k]
+	}
+	return "Kind(?)"
+}
+
+// Quantity is one number found in a text. Text, Start and End let a report
+// point at the exact span, and Approx lets Compare accept "nearly 700
+// million" for 近7亿 without treating the hedge as a different number.
+type Quantity struct {
+	Value  float64 // the value: 7e8 for 七亿; 4.7 for 4.7% (Percent); 0.5 for 一半 (Fraction)
+	Kind   Kind    // how the value is to be read; see Kind
+	Approx bool    // hedged by 近/多/余/约/左右/以上, nearly/over/more than/about…: widens the match tolerance
+	Text   string  // the numeric expression as it stands in the input (hedge words excluded)
+	Start  int     // byte offset of Text in the input
+	End    int     // byte offset just past Text
+}

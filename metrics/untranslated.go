@@ -1,0 +1,96 @@
+package metrics
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+
+	"github.com/transcheck/transcheck/pipeline/document"
+)
+
+// Untranslated reports target text that is still in the source language
+// or identical to its source. When most of a translation file is in the
+// source language, one finding says the file was not translated.
+var Untranslated = &Metric{
+	Name:     "untranslated",
+	Doc:      "target text must be in the target language and differ from its source",
+	Severity: Error,
+	Run:      untranslated,
+}
+
+// untranslatedFileShare is the share of a translation's segments in the
+// source language above which the whole file counts as untranslated.
+const untranslatedFileShare = 0.8
+
+func untranslated(p *Pass) {
+	doc := p.Doc
+	if !doc.Directed || doc.Source == doc.Target {
+		return
+	}
+	var targets, inSource []*document.Segment
+	for _, s := range doc.Segments() {
+		if s.Role != document.RoleTarget || s.Skip != "" || s.Lang == "" {
+			continue
+		}
+		targets = append(targets, s)
+		if s.Lang == doc.Source {
+			inSource = append(inSource, s)
+		}
+	}
+	reported := map[int]bool{}
+	if !doc.Paired && len(targets) >= 3 && float64(len(inSource)) >= untranslatedFileShare*float64(len(targets)) {
+		side := SideOf(inSource[0])
+		p.Report(Finding{Severity: p.Metric.Severity, Target: side,
+			Message: fmt.Sprintf("translation is in %s, not %s: %d of %d segments untranslated",
+				LanguageName(doc.Source), LanguageName(doc.Target), len(inSource), len(targets))})
+		return
+	}
+	for _, s := range inSource {
+		src := sourceOf(doc, s.ID)
+		if !wordy(s.Text) || src != nil && normalise(src.Text) == normalise(s.Text) {
+			continue // short names and copies are left to the identical-text warning below
+		}
+		reported[s.ID] = true
+		p.Report(Finding{Severity: p.Metric.Severity, Target: SideOf(s), Source: src,
+			Message: fmt.Sprintf("target is in %s, the source language", LanguageName(doc.Source))})
+	}
+	for _, b := range doc.Beads {
+		if len(b.Source) == 0 || len(b.Target) == 0 || reported[b.Target[0]] {
+			continue
+		}
+		src, tgt := joinText(segmentsOf(doc, b.Source)), joinText(segmentsOf(doc, b.Target))
+		if normalise(src) == normalise(tgt) && wordy(src) {
+			p.Report(Finding{Severity: Warning, Source: SideOf(doc.Segment(b.Source[0])), Target: SideOf(doc.Segment(b.Target[0])),
+				Message: "target is identical to the source"})
+		}
+	}
+}
+
+// sourceOf returns the source side of the bead that holds a target segment.
+func sourceOf(doc *document.Document, target int) *Side {
+	for _, b := range doc.Beads {
+		for _, id := range b.Target {
+			if id == target && len(b.Source) > 0 {
+				side := SideOf(doc.Segment(b.Source[0]))
+				side.Text = joinText(segmentsOf(doc, b.Source))
+				return side
+			}
+		}
+	}
+	return nil
+}
+
+func normalise(s string) string { return strings.ToLower(strings.Join(strings.Fields(s), " ")) }
+
+// wordy reports whether text has at least three words of letters: a copied
+// product name, command or code ("OK", "adb forward", "%s") is not an
+// untranslated sentence.
+func wordy(s string) bool {
+	words := 0
+	for _, f := range strings.Fields(s) {
+		if strings.IndexFunc(f, unicode.IsLetter) >= 0 {
+			words++
+		}
+	}
+	return words >= 3
+}

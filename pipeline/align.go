@@ -1,0 +1,76 @@
+package pipeline
+
+import (
+	"github.com/transcheck/transcheck/pipeline/align"
+	"github.com/transcheck/transcheck/pipeline/document"
+	"github.com/transcheck/transcheck/pipeline/lexicon"
+)
+
+// lexiconFor returns the dictionary for a language pair, loading the
+// embedded CC-CEDICT only when Chinese and English are both in play.
+// A lexicon that fails to load leaves alignment to lengths and tokens.
+func (r *Runner) lexiconFor(source, target string) *lexicon.Lexicon {
+	if !(source == "zh" && target == "en" || source == "en" && target == "zh") {
+		return nil
+	}
+	lex, err := lexicon.ZhEn()
+	if err != nil {
+		return nil
+	}
+	return lex
+}
+
+// align pairs two sequences of segments with the sentence aligner and
+// returns beads of segment IDs, null beads included, in order. The
+// dictionary maps Chinese to English, so an English→Chinese pair is
+// aligned the other way round and turned back.
+func (r *Runner) align(source, target string, src, tgt []*document.Segment) []document.Bead {
+	swap := target == "zh" && source != "zh"
+	a, b := src, tgt
+	if swap {
+		a, b = tgt, src
+	}
+	beads := align.Align(sentences(a), sentences(b), align.Options{Lexicon: r.lexiconFor(source, target)})
+	out := make([]document.Bead, len(beads))
+	for i, bd := range beads {
+		s, t := ids(a, bd.Source), ids(b, bd.Target)
+		if swap {
+			s, t = t, s
+		}
+		out[i] = document.Bead{Source: s, Target: t, Score: bd.Score}
+	}
+	return out
+}
+
+// alignUnit pairs the source and target segments of one bilingual unit:
+// as a whole when either side is a single sentence, else sentence by
+// sentence through the aligner.
+func (r *Runner) alignUnit(doc *document.Document, src, tgt []int) []document.Bead {
+	if len(src) == 1 || len(tgt) == 1 {
+		return []document.Bead{{Source: src, Target: tgt, Score: 1}}
+	}
+	segs := func(ids []int) []*document.Segment {
+		out := make([]*document.Segment, len(ids))
+		for i, id := range ids {
+			out[i] = doc.Segment(id)
+		}
+		return out
+	}
+	return r.align(doc.Source, doc.Target, segs(src), segs(tgt))
+}
+
+func sentences(segs []*document.Segment) []align.Sentence {
+	out := make([]align.Sentence, len(segs))
+	for i, s := range segs {
+		out[i] = align.Sentence{Text: s.Text, Lang: s.Lang}
+	}
+	return out
+}
+
+func ids(segs []*document.Segment, idx []int) []int {
+	out := make([]int, len(idx))
+	for i, k := range idx {
+		out[i] = segs[k].ID
+	}
+	return out
+}

@@ -1,0 +1,396 @@
+package read
+
+import (
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/pemistahl/lingua-go"
+	"github.com/transcheck/transcheck/pipeline/detect"
+	"github.com/transcheck/transcheck/pipeline/document"
+)
+
+// Pair names a source and its translation explicitly: two files, or two
+// folders whose files match by relative path.
+type Pair struct{ Source, Target string }
+
+// Input is one document to read: a single (bilingual or container) file,
+// or a source file and its translation. When one side of a pair is
+// missing, its path is empty and the document reports it.
+type Input struct {
+	Source, Target         string // paths; Target is "" for single files
+	SourceLang, TargetLang string // from the file or folder names, "" when unknown
+	Paired                 bool   // a pair of files (even if one side is missing)
+}
+
+// Name is how reports show the input.
+func (in Input) Name() string {
+	switch {
+	case !in.Paired:
+		return in.Source
+	case in.Source == "":
+		return in.Target
+	case in.Target == "":
+		return in.Source
+	}
+	return in.Source + " → " + in.Target
+}
+
+// langAliases maps country codes that name folders to their language, as in
+// "d.cn" for Chinese.
+var langAliases = map[string]string{"cn": "zh", "tw": "zh", "hk": "zh", "jp": "ja", "kr": "ko", "cz": "cs", "dk": "da", "se": "sv", "gr": "el", "ua": "uk", "br": "pt"}
+
+// LangOfName returns the language a file or folder name part stands for:
+// an ISO 639-1 code with an optional region ("zh", "zh-CN", "zh_cn",
+// "pt-BR", "zh-Hans") or a country alias ("cn"); "" otherwise.
+func LangOfName(part string) string {
+	p := strings.ToLower(part)
+	base, region := p, ""
+	if i := strings.IndexAny(p, "-_"); i >= 0 {
+		base, region = p[:i], p[i+1:]
+		if len(region) < 2 || len(region) > 4 {
+			return ""
+		}
+	}
+	if len(base) != 2 {
+		return ""
+	}
+	if a, ok := langAliases[base]; ok && region == "" {
+		return a
+	}
+	if lingua.GetIsoCode639_1FromValue(strings.ToUpper(base)) == lingua.UnknownIsoCode639_1 {
+		return ""
+	}
+	return base
+}
+
+// folderLang returns the language of a folder named "en", "zh-cn",
+// "d.en", "docs_zh" …, or "".
+func folderLang(name string) string {
+	if l := LangOfName(name); l != "" {
+		return l
+	}
+	if i := strings.LastIndexAny(name, "._-"); i > 0 {
+		return LangOfName(name[i+1:])
+	}
+	return ""
+}
+
+// fileLang splits "guide.zh-CN.md" into ("guide.md", "zh").
+func fileLang(base string) (stem, lang string) {
+	ext := filepath.Ext(base)
+	rest := strings.TrimSuffix(base, ext)
+	i := strings.LastIndexByte(rest, '.')
+	if i <= 0 {
+		return base, ""
+	}
+	if l := LangOfName(rest[i+1:]); l != "" {
+		return rest[:i] + ext, l
+	}
+	return base, ""
+}
+
+// Discover expands paths into the inputs to check, in a stable order.
+// Folders are walked recursively (hidden folders and excluded paths are
+// skipped) and their files grouped by these conventions, in order:
+//
+//  1. parallel trees: a folder whose subfolders are named by language
+//     (en/, zh/, zh-cn/, d.en/, d.cn/) pairs the files with the same path
+//     below them;
+//  2. NAME.LANG.EXT beside NAME.LANG2.EXT (guide.en.md, guide.zh-CN.md);
+//  3. every other file is a document of its own (bilingual text or a
+//     container format).
+//
+// Files named explicitly are kept whatever their extension; explicit
+// pairs come from Options.Pairs. Paths that cannot be read come back as
+// problems.
+func Discover(paths []string, opt Options) ([]Input, []document.Problem) {
+	var inputs []Input
+	var problems []document.Problem
+	for _, pr := range opt.Pairs {
+		in, probs := explicitPair(pr, opt)
+		inputs = append(inputs, in...)
+		problems = append(problems, probs...)
+	}
+	for _, root := range paths {
+		info, err := os.Stat(root)
+		if err != nil {
+			problems = append(problems, document.Problem{Pos: document.Position{Path: root},
+				Message: "cannot read: " + errText(err) + " (check the path)"})
+			continue
+		}
+		if !info.IsDir() {
+			inputs = append(inputs, Input{Source: root})
+			continue
+		}
+		files, probs := walk(root, opt)
+		problems = append(problems, probs...)
+		inputs = append(inputs, group(root, files, opt)...)
+	}
+	return inputs, problems
+}
+
+func walk(root string, opt Options) ([]string, []document.Problem) {
+	var files []string
+	var problems []document.Problem
+	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			problems = append(problems, document.Problem{Pos: document.Position{Path: p},
+				Message: "cannot read: " + errText(err) + " (check the permissions)"})
+			if d != nil && d.IsDir() {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if p != root && (strings.HasPrefix(d.Name(), ".") || excluded(p, opt.Exclude)) {
+			if d.IsDir() {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if d.Type().IsRegular() {
+			if _, ok := formatFor(p); ok {
+				files = append(files, p)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		problems = append(problems, document.Problem{Pos: document.Position{Path: root}, Message: errText(err)})
+	}
+	sort.Strings(files)
+	return files, problems
+}
+
+// member is one file of a group of translations of the same document.
+type member struct{ path, lang string }
+
+func group(root string, files []string, opt Options) []Input {
+	type key struct{ dir, rel string }
+	groups := map[key][]member{}
+	var order []key
+	add := func(k key, m member) {
+		if _, ok := groups[k]; !ok {
+			order = append(order, k)
+		}
+		groups[k] = append(groups[k], m)
+	}
+	// A folder is a tree root when two or more of its subfolders are
+	// named by language.
+	treeLangs := map[string]map[string]string{} // dir → subfolder → language
+	for _, f := range files {
+		rel, _ := filepath.Rel(root, f)
+		parts := strings.Split(filepath.ToSlash(rel), "/")
+		dir := root
+		for i := 0; i+1 < len(parts); i++ {
+			if l := folderLang(parts[i]); l != "" {
+				if treeLangs[dir] == nil {
+					treeLangs[dir] = map[string]string{}
+				}
+				treeLangs[dir][parts[i]] = l
+			}
+			dir = filepath.Join(dir, parts[i])
+		}
+	}
+	for dir, subs := range treeLangs {
+		langs := map[string]bool{}
+		for _, l := range subs {
+			langs[l] = true
+		}
+		if len(langs) < 2 {
+			delete(treeLangs, dir)
+		}
+	}
+	for _, f := range files {
+		rel, _ := filepath.Rel(root, f)
+		parts := strings.Split(filepath.ToSlash(rel), "/")
+		dir := root
+		placed := false
+		for i := 0; i+1 < len(parts); i++ {
+			if l, ok := treeLangs[dir][parts[i]]; ok {
+				add(key{dir, strings.Join(parts[i+1:], "/")}, member{f, l})
+				placed = true
+				break
+			}
+			dir = filepath.Join(dir, parts[i])
+		}
+		if placed {
+			continue
+		}
+		if stem, l := fileLang(filepath.Base(f)); l != "" {
+			add(key{filepath.Dir(f), "\x00" + stem}, member{f, l})
+			continue
+		}
+		add(key{f, ""}, member{f, ""})
+	}
+	var inputs []Input
+	for _, k := range order {
+		ms := groups[k]
+		if len(ms) == 1 && ms[0].lang == "" {
+			inputs = append(inputs, Input{Source: ms[0].path})
+			continue
+		}
+		if len(ms) == 1 && !strings.HasPrefix(k.rel, "\x00") {
+			// A tree file with no counterpart: a missing translation or an
+			// orphan one, reported as such.
+			inputs = append(inputs, lonely(ms[0], treeLanguages(treeLangs[k.dir]), opt))
+			continue
+		}
+		if len(ms) == 1 {
+			inputs = append(inputs, Input{Source: ms[0].path})
+			continue
+		}
+		inputs = append(inputs, pairUp(ms, opt)...)
+	}
+	return inputs
+}
+
+func treeLanguages(subs map[string]string) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, l := range subs {
+		if !seen[l] {
+			seen[l] = true
+			out = append(out, l)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// sourceLang picks the source among the languages of a group: the one
+// configured, else English, else the first in alphabetical order.
+func sourceLang(langs []string, opt Options) string {
+	src := detect.Normalize(opt.Source)
+	for _, want := range []string{src, "en"} {
+		for _, l := range langs {
+			if want != "" && l == want {
+				return l
+			}
+		}
+	}
+	sorted := append([]string(nil), langs...)
+	sort.Strings(sorted)
+	return sorted[0]
+}
+
+func lonely(m member, treeLangs []string, opt Options) Input {
+	src := sourceLang(treeLangs, opt)
+	if m.lang == src {
+		other := ""
+		for _, l := range treeLangs {
+			if l != src && (opt.Target == "" || l == detect.Normalize(opt.Target)) {
+				other = l
+				break
+			}
+		}
+		return Input{Source: m.path, SourceLang: src, TargetLang: other, Paired: true}
+	}
+	return Input{Target: m.path, SourceLang: src, TargetLang: m.lang, Paired: true}
+}
+
+// pairUp makes source→target inputs out of a group of translations: one
+// per target language (only the configured target when one is set).
+func pairUp(ms []member, opt Options) []Input {
+	langs := make([]string, len(ms))
+	for i, m := range ms {
+		langs[i] = m.lang
+	}
+	src := sourceLang(langs, opt)
+	var srcPath string
+	for _, m := range ms {
+		if m.lang == src {
+			srcPath = m.path
+			break
+		}
+	}
+	var out []Input
+	for _, m := range ms {
+		if m.lang == src || opt.Target != "" && m.lang != detect.Normalize(opt.Target) {
+			continue
+		}
+		out = append(out, Input{Source: srcPath, Target: m.path, SourceLang: src, TargetLang: m.lang, Paired: true})
+	}
+	return out
+}
+
+func explicitPair(pr Pair, opt Options) ([]Input, []document.Problem) {
+	si, serr := os.Stat(pr.Source)
+	ti, terr := os.Stat(pr.Target)
+	for _, e := range []struct {
+		path string
+		err  error
+	}{{pr.Source, serr}, {pr.Target, terr}} {
+		if e.err != nil {
+			return nil, []document.Problem{{Pos: document.Position{Path: e.path},
+				Message: fmt.Sprintf("cannot read --pair side: %s (check the path)", errText(e.err))}}
+		}
+	}
+	src, tgt := detect.Normalize(opt.Source), detect.Normalize(opt.Target)
+	if !si.IsDir() && !ti.IsDir() {
+		return []Input{{Source: pr.Source, Target: pr.Target, SourceLang: src, TargetLang: tgt, Paired: true}}, nil
+	}
+	if !si.IsDir() || !ti.IsDir() {
+		return nil, []document.Problem{{Pos: document.Position{Path: pr.Source},
+			Message: "--pair needs two files or two folders"}}
+	}
+	sf, p1 := walk(pr.Source, opt)
+	tf, p2 := walk(pr.Target, opt)
+	probs := append(p1, p2...)
+	targets := map[string]string{}
+	for _, f := range tf {
+		rel, _ := filepath.Rel(pr.Target, f)
+		targets[rel] = f
+	}
+	var out []Input
+	for _, f := range sf {
+		rel, _ := filepath.Rel(pr.Source, f)
+		out = append(out, Input{Source: f, Target: targets[rel], SourceLang: src, TargetLang: tgt, Paired: true})
+		delete(targets, rel)
+	}
+	var orphans []string
+	for _, f := range targets {
+		orphans = append(orphans, f)
+	}
+	sort.Strings(orphans)
+	for _, f := range orphans {
+		out = append(out, Input{Target: f, SourceLang: src, TargetLang: tgt, Paired: true})
+	}
+	return out, probs
+}
+
+// File reads an input into a Document. A pair of files becomes one
+// document whose units come from the source file, then the target file,
+// each segment marked with its role and declared language; a missing side
+// is recorded in Document.Missing.
+func File(in Input, opt Options) *document.Document {
+	if !in.Paired {
+		return readFile(in.Source, opt)
+	}
+	doc := &document.Document{Name: in.Name(), Source: in.SourceLang, Target: in.TargetLang}
+	doc.Directed = doc.Source != "" && doc.Target != ""
+	for _, side := range []struct {
+		path string
+		role document.Role
+		lang string
+	}{{in.Source, document.RoleSource, in.SourceLang}, {in.Target, document.RoleTarget, in.TargetLang}} {
+		if side.path == "" {
+			doc.Missing = side.role
+			continue
+		}
+		d := readFile(side.path, opt)
+		doc.Format = d.Format
+		doc.Paths = append(doc.Paths, side.path)
+		doc.Problems = append(doc.Problems, d.Problems...)
+		for _, u := range d.Units {
+			for _, s := range u.Segments {
+				s.Role, s.Declared = side.role, side.lang
+			}
+			doc.Units = append(doc.Units, u)
+		}
+	}
+	return doc
+}

@@ -1,0 +1,129 @@
+package read
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/transcheck/transcheck/pipeline/document"
+)
+
+func writeTree(t *testing.T, files map[string]string) string {
+	t.Helper()
+	dir := t.TempDir()
+	for name, body := range files {
+		p := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+func describe(dir string, inputs []Input) string {
+	rel := func(p string) string {
+		if p == "" {
+			return "-"
+		}
+		r, _ := filepath.Rel(dir, p)
+		return filepath.ToSlash(r)
+	}
+	var out []string
+	for _, in := range inputs {
+		if !in.Paired {
+			out = append(out, rel(in.Source))
+			continue
+		}
+		out = append(out, rel(in.Source)+"("+in.SourceLang+")="+rel(in.Target)+"("+in.TargetLang+")")
+	}
+	return strings.Join(out, " ")
+}
+
+func TestDiscoverConventions(t *testing.T) {
+	tests := []struct {
+		name  string
+		files []string
+		opt   Options
+		want  string
+	}{
+		{"bilingual files stand alone", []string{"a.txt", "b.md"}, Options{}, "a.txt b.md"},
+		{"name.lang.ext pairs", []string{"guide.en.md", "guide.zh-CN.md", "other.md"}, Options{},
+			"guide.en.md(en)=guide.zh-CN.md(zh) other.md"},
+		{"zh_CN spelling and chinese source", []string{"x.zh_CN.txt", "x.fr.txt"}, Options{Source: "zh"},
+			"x.zh_CN.txt(zh)=x.fr.txt(fr)"},
+		{"parallel trees", []string{"docs/en/a.md", "docs/zh/a.md", "docs/en/sub/b.md", "docs/zh/sub/b.md"}, Options{},
+			"docs/en/a.md(en)=docs/zh/a.md(zh) docs/en/sub/b.md(en)=docs/zh/sub/b.md(zh)"},
+		{"d.en and d.cn folders", []string{"d.en/cast.d", "d.cn/cast.d"}, Options{}, "d.en/cast.d(en)=d.cn/cast.d(zh)"},
+		{"missing translation and orphan", []string{"en/a.md", "zh/a.md", "en/only.md", "zh/extra.md"}, Options{},
+			"en/a.md(en)=zh/a.md(zh) en/only.md(en)=-(zh) -(en)=zh/extra.md(zh)"},
+		{"one language folder is not a tree", []string{"en/a.md", "misc/b.md"}, Options{}, "en/a.md misc/b.md"},
+		{"three languages, target chosen", []string{"en/a.md", "zh/a.md", "fr/a.md"}, Options{Target: "zh"},
+			"en/a.md(en)=zh/a.md(zh)"},
+		{"exclude", []string{"en/a.md", "zh/a.md", "drafts/x.md"}, Options{Exclude: []string{"drafts"}},
+			"en/a.md(en)=zh/a.md(zh)"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			files := map[string]string{}
+			for _, f := range tt.files {
+				files[f] = "x"
+			}
+			dir := writeTree(t, files)
+			inputs, probs := Discover([]string{dir}, tt.opt)
+			if len(probs) > 0 {
+				t.Fatalf("problems: %v", probs)
+			}
+			if got := describe(dir, inputs); got != tt.want {
+				t.Errorf("got  %s\nwant %s", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestExplicitPair(t *testing.T) {
+	dir := writeTree(t, map[string]string{"src/a.md": "x", "src/b.md": "x", "tgt/a.md": "y", "tgt/c.md": "y", "one.txt": "a", "two.txt": "b"})
+	inputs, probs := Discover(nil, Options{Source: "en", Target: "zh", Pairs: []Pair{
+		{filepath.Join(dir, "src"), filepath.Join(dir, "tgt")},
+		{filepath.Join(dir, "one.txt"), filepath.Join(dir, "two.txt")},
+		{filepath.Join(dir, "one.txt"), filepath.Join(dir, "nope.txt")},
+	}})
+	want := "src/a.md(en)=tgt/a.md(zh) src/b.md(en)=-(zh) -(en)=tgt/c.md(zh) one.txt(en)=two.txt(zh)"
+	if got := describe(dir, inputs); got != want {
+		t.Errorf("got  %s\nwant %s", got, want)
+	}
+	if len(probs) != 1 || !strings.Contains(probs[0].Error(), "nope.txt: cannot read --pair side") {
+		t.Errorf("problems = %v, want one naming nope.txt", probs)
+	}
+}
+
+func TestFilePairRoles(t *testing.T) {
+	dir := writeTree(t, map[string]string{"en/a.md": "# Title\n\nHello there.\n", "zh/a.md": "# 标题\n"})
+	doc := File(Input{Source: filepath.Join(dir, "en/a.md"), Target: filepath.Join(dir, "zh/a.md"), SourceLang: "en", TargetLang: "zh", Paired: true}, Options{})
+	if !doc.Directed || doc.Source != "en" || doc.Target != "zh" || len(doc.Paths) != 2 {
+		t.Fatalf("doc = %+v", doc)
+	}
+	var roles []string
+	for _, u := range doc.Units {
+		roles = append(roles, u.Segments[0].Role.String()+":"+filepath.Base(filepath.Dir(u.Segments[0].Pos.Path)))
+	}
+	if got := strings.Join(roles, " "); got != "source:en source:en target:zh" {
+		t.Errorf("roles = %s", got)
+	}
+	missing := File(Input{Source: filepath.Join(dir, "en/a.md"), SourceLang: "en", TargetLang: "zh", Paired: true}, Options{})
+	if missing.Missing != document.RoleTarget {
+		t.Errorf("Missing = %v, want target", missing.Missing)
+	}
+}
+
+func TestLangOfName(t *testing.T) {
+	for in, want := range map[string]string{"en": "en", "zh-CN": "zh", "zh_cn": "zh", "ZH-Hans": "zh", "cn": "zh",
+		"pt-BR": "pt", "docs": "", "source": "", "xx": "", "d": "", "zh-": ""} {
+		if got := LangOfName(in); got != want {
+			t.Errorf("LangOfName(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
