@@ -59,7 +59,7 @@ func TestCheckSeedOmissions(t *testing.T) {
 	stdout, _, _ := runIn(t, "check", "--format", "json", "testdata/seed")
 	var rep struct {
 		Documents []struct {
-			Counts struct{ Segments, Paired, Unpaired, Skipped int }
+			Counts   struct{ Segments, Paired, Unpaired, Skipped int }
 			Findings []struct {
 				Check          string
 				Source, Target *struct {

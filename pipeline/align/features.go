@@ -1,0 +1,320 @@
+package align
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Item classes. Each class has its own match probabilities, estimated per
+// document, because a number that matches is far stronger evidence than a
+// dictionary word that matches.
+const (
+	clsWord  = iota // a content word (Chinese word with glosses, English stem, Latin token)
+	clsNum          // a number, by value
+	clsPunct        // a question mark, exclamation mark, quote or bracket
+	numClasses
+)
+
+// maxItems is the number of item bits per sentence; sentences with more
+// items fold them onto the same bits, which keeps bead scoring cheap.
+const maxItems = 64
+
+// item is one piece of lexical evidence of a sentence: it is matched when
+// any of its keys appears among the keys of the other side of a bead.
+type item struct {
+	cls  int
+	keys []int32
+}
+
+// feats is what bead scoring needs of one sentence, computed once.
+type feats struct {
+	length  float64
+	items   []item
+	bits    uint64             // bits in use
+	clsMask [numClasses]uint64 // bits of each class
+}
+
+// interner maps strings to small integers so that matching is array lookups.
+type interner struct {
+	ids map[string]int32
+}
+
+func (in *interner) id(s string) int32 {
+	if v, ok := in.ids[s]; ok {
+		return v
+	}
+	v := int32(len(in.ids))
+	in.ids[s] = v
+	return v
+}
+
+// isCJKLang reports whether text in lang has no spaces between words.
+func isCJKLang(lang string) bool {
+	l := strings.ToLower(lang)
+	if i := strings.IndexAny(l, "-_"); i >= 0 {
+		l = l[:i]
+	}
+	return l == "zh" || l == "ja" || l == "ko" || l == "th"
+}
+
+func isCJKRune(r rune) bool {
+	return unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) ||
+		unicode.Is(unicode.Katakana, r) || unicode.Is(unicode.Hangul, r)
+}
+
+// textLength counts the runes that are not spaces: the unit of the
+// Gale–Church length model.
+func textLength(s string) int {
+	n := 0
+	for _, r := range s {
+		if !unicode.IsSpace(r) {
+			n++
+		}
+	}
+	return n
+}
+
+// fullWidthDigit maps '０'..'９' to '0'..'9'.
+func normDigit(r rune) (rune, bool) {
+	switch {
+	case r >= '0' && r <= '9':
+		return r, true
+	case r >= '０' && r <= '９':
+		return '0' + (r - '０'), true
+	}
+	return 0, false
+}
+
+func isLatinLetter(r rune) bool {
+	return (r >= 'a' && r <= 'z') || (r >= 'A' && r <= 'Z') ||
+		(r >= 'ａ' && r <= 'ｚ') || (r >= 'Ａ' && r <= 'Ｚ') ||
+		(r > 0x7f && r < 0x250 && unicode.IsLetter(r))
+}
+
+// extractNumbers returns the numbers of s by value: ASCII and full-width
+// digits with ',' and '.' separators. Digits glued to Latin letters (A4,
+// 3rd, MP3) are codes, not numbers, and are skipped. A ',' followed by
+// exactly three digits is a thousands separator; a '.' followed by a digit
+// is a decimal point.
+func extractNumbers(s string) []string {
+	rs := []rune(s)
+	var out []string
+	for i := 0; i < len(rs); {
+		if _, ok := normDigit(rs[i]); !ok {
+			i++
+			continue
+		}
+		start := i
+		var b strings.Builder
+		seenDot := false
+		for i < len(rs) {
+			if d, ok := normDigit(rs[i]); ok {
+				b.WriteRune(d)
+				i++
+				continue
+			}
+			if i+1 < len(rs) {
+				if _, ok := normDigit(rs[i+1]); ok {
+					if rs[i] == ',' || rs[i] == '，' {
+						// thousands separator only if exactly three digits follow
+						k := i + 1
+						for k < len(rs) {
+							if _, ok := normDigit(rs[k]); !ok {
+								break
+							}
+							k++
+						}
+						if k-(i+1) == 3 && rs[i] == ',' {
+							i++
+							continue
+						}
+					}
+					if (rs[i] == '.' || rs[i] == '．') && !seenDot {
+						seenDot = true
+						b.WriteByte('.')
+						i++
+						continue
+					}
+				}
+			}
+			break
+		}
+		glued := (start > 0 && isLatinLetter(rs[start-1])) || (i < len(rs) && isLatinLetter(rs[i]))
+		if glued {
+			continue
+		}
+		v := b.String()
+		if strings.Contains(v, ".") {
+			v = strings.TrimRight(v, "0")
+			v = strings.TrimSuffix(v, ".")
+		}
+		if t := strings.TrimLeft(v, "0"); t != "" && t[0] != '.' {
+			v = t
+		} else if t == "" {
+			v = "0"
+		}
+		out = append(out, v)
+	}
+	return out
+}
+
+// punctKeys returns one key per kind of sentence punctuation that
+// translations keep: questions, exclamations, quotations and brackets.
+func punctKeys(s string) []string {
+	var q, e, quote, br bool
+	for _, r := range s {
+		switch r {
+		case '?', '？':
+			q = true
+		case '!', '！':
+			e = true
+		case '"', '“', '”', '「', '」', '『', '』', '«', '»', '„':
+			quote = true
+		case '(', '（', '[', '【':
+			br = true
+		}
+	}
+	var out []string
+	if q {
+		out = append(out, "\x00?")
+	}
+	if e {
+		out = append(out, "\x00!")
+	}
+	if quote {
+		out = append(out, "\x00\"")
+	}
+	if br {
+		out = append(out, "\x00(")
+	}
+	return out
+}
+
+// latinWords splits s into runs of letters and digits (with inner ' - . _
+// joining them, as in "don't", "COVID-19", "example.com") and returns them
+// lower-cased. In CJK text only the runs that contain a Latin letter are
+// returned: names, acronyms, codes and URLs that a translation copies.
+func latinWords(s string, cjk bool) []string {
+	var out []string
+	rs := []rune(s)
+	for i := 0; i < len(rs); {
+		r := rs[i]
+		if !(unicode.IsLetter(r) || unicode.IsDigit(r)) || isCJKRune(r) {
+			i++
+			continue
+		}
+		start := i
+		hasLetter := false
+		for i < len(rs) {
+			r := rs[i]
+			if (unicode.IsLetter(r) || unicode.IsDigit(r)) && !isCJKRune(r) {
+				if unicode.IsLetter(r) {
+					hasLetter = true
+				}
+				i++
+				continue
+			}
+			if (r == '\'' || r == '’' || r == '-' || r == '.' || r == '_' || r == '/' || r == '@') &&
+				i+1 < len(rs) && (unicode.IsLetter(rs[i+1]) || unicode.IsDigit(rs[i+1])) && !isCJKRune(rs[i+1]) {
+				i++
+				continue
+			}
+			break
+		}
+		if !hasLetter {
+			continue
+		}
+		w := strings.ToLower(string(rs[start:i]))
+		if cjk && !containsLatin(w) {
+			continue
+		}
+		if utf8.RuneCountInString(w) < 2 {
+			continue
+		}
+		out = append(out, w)
+	}
+	return out
+}
+
+func containsLatin(s string) bool {
+	for _, r := range s {
+		if isLatinLetter(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// builder accumulates the items of one sentence, merging duplicates.
+type builder struct {
+	f    feats
+	seen map[int32]bool
+}
+
+func (b *builder) add(cls int, keys ...int32) {
+	if len(keys) == 0 {
+		return
+	}
+	// an item whose keys were all seen already is a repetition
+	fresh := false
+	for _, k := range keys {
+		if !b.seen[k] {
+			fresh = true
+		}
+	}
+	if !fresh {
+		return
+	}
+	for _, k := range keys {
+		b.seen[k] = true
+	}
+	bit := uint(len(b.f.items) % maxItems)
+	b.f.items = append(b.f.items, item{cls: cls, keys: keys})
+	b.f.bits |= 1 << bit
+	b.f.clsMask[cls] |= 1 << bit
+}
+
+// featurize computes the features of every sentence of one side.
+func featurize(ss []Sentence, in *interner, dict dictionary, source bool) []feats {
+	out := make([]feats, len(ss))
+	for i, s := range ss {
+		b := builder{seen: map[int32]bool{}}
+		b.f.length = float64(textLength(s.Text))
+		cjk := isCJKLang(s.Lang)
+		for _, v := range extractNumbers(s.Text) {
+			b.add(clsNum, in.id("\x01"+v))
+		}
+		for _, p := range punctKeys(s.Text) {
+			b.add(clsPunct, in.id(p))
+		}
+		if dict != nil {
+			words := dict.targetWords
+			if source {
+				words = dict.sourceWords
+			}
+			for _, w := range words(s.Text) {
+				keys := make([]int32, 0, len(w))
+				for _, k := range w {
+					keys = append(keys, in.id(k))
+				}
+				b.add(clsWord, keys...)
+			}
+		} else {
+			for _, w := range latinWords(s.Text, cjk) {
+				if !cjk && isShortOrStop(w) {
+					continue
+				}
+				b.add(clsWord, in.id(w))
+			}
+		}
+		out[i] = b.f
+	}
+	return out
+}
+
+// isShortOrStop drops the words that match by chance in same-script text
+// when no dictionary gives stop words: anything shorter than four letters.
+func isShortOrStop(w string) bool {
+	return utf8.RuneCountInString(w) < 4
+}
