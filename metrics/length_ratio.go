@@ -136,6 +136,9 @@ func median(xs []float64) float64 {
 func lengthRatio(p *Pass) {
 	doc := p.Doc
 	model := EstimateLengthModel(doc)
+	if model.Pairs > 0 {
+		p.Measure("length_ratio", model.C)
+	}
 	for _, lp := range pairLengths(doc) {
 		z := model.Z(lp.l1, lp.l2)
 		if math.Abs(z) <= p.Config.LengthZ {

@@ -2,9 +2,11 @@ package metrics
 
 import (
 	"fmt"
+	"math"
 	"strings"
 
 	"github.com/transcheck/transcheck/pipeline/document"
+	"github.com/transcheck/transcheck/pipeline/lexicon"
 )
 
 // Severity ranks findings; the CI gate compares against it.
@@ -95,6 +97,19 @@ type Config struct {
 	Disabled map[string]bool
 	// LengthZ is the |z| beyond which a pair's length ratio is reported.
 	LengthZ float64
+	// Lexicon returns the bilingual dictionary for a language pair, or nil
+	// when there is none; checks that need one skip documents without.
+	Lexicon func(source, target string) *lexicon.Lexicon
+	// Glossary holds the user's terms; nil when none was given.
+	Glossary *Glossary
+}
+
+// lexiconFor returns the configured dictionary for the document's pair.
+func (p *Pass) lexiconFor() *lexicon.Lexicon {
+	if p.Config.Lexicon == nil || p.Doc.Source == "" || p.Doc.Target == "" {
+		return nil
+	}
+	return p.Config.Lexicon(p.Doc.Source, p.Doc.Target)
 }
 
 // DefaultConfig returns the settings used when nothing is configured.
@@ -109,6 +124,16 @@ type Pass struct {
 	Metric   *Metric
 	findings []Finding
 	paired   []bool
+	measures map[string]float64
+}
+
+// Measure records a per-document figure (mean coverage, the estimated
+// length ratio) that reports show beside the counts.
+func (p *Pass) Measure(name string, v float64) {
+	if p.measures == nil {
+		p.measures = map[string]float64{}
+	}
+	p.measures[name] = v
 }
 
 // Report records a finding; Check and Severity are filled in from the
@@ -153,8 +178,16 @@ func PairedSegments(doc *document.Document) []bool {
 // Run runs the enabled metrics over a paired document and returns their
 // findings in metric order.
 func Run(doc *document.Document, list []*Metric, cfg *Config) []Finding {
+	f, _ := RunMeasures(doc, list, cfg)
+	return f
+}
+
+// RunMeasures is Run that also returns the figures the metrics measured
+// (by name; nil when none).
+func RunMeasures(doc *document.Document, list []*Metric, cfg *Config) ([]Finding, map[string]float64) {
 	paired := PairedSegments(doc)
 	var out []Finding
+	var measures map[string]float64
 	for _, m := range list {
 		if cfg.Disabled[m.Name] {
 			continue
@@ -162,8 +195,14 @@ func Run(doc *document.Document, list []*Metric, cfg *Config) []Finding {
 		p := &Pass{Doc: doc, Config: cfg, Metric: m, paired: paired}
 		m.Run(p)
 		out = append(out, p.findings...)
+		for k, v := range p.measures {
+			if measures == nil {
+				measures = map[string]float64{}
+			}
+			measures[k] = math.Round(v*1000) / 1000
+		}
 	}
-	return out
+	return out, measures
 }
 
 // joinText joins the texts of segments for display.

@@ -4,12 +4,16 @@ import (
 	"github.com/transcheck/transcheck/pipeline/align"
 	"github.com/transcheck/transcheck/pipeline/document"
 	"github.com/transcheck/transcheck/pipeline/lexicon"
+	"github.com/transcheck/transcheck/pipeline/read"
 )
 
 // lexiconFor returns the dictionary for a language pair, loading the
 // embedded CC-CEDICT only when Chinese and English are both in play.
 // A lexicon that fails to load leaves alignment to lengths and tokens.
 func (r *Runner) lexiconFor(source, target string) *lexicon.Lexicon {
+	if r.cfg.Lexicon != nil && source == r.cfg.Source && target == r.cfg.Target {
+		return r.cfg.Lexicon
+	}
 	if !(source == "zh" && target == "en" || source == "en" && target == "zh") {
 		return nil
 	}
@@ -73,4 +77,33 @@ func ids(segs []*document.Segment, idx []int) []int {
 		out[i] = segs[k].ID
 	}
 	return out
+}
+
+// AlignSegments aligns two sequences of segments, in languages source and
+// target, and returns beads of their IDs (null beads included), in order.
+// It is the aligner that check uses, for the align command.
+func (r *Runner) AlignSegments(source, target string, src, tgt []*document.Segment) []document.Bead {
+	return r.align(source, target, src, tgt)
+}
+
+// Segments reads one file and returns its prose segments with their
+// languages, split as check splits them (or one per line when lines is
+// set), numbered in file order.
+func (r *Runner) Segments(path string, lines bool) ([]*document.Segment, []document.Problem) {
+	var doc *document.Document
+	if lines {
+		doc = read.LinesFile(path, r.cfg.Read)
+		doc.Paired = true // a line is a segment: no re-splitting
+	} else {
+		doc = read.File(read.Input{Source: path}, r.cfg.Read)
+	}
+	segmentStage(r, doc)
+	detectStage(r, doc)
+	var out []*document.Segment
+	for _, s := range doc.Segments() {
+		if s.Skip == "" {
+			out = append(out, s)
+		}
+	}
+	return out, doc.Problems
 }

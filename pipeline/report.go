@@ -60,14 +60,18 @@ func (c *Counts) add(o Counts) {
 
 // DocumentReport is what the run found in one document.
 type DocumentReport struct {
-	Name     string             `json:"name"`
-	Paths    []string           `json:"paths"`
-	Format   string             `json:"format"`
-	Source   string             `json:"source"`
-	Target   string             `json:"target"`
-	Counts   Counts             `json:"counts"`
-	Problems []string           `json:"problems"`
-	Findings []metrics.Finding  `json:"findings"`
+	Name     string            `json:"name"`
+	Paths    []string          `json:"paths"`
+	Format   string            `json:"format"`
+	Source   string            `json:"source"`
+	Target   string            `json:"target"`
+	Counts   Counts            `json:"counts"`
+	Problems []string          `json:"problems"`
+	Findings []metrics.Finding `json:"findings"`
+	// Measures are per-document figures: "coverage" (mean share of source
+	// words whose dictionary translation the target holds) and
+	// "length_ratio" (estimated target/source characters).
+	Measures map[string]float64 `json:"measures,omitempty"`
 	Doc      *document.Document `json:"-"` // the checked document, for reports that show it whole
 }
 

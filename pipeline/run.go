@@ -8,6 +8,7 @@ import (
 	"github.com/transcheck/transcheck/metrics"
 	"github.com/transcheck/transcheck/pipeline/detect"
 	"github.com/transcheck/transcheck/pipeline/document"
+	"github.com/transcheck/transcheck/pipeline/lexicon"
 	"github.com/transcheck/transcheck/pipeline/read"
 )
 
@@ -19,6 +20,10 @@ type Config struct {
 	Jobs           int // documents checked at once; 0 means the number of CPUs
 	Metrics        []*metrics.Metric
 	MetricConfig   *metrics.Config
+	// Lexicon is a user word list for its own language pair (its source
+	// and target are Source and Target); Chinese–English uses the
+	// embedded CC-CEDICT without it.
+	Lexicon *lexicon.Lexicon
 	// Progress, when set, is called after each document with the number
 	// done and the total.
 	Progress func(done, total int)
@@ -47,9 +52,14 @@ func NewRunner(cfg Config) (*Runner, error) {
 	if cfg.MetricConfig == nil {
 		cfg.MetricConfig = metrics.DefaultConfig()
 	}
+	r := &Runner{cfg: cfg}
+	if cfg.MetricConfig.Lexicon == nil {
+		cfg.MetricConfig.Lexicon = r.lexiconFor
+	}
 	cfg.Source, cfg.Target = detect.Normalize(cfg.Source), detect.Normalize(cfg.Target)
 	cfg.Read.Source, cfg.Read.Target = cfg.Source, cfg.Target
-	return &Runner{cfg: cfg, detector: d}, nil
+	r.cfg, r.detector = cfg, d
+	return r, nil
 }
 
 // Detector returns the run's shared language detector.
@@ -60,12 +70,13 @@ func (r *Runner) Process(doc *document.Document) DocumentReport {
 	for _, st := range Stages {
 		st.Run(r, doc)
 	}
-	findings := metrics.Run(doc, r.cfg.Metrics, r.cfg.MetricConfig)
+	findings, measures := metrics.RunMeasures(doc, r.cfg.Metrics, r.cfg.MetricConfig)
 	rep := DocumentReport{
 		Name: doc.Name, Paths: doc.Paths, Format: doc.Format,
 		Source: doc.Source, Target: doc.Target,
 		Counts:   countDocument(doc, findings),
 		Findings: findings,
+		Measures: measures,
 		Problems: []string{},
 		Doc:      doc,
 	}

@@ -15,6 +15,8 @@ import (
 
 	"github.com/transcheck/transcheck/metrics"
 	"github.com/transcheck/transcheck/pipeline"
+	"github.com/transcheck/transcheck/pipeline/detect"
+	"github.com/transcheck/transcheck/pipeline/lexicon"
 	"github.com/transcheck/transcheck/pipeline/read"
 	"github.com/transcheck/transcheck/reports"
 )
@@ -28,6 +30,7 @@ func (l *listFlag) Set(v string) error { *l = append(*l, v); return nil }
 // commonFlags are the flags every command that reads documents takes.
 type commonFlags struct {
 	source, target, languages, encoding string
+	glossary, lexicon                   string
 	exclude, pairs                      listFlag
 }
 
@@ -37,6 +40,8 @@ func (c *commonFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&c.languages, "languages", "", "comma-separated languages the detector tells apart (default: zh,en plus source and target)")
 	fs.StringVar(&c.encoding, "encoding", "", "encoding of files without a byte-order mark (e.g. gb18030); default UTF-8")
 	fs.Var(&c.exclude, "exclude", "glob of files or folders to skip (repeatable)")
+	fs.StringVar(&c.glossary, "glossary", "", "glossary of terms: CSV or TSV (source, target[|target], flags) or TBX")
+	fs.StringVar(&c.lexicon, "lexicon", "", "bilingual word list (TSV: source<TAB>target...) for pairs other than Chinese–English; needs --source and --target")
 	fs.Var(&c.pairs, "pair", "SOURCE=TARGET: check TARGET as the translation of SOURCE, files or folders (repeatable)")
 }
 
@@ -58,6 +63,34 @@ func (c *commonFlags) config() (pipeline.Config, error) {
 	}
 	cfg.Read.Encoding = c.encoding
 	cfg.Read.Exclude = c.exclude
+	if c.glossary != "" {
+		f, err := os.Open(c.glossary)
+		if err != nil {
+			return cfg, usageErr("--glossary: %v", err)
+		}
+		defer f.Close()
+		g, err := metrics.ParseGlossary(f, c.glossary, detect.Normalize(c.source), detect.Normalize(c.target))
+		if err != nil {
+			return cfg, usageErr("%v", err)
+		}
+		cfg.MetricConfig = metrics.DefaultConfig()
+		cfg.MetricConfig.Glossary = g
+	}
+	if c.lexicon != "" {
+		if c.source == "" || c.target == "" {
+			return cfg, usageErr("--lexicon needs --source and --target")
+		}
+		f, err := os.Open(c.lexicon)
+		if err != nil {
+			return cfg, usageErr("--lexicon: %v", err)
+		}
+		defer f.Close()
+		lex, err := lexicon.Load(f, c.lexicon, detect.Normalize(c.source), detect.Normalize(c.target))
+		if err != nil {
+			return cfg, usageErr("%v", err)
+		}
+		cfg.Lexicon = lex
+	}
 	return cfg, nil
 }
 

@@ -36,6 +36,7 @@ const usage = `usage: transcheck <command> [flags] [arguments]
 
 Commands:
   check PATH...   check the documents under PATH and report (default table)
+  align SRC TGT   align the sentences of two files and print the beads
   detect FILE     print each segment of FILE with its language and confidence
   help            show this help
 
@@ -51,6 +52,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	switch args[0] {
 	case "check":
 		err = runCheck(args[1:], stdout, stderr)
+	case "align":
+		err = runAlign(args[1:], stdout, stderr)
 	case "detect":
 		err = runDetect(args[1:], stdout, stderr)
 	case "help", "-h", "-help", "--help":

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"flag"
+	"github.com/transcheck/transcheck/pipeline/align"
 	"os"
 	"path/filepath"
 	"strings"
@@ -109,7 +110,7 @@ func TestExitCodes(t *testing.T) {
 		code int
 		err  string
 	}{
-		{"gate fails on omissions", []string{"check", "testdata/seed"}, exitGate, "gate failed: 4 findings at error or above"},
+		{"gate fails on omissions", []string{"check", "testdata/seed"}, exitGate, "gate failed: 6 findings at error or above"},
 		{"fail-on never", []string{"check", "--fail-on", "never", "testdata/seed"}, exitOK, ""},
 		{"flags after the path", []string{"check", "testdata/seed", "--fail-on", "never"}, exitOK, ""},
 		{"no path", []string{"check"}, exitUsage, "check needs at least one PATH or --pair"},
@@ -168,5 +169,74 @@ func TestDetectSeed(t *testing.T) {
 	}
 	if n < 100 {
 		t.Errorf("only %d segments printed", n)
+	}
+}
+
+// The align command is the aligner that check uses: on a gold document it
+// must score as the accuracy harness does.
+func TestAlignCommandOnGold(t *testing.T) {
+	base := "../shared/data/align/ctk-dev"
+	if _, err := os.Stat(filepath.Join("../..", base)); err != nil {
+		t.Skipf("shared data absent (%v): skipping", err)
+	}
+	stdout, stderr, code := runIn(t, "align", "--lines", "--format", "json", base+"/zh/198706005", base+"/en/198706005")
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	var got struct{ Beads []align.Bead }
+	if err := json.Unmarshal([]byte(stdout), &got); err != nil {
+		t.Fatal(err)
+	}
+	f, err := os.Open(base + "/gold/198706005.align")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	gold, err := align.ParseAlign(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := align.Score(gold, got.Beads)
+	if s := c.Strict(); s.F1 < 0.8 {
+		t.Errorf("strict F1 %.3f on 198706005, want ≥ 0.8 (the harness measures 0.82)", s.F1)
+	}
+	if o := c.Omission(); o.F1 < 0.6 {
+		t.Errorf("omission F1 %.3f on 198706005, want ≥ 0.6", o.F1)
+	}
+}
+
+func TestAlignFormats(t *testing.T) {
+	dir := t.TempDir()
+	src, tgt := filepath.Join(dir, "a.zh"), filepath.Join(dir, "a.en")
+	os.WriteFile(src, []byte("中美同为世界上两个最大的经济体。\n网络空间是人类共同的活动空间。\n这一句没有翻译,讲的是2016年的事情。\n"), 0o644)
+	os.WriteFile(tgt, []byte("The US and China are the two biggest economies in the world.\nCyberspace is a common space of human activities.\n"), 0o644)
+	for _, tt := range []struct{ format, want string }{
+		{"json", `{"beads":[{"source":[0],"target":[0]`},
+		{"tsv", "source\ttarget\tscore\tsource_text\ttarget_text\n0\t0\t"},
+		{"text", "[0]"},
+	} {
+		stdout, stderr, code := runIn(t, "align", "--lines", "--format", tt.format, src, tgt)
+		if code != exitOK || !strings.HasPrefix(stdout, tt.want) {
+			t.Errorf("%s: exit %d, output %q (stderr %q), want prefix %q", tt.format, code, stdout, stderr, tt.want)
+		}
+	}
+	_, stderr, code := runIn(t, "align", src)
+	if code != exitUsage || !strings.Contains(stderr, "align needs SOURCE and TARGET") {
+		t.Errorf("one file: exit %d, %q", code, stderr)
+	}
+}
+
+func TestGlossaryFlag(t *testing.T) {
+	dir := t.TempDir()
+	g := filepath.Join(dir, "g.csv")
+	os.WriteFile(g, []byte("source,target\n网络空间,netspace\n"), 0o644)
+	stdout, _, _ := runIn(t, "check", "--glossary", g, "--format", "json", "testdata/seed")
+	if !strings.Contains(stdout, `"check": "terms"`) || !strings.Contains(stdout, "g.csv:2") {
+		t.Errorf("glossary term 网络空间 → netspace is never met, yet no terms finding names g.csv:2")
+	}
+	os.WriteFile(g, []byte("source,target\nlonely\n"), 0o644)
+	_, stderr, code := runIn(t, "check", "--glossary", g, "testdata/seed")
+	if code != exitUsage || !strings.Contains(stderr, "g.csv:2: a glossary row needs a source term and a target term") {
+		t.Errorf("bad glossary: exit %d, %q", code, stderr)
 	}
 }

@@ -135,9 +135,12 @@ func close(a, b, tol float64) bool {
 	return a == b || relDiff(a, b) <= tol
 }
 
-// weak reports a value-1 quantity written without digits.
+// weak reports a quantity of one or two written without digits: "one",
+// "a", "two", "both", 两国, 双方. Translators add and drop these freely ("the
+// two countries" for 两国, "both sides" for 双方), so they may match but are
+// never reported missing or extra on their own.
 func weak(q Quantity) bool {
-	if q.Value != 1 {
+	if q.Value != 1 && !(q.Value == 2 && q.Kind == Number) {
 		return false
 	}
 	switch q.Kind {

@@ -79,9 +79,13 @@ func folderLang(name string) string {
 	return ""
 }
 
-// fileLang splits "guide.zh-CN.md" into ("guide.md", "zh").
+// fileLang splits "guide.zh-CN.md" into ("guide.md", "zh"), and the
+// line-aligned "corpus.zh" into ("corpus", "zh").
 func fileLang(base string) (stem, lang string) {
 	ext := filepath.Ext(base)
+	if l := LangOfName(strings.TrimPrefix(ext, ".")); l != "" {
+		return strings.TrimSuffix(base, ext), l
+	}
 	rest := strings.TrimSuffix(base, ext)
 	i := strings.LastIndexByte(rest, '.')
 	if i <= 0 {
@@ -370,6 +374,11 @@ func File(in Input, opt Options) *document.Document {
 	if !in.Paired {
 		return readFile(in.Source, opt)
 	}
+	if in.Source != "" && in.Target != "" {
+		if f, _ := formatFor(in.Source); f.Name == linesFormat.Name {
+			return lineAligned(in, opt)
+		}
+	}
 	doc := &document.Document{Name: in.Name(), Source: in.SourceLang, Target: in.TargetLang}
 	doc.Directed = doc.Source != "" && doc.Target != ""
 	for _, side := range []struct {
@@ -390,6 +399,48 @@ func File(in Input, opt Options) *document.Document {
 				s.Role, s.Declared = side.role, side.lang
 			}
 			doc.Units = append(doc.Units, u)
+		}
+	}
+	return doc
+}
+
+// lineAligned reads a line-aligned corpus pair: line N of the source
+// translates line N of the target, so each line pair is a declared unit.
+func lineAligned(in Input, opt Options) *document.Document {
+	doc := &document.Document{Name: in.Name(), Paths: []string{in.Source, in.Target}, Format: "lines",
+		Source: in.SourceLang, Target: in.TargetLang, Paired: true}
+	doc.Directed = doc.Source != "" && doc.Target != ""
+	src, tgt := readFile(in.Source, opt), readFile(in.Target, opt)
+	doc.Problems = append(append(doc.Problems, src.Problems...), tgt.Problems...)
+	if len(src.Units) != len(tgt.Units) && len(src.Units) > 0 && len(tgt.Units) > 0 {
+		doc.Problems = append(doc.Problems, document.Problem{Pos: document.Position{Path: in.Target},
+			Message: fmt.Sprintf("%d lines, but the source %s has %d: line-aligned files must have as many lines (lines past the shorter file stay unpaired)",
+				len(tgt.Units), in.Source, len(src.Units))})
+	}
+	n := max(len(src.Units), len(tgt.Units))
+	for i := 0; i < n; i++ {
+		u := &document.Unit{Kind: "line"}
+		for _, side := range []struct {
+			d    *document.Document
+			role document.Role
+			lang string
+		}{{src, document.RoleSource, in.SourceLang}, {tgt, document.RoleTarget, in.TargetLang}} {
+			if i >= len(side.d.Units) {
+				continue
+			}
+			s := side.d.Units[i].Segments[0]
+			s.Role, s.Declared = side.role, side.lang
+			if u.Segments == nil {
+				u.Pos = s.Pos
+			}
+			u.Segments = append(u.Segments, s)
+		}
+		doc.Units = append(doc.Units, u)
+	}
+	doc.Index()
+	for _, u := range doc.Units {
+		if len(u.Segments) == 2 && u.Segments[0].Skip == "" && u.Segments[1].Skip == "" {
+			doc.Beads = append(doc.Beads, document.Bead{Source: []int{u.Segments[0].ID}, Target: []int{u.Segments[1].ID}, Score: 1})
 		}
 	}
 	return doc

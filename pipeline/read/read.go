@@ -52,8 +52,17 @@ func formatFor(path string) (Format, bool) {
 			}
 		}
 	}
+	if len(ext) > 1 && LangOfName(ext[1:]) != "" {
+		// corpus.zh beside corpus.en: a line-aligned parallel corpus.
+		return linesFormat, true
+	}
 	return Format{}, false
 }
+
+// linesFormat reads one side of a line-aligned corpus (NAME.LANG files):
+// every line is a unit, empty lines included, so that line N of one side
+// pairs with line N of the other.
+var linesFormat = Format{Name: "lines", Read: Lines}
 
 func excluded(p string, patterns []string) bool {
 	slash := filepath.ToSlash(p)
@@ -98,6 +107,21 @@ func readFile(path string, opt Options) *document.Document {
 			Message: fmt.Sprintf("no text found in this %s file", f.Name)})
 	}
 	return doc
+}
+
+// LinesFile reads a file with every line as a unit of one segment, the
+// shape of sentence-per-line corpora; blank lines are kept, skipped.
+func LinesFile(path string, opt Options) *document.Document {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return failed(path, "lines", document.Problem{Pos: document.Position{Path: path},
+			Message: "cannot read: " + errText(err) + " (check the path and permissions)"})
+	}
+	text, prob := Decode(path, data, opt.Encoding)
+	if prob != nil {
+		return failed(path, "lines", *prob)
+	}
+	return Lines(path, text)
 }
 
 func failed(path, format string, p document.Problem) *document.Document {

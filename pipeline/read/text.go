@@ -152,3 +152,17 @@ func Markdown(path, text string) *document.Document {
 	flush()
 	return doc
 }
+
+// Lines reads one side of a line-aligned corpus: every line is a unit,
+// an empty line too (as a skipped segment), so line numbers pair.
+func Lines(path, text string) *document.Document {
+	doc := &document.Document{Name: path, Paths: []string{path}, Format: "lines"}
+	for _, l := range splitLines(text) {
+		skip := ""
+		if strings.TrimSpace(l.text) == "" {
+			skip = "empty line"
+		}
+		doc.Units = append(doc.Units, unit(path, "line", l.text, l.start, l.num, skip))
+	}
+	return doc
+}

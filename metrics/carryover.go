@@ -1,0 +1,252 @@
+package metrics
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+	"unicode"
+
+	"github.com/transcheck/transcheck/pipeline/lexicon"
+	"github.com/transcheck/transcheck/pipeline/segment"
+)
+
+// Carryover reports tokens that must pass through translation unchanged
+// and are missing from the target: URLs, e-mail addresses, inline code,
+// placeholders (%s, {name}, {{x}}, $1), inline tags, and the Latin-letter
+// names, acronyms and codes inside Chinese text (GDP, IOT, 3D). A known
+// translation is accepted: an expansion whose initials spell the acronym
+// ("three-dimensional" for 3D, "Internet of Things" for IOT), a dictionary
+// entry, or a glossary term.
+var Carryover = &Metric{
+	Name:     "carryover",
+	Doc:      "URLs, code, placeholders, tags, names and acronyms in the source must reach the target unchanged",
+	Severity: Warning,
+	Run:      carryover,
+}
+
+// carried is one token of the source that the target must hold.
+type carried struct {
+	text   string
+	strict bool // placeholders, tags and code: must appear exactly; an error when missing
+}
+
+// latinTokenRE finds Latin-letter tokens with digits or inner dots and
+// dashes: "GDP", "3D", "COVID-19", "Node.js".
+var latinTokenRE = regexp.MustCompile(`[A-Za-z0-9](?:[A-Za-z0-9._+#-]*[A-Za-z0-9+#])?`)
+
+func isCJK(lang string) bool { return lang == "zh" || lang == "ja" || lang == "ko" }
+
+// carriedTokens lists what must pass from a source text into its target.
+func carriedTokens(text, lang string) []carried {
+	var out []carried
+	prot := segment.Protected(text)
+	for _, p := range prot {
+		tok := text[p[0]:p[1]]
+		if strings.HasPrefix(tok, "&") || strings.HasPrefix(tok, "$(") {
+			continue // entities and Ddoc macro names are markup, not content
+		}
+		out = append(out, carried{text: strings.Trim(tok, "`"), strict: true})
+	}
+	inProt := func(i int) bool {
+		for _, p := range prot {
+			if p[0] <= i && i < p[1] {
+				return true
+			}
+		}
+		return false
+	}
+	for _, loc := range latinTokenRE.FindAllStringIndex(text, -1) {
+		if inProt(loc[0]) {
+			continue
+		}
+		tok := text[loc[0]:loc[1]]
+		if !strings.ContainsFunc(tok, unicode.IsLetter) {
+			continue // numbers are the numbers check's
+		}
+		if isCJK(lang) || codeLike(tok) {
+			out = append(out, carried{text: tok})
+		}
+	}
+	return out
+}
+
+// codeLike reports whether an English token must survive translation into
+// any language: an acronym (GDP), a code with digits (MP3, COVID-19), or an
+// identifier (camelCase, snake_case, file.ext).
+func codeLike(tok string) bool {
+	upper, lower, digit := 0, 0, 0
+	for _, r := range tok {
+		switch {
+		case unicode.IsUpper(r):
+			upper++
+		case unicode.IsLower(r):
+			lower++
+		case unicode.IsDigit(r):
+			digit++
+		}
+	}
+	switch {
+	case upper >= 2 && lower == 0:
+		return true // GDP, IOT, WTO
+	case digit > 0 && upper+lower > 0:
+		return true // MP3, 3D, COVID-19
+	case strings.ContainsAny(tok, "._#+") && upper+lower > 2:
+		return true // Node.js, C++, snake_case
+	case upper >= 1 && lower > 0 && unicode.IsLower([]rune(tok)[0]):
+		return true // camelCase
+	}
+	return false
+}
+
+func carryover(p *Pass) {
+	doc := p.Doc
+	lex := p.lexiconFor()
+	for _, b := range doc.Beads {
+		if len(b.Source) == 0 || len(b.Target) == 0 {
+			continue
+		}
+		src := joinText(segmentsOf(doc, b.Source))
+		tgt := joinText(segmentsOf(doc, b.Target))
+		srcLang, tgtLang := doc.Segment(b.Source[0]).Lang, doc.Segment(b.Target[0]).Lang
+		var missing []string
+		strict := false
+		for _, c := range carriedTokens(src, srcLang) {
+			if present(c, tgt) || !c.strict && knownTranslation(c.text, tgt, tgtLang, lex, p.Config.Glossary) {
+				continue
+			}
+			missing = append(missing, c.text)
+			strict = strict || c.strict
+		}
+		if len(missing) == 0 {
+			continue
+		}
+		sev := p.Metric.Severity
+		if strict {
+			sev = Error
+		}
+		sside, tside := SideOf(doc.Segment(b.Source[0])), SideOf(doc.Segment(b.Target[0]))
+		sside.Text, tside.Text = src, tgt
+		p.Report(Finding{Severity: sev, Source: sside, Target: tside,
+			Message: fmt.Sprintf("missing from the target: %s", quoteList(missing))})
+	}
+}
+
+func quoteList(xs []string) string {
+	q := make([]string, len(xs))
+	for i, x := range xs {
+		q[i] = "“" + x + "”"
+	}
+	return strings.Join(q, ", ")
+}
+
+// present reports whether the target holds the token: exactly for strict
+// tokens, as a whole word ignoring case for names and acronyms (IOT may be
+// written IoT).
+func present(c carried, tgt string) bool {
+	if c.strict {
+		return strings.Contains(tgt, c.text)
+	}
+	lt, lc := strings.ToLower(tgt), strings.ToLower(c.text)
+	for i := 0; ; {
+		j := strings.Index(lt[i:], lc)
+		if j < 0 {
+			return false
+		}
+		at := i + j
+		before, after := at == 0 || !isWordByte(lt[at-1]), at+len(lc) == len(lt) || !isWordByte(lt[at+len(lc)])
+		if before && after {
+			return true
+		}
+		// Plural or possessive of an acronym: "ICTs", "GDP's".
+		if before && at+len(lc) < len(lt) && (lt[at+len(lc)] == 's' || lt[at+len(lc)] == '\'') {
+			return true
+		}
+		i = at + 1
+	}
+}
+
+func isWordByte(b byte) bool {
+	return b >= 'a' && b <= 'z' || b >= '0' && b <= '9' || b == '_'
+}
+
+var digitWords = map[rune][]string{'1': {"one", "single", "first", "uni", "mono"}, '2': {"two", "double", "second", "bi", "dual"},
+	'3': {"three", "third", "tri"}, '4': {"four", "fourth", "quad"}, '5': {"five", "fifth"}, '6': {"six", "sixth"},
+	'7': {"seven", "seventh"}, '8': {"eight", "eighth"}, '9': {"nine", "ninth"}}
+
+// knownTranslation accepts a name or acronym rendered by its expansion
+// (initials), a dictionary entry whose glosses the target holds, or a
+// glossary term.
+func knownTranslation(tok, tgt, tgtLang string, lex *lexicon.Lexicon, g *Glossary) bool {
+	if g != nil && g.Covers(tok, tgt) {
+		return true
+	}
+	if expands(tok, tgt) {
+		return true
+	}
+	if lex == nil {
+		return false
+	}
+	if isCJK(tgtLang) {
+		// GDP in English, 国内生产总值 in Chinese: a target word whose
+		// glosses hold the token.
+		want := strings.ToLower(tok)
+		letters := []rune(want)
+		for _, t := range lex.Segment(tgt) {
+			tr := lex.Translations(t.Text)
+			for _, s := range tr {
+				if s == want {
+					return true
+				}
+			}
+			// 国内生产总值 glosses as "gross domestic product": its
+			// initials spell GDP.
+			if len(letters) >= 2 && matchInitials(letters, tr) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// expands reports whether some run of target words has initials that
+// spell the token, digits standing for number words: "3D" is
+// "three-dimensional", "IOT" is "Internet of Things".
+func expands(tok, tgt string) bool {
+	letters := []rune(strings.ToLower(tok))
+	if len(letters) < 2 || len(letters) > 8 {
+		return false
+	}
+	words := strings.FieldsFunc(strings.ToLower(tgt), func(r rune) bool { return !unicode.IsLetter(r) })
+	for start := range words {
+		if matchInitials(letters, words[start:]) {
+			return true
+		}
+	}
+	return false
+}
+
+var skippable = map[string]bool{"of": true, "and": true, "the": true, "for": true, "in": true, "on": true, "to": true, "a": true}
+
+func matchInitials(letters []rune, words []string) bool {
+	if len(letters) == 0 {
+		return true
+	}
+	if len(words) == 0 {
+		return false
+	}
+	w := words[0]
+	l := letters[0]
+	if ws, ok := digitWords[l]; ok {
+		for _, d := range ws {
+			if strings.HasPrefix(w, d) && matchInitials(letters[1:], words[1:]) {
+				return true
+			}
+		}
+		return false
+	}
+	if []rune(w)[0] == l && matchInitials(letters[1:], words[1:]) {
+		return true
+	}
+	// Function words may stand between the initials of an expansion.
+	return len(letters) < len(words) && skippable[w] && matchInitials(letters, words[1:]) && letters[0] != []rune(w)[0]
+}

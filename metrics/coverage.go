@@ -1,0 +1,156 @@
+package metrics
+
+import (
+	"fmt"
+	"math"
+	"strings"
+
+	"github.com/transcheck/transcheck/pipeline/lexicon"
+)
+
+// Coverage measures, per pair, the share of the source's content words
+// whose dictionary translation appears in the target, and reports a pair
+// whose coverage is far below the document's own norm while its target is
+// also short: a partial omission, naming the source words left uncovered.
+var Coverage = &Metric{
+	Name:     "coverage",
+	Doc:      "a pair's dictionary coverage must not fall far below the document's norm while its target is short",
+	Severity: Warning,
+	Run:      coverage,
+}
+
+// Coverage thresholds: a pair is judged only when its source has enough
+// content words to be measured, and flagged when its coverage is below
+// coverageFraction of the document's mean (or coverageSigmas standard
+// deviations below it, whichever is higher) and its length z-score is
+// below coverageShortZ: the target is shorter than the document's ratio
+// predicts.
+const (
+	coverageMinWords = 4
+	coverageFraction = 0.5
+	coverageSigmas   = 2
+	coverageShortZ   = -1
+)
+
+type pairCoverage struct {
+	covered, total int
+	uncovered      []string
+	l1, l2         float64
+	bead           int
+}
+
+func (c pairCoverage) share() float64 { return float64(c.covered) / float64(c.total) }
+
+// PairCoverage returns the content words of src and which of them the
+// target covers, through lex, for a source in lexicon's source language
+// (srcIsLexSource) or in its target language.
+func PairCoverage(lex *lexicon.Lexicon, src, tgt string, srcIsLexSource bool) (covered int, words []string, uncovered []string) {
+	if srcIsLexSource {
+		set := map[string]bool{}
+		for _, t := range lexicon.EnglishTokens(tgt) {
+			set[t.Norm] = true
+		}
+		for _, t := range lex.Segment(src) {
+			if t.Stop || isNumber(t.Text) || len(lex.Translations(t.Text)) == 0 {
+				continue
+			}
+			words = append(words, t.Text)
+			if lex.Covered(t.Text, set) {
+				covered++
+			} else {
+				uncovered = append(uncovered, t.Text)
+			}
+		}
+		return covered, words, uncovered
+	}
+	// English source, Chinese target: the union of the target words'
+	// translations is what the target says, in English stems.
+	set := map[string]bool{}
+	for _, t := range lex.Segment(tgt) {
+		for _, s := range lex.Translations(t.Text) {
+			set[s] = true
+		}
+	}
+	for _, t := range lexicon.EnglishTokens(src) {
+		if t.Stop || isNumber(t.Text) {
+			continue
+		}
+		words = append(words, t.Text)
+		if set[t.Norm] {
+			covered++
+		} else {
+			uncovered = append(uncovered, t.Text)
+		}
+	}
+	return covered, words, uncovered
+}
+
+func isNumber(s string) bool {
+	return strings.IndexFunc(s, func(r rune) bool { return !(r >= '0' && r <= '9' || r == '.' || r == ',') }) < 0
+}
+
+func coverage(p *Pass) {
+	doc := p.Doc
+	lex := p.lexiconFor()
+	if lex == nil {
+		return
+	}
+	// The lexicon maps Chinese (or the user list's source language) to
+	// English: a document going the other way is measured from its
+	// English side.
+	srcIsLexSource := doc.Target == "en" || doc.Source != "en"
+	var pairs []pairCoverage
+	for i, b := range doc.Beads {
+		if len(b.Source) == 0 || len(b.Target) == 0 {
+			continue
+		}
+		src, tgt := joinText(segmentsOf(doc, b.Source)), joinText(segmentsOf(doc, b.Target))
+		cov, words, unc := PairCoverage(lex, src, tgt, srcIsLexSource)
+		if len(words) < coverageMinWords {
+			continue
+		}
+		pairs = append(pairs, pairCoverage{covered: cov, total: len(words), uncovered: unc,
+			l1: float64(CharLen(src)), l2: float64(CharLen(tgt)), bead: i})
+	}
+	if len(pairs) == 0 {
+		return
+	}
+	var sum, sq float64
+	for _, pc := range pairs {
+		sum += pc.share()
+	}
+	mean := sum / float64(len(pairs))
+	for _, pc := range pairs {
+		d := pc.share() - mean
+		sq += d * d
+	}
+	std := math.Sqrt(sq / float64(len(pairs)))
+	p.Measure("coverage", mean)
+	if len(pairs) < 5 {
+		return // too few pairs to know the document's norm
+	}
+	model := EstimateLengthModel(doc)
+	for _, pc := range pairs {
+		limit := math.Max(coverageFraction*mean, mean-coverageSigmas*std)
+		if pc.share() >= limit || model.Z(pc.l1, pc.l2) >= coverageShortZ {
+			continue
+		}
+		b := doc.Beads[pc.bead]
+		sside, tside := SideOf(doc.Segment(b.Source[0])), SideOf(doc.Segment(b.Target[0]))
+		sside.Text, tside.Text = joinText(segmentsOf(doc, b.Source)), joinText(segmentsOf(doc, b.Target))
+		var unc []string
+		seen := map[string]bool{}
+		for _, w := range pc.uncovered {
+			if !seen[w] {
+				seen[w] = true
+				unc = append(unc, w)
+			}
+		}
+		if len(unc) > 16 {
+			unc = append(unc[:16:16], "…")
+		}
+		p.Report(Finding{Check: "partial_omission", Severity: p.Metric.Severity, Source: sside, Target: tside,
+			Message: fmt.Sprintf("only %.0f%% of the source's words are rendered (document: %.0f%%) and the target is short; not found in the target: %s",
+				100*pc.share(), 100*mean, strings.Join(unc, " "))})
+	}
+}
