@@ -21,13 +21,12 @@ var Coverage = &Metric{
 
 // Coverage thresholds: a pair is judged only when its source has enough
 // content words to be measured, and flagged when its coverage is below
-// coverageFraction of the document's mean (or coverageSigmas standard
+// Config.CoverageFraction of the document's mean (or coverageSigmas standard
 // deviations below it, whichever is higher) and its length z-score is
 // below coverageShortZ: the target is shorter than the document's ratio
 // predicts.
 const (
 	coverageMinWords = 4
-	coverageFraction = 0.5
 	coverageSigmas   = 2
 	coverageShortZ   = -1
 )
@@ -131,7 +130,7 @@ func coverage(p *Pass) {
 	}
 	model := EstimateLengthModel(doc)
 	for _, pc := range pairs {
-		limit := math.Max(coverageFraction*mean, mean-coverageSigmas*std)
+		limit := math.Max(p.Config.CoverageFraction*mean, mean-coverageSigmas*std)
 		if pc.share() >= limit || model.Z(pc.l1, pc.l2) >= coverageShortZ {
 			continue
 		}

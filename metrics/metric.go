@@ -64,6 +64,9 @@ type Finding struct {
 	Message  string   `json:"message"`
 	Source   *Side    `json:"source,omitempty"`
 	Target   *Side    `json:"target,omitempty"`
+	// Baselined marks a finding recorded in the baseline file: reported,
+	// but not failing the gate.
+	Baselined bool `json:"baselined,omitempty"`
 }
 
 // targetChecks are the checks whose finding is about the target text:
@@ -97,6 +100,10 @@ type Config struct {
 	Disabled map[string]bool
 	// LengthZ is the |z| beyond which a pair's length ratio is reported.
 	LengthZ float64
+	// CoverageFraction: a pair whose dictionary coverage is below this
+	// share of the document's mean (and whose target is short) is a
+	// partial omission.
+	CoverageFraction float64
 	// Lexicon returns the bilingual dictionary for a language pair, or nil
 	// when there is none; checks that need one skip documents without.
 	Lexicon func(source, target string) *lexicon.Lexicon
@@ -114,7 +121,7 @@ func (p *Pass) lexiconFor() *lexicon.Lexicon {
 
 // DefaultConfig returns the settings used when nothing is configured.
 func DefaultConfig() *Config {
-	return &Config{LengthZ: 3}
+	return &Config{LengthZ: 3, CoverageFraction: 0.5}
 }
 
 // Pass gives a metric one document and collects what it reports.
@@ -141,6 +148,9 @@ func (p *Pass) Measure(name string, v float64) {
 func (p *Pass) Report(f Finding) {
 	if f.Check == "" {
 		f.Check = p.Metric.Name
+	}
+	if p.Config.Disabled[f.Check] {
+		return
 	}
 	if sev, ok := p.Config.Severity[f.Check]; ok {
 		f.Severity = sev

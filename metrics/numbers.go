@@ -23,8 +23,14 @@ var Numbers = &Metric{
 // beadQuantities holds what one bead's sides say in numbers.
 type beadQuantities struct {
 	bead           document.Bead
+	src            []numeral.Quantity
 	missing, extra []numeral.Quantity
 }
+
+// contextBeads is how many preceding beads a translator may take a number
+// from: "the sixth plenary session of the 19th Central Committee" restated
+// for 全会 two sentences after the source named it.
+const contextBeads = 3
 
 func numbers(p *Pass) {
 	doc := p.Doc
@@ -35,8 +41,8 @@ func numbers(p *Pass) {
 		}
 		src := extractAll(doc, b.Source)
 		tgt := extractAll(doc, b.Target)
-		missing, extra := numeral.Compare(src, tgt)
-		list = append(list, beadQuantities{b, missing, extra})
+		missing, extra := numeral.Match(src, tgt)
+		list = append(list, beadQuantities{b, src, missing, extra})
 	}
 	// A sentence aligner may put a number one bead off: a value missing
 	// here and extra in a neighbouring bead of the same document is a match.
@@ -48,7 +54,17 @@ func numbers(p *Pass) {
 			list[i].missing, list[j].extra = cancel(list[i].missing, list[j].extra)
 		}
 	}
+	// A number the target restates from the sources just before it is
+	// explicitation, not an addition: no reader learns a wrong value.
+	for i := range list {
+		for j := i - contextBeads; j < i && len(list[i].extra) > 0; j++ {
+			if j >= 0 {
+				_, list[i].extra = numeral.Match(list[j].src, list[i].extra)
+			}
+		}
+	}
 	for _, bq := range list {
+		bq.missing, bq.extra = numeral.Reportable(bq.src, bq.missing, bq.extra)
 		if len(bq.missing) == 0 && len(bq.extra) == 0 {
 			continue
 		}
@@ -82,8 +98,7 @@ func cancel(missing, extra []numeral.Quantity) ([]numeral.Quantity, []numeral.Qu
 	if len(missing) == 0 || len(extra) == 0 {
 		return missing, extra
 	}
-	m, e := numeral.Compare(missing, extra)
-	return m, e
+	return numeral.Match(missing, extra)
 }
 
 func describeQuantities(qs []numeral.Quantity) string {

@@ -75,9 +75,17 @@ type DocumentReport struct {
 	Doc      *document.Document `json:"-"` // the checked document, for reports that show it whole
 }
 
+// Gate is the CI verdict, decided by the command on the aggregated report
+// and shown by the reports.
+type Gate struct {
+	Passed  bool     `json:"passed"`
+	Reasons []string `json:"reasons"` // why it failed; empty when it passed
+}
+
 // Report is the aggregate of a run.
 type Report struct {
 	Version   int              `json:"version"`
+	Gate      Gate             `json:"gate"`
 	Documents []DocumentReport `json:"documents"`
 	Totals    Counts           `json:"totals"`
 	// Problems that belong to no document (a path that does not exist).

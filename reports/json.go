@@ -20,6 +20,7 @@ type jsonDocument struct {
 
 type jsonReport struct {
 	Version      int             `json:"version"`
+	Gate         pipeline.Gate   `json:"gate"`
 	Documents    []jsonDocument  `json:"documents"`
 	Totals       pipeline.Counts `json:"totals"`
 	Completeness float64         `json:"completeness"`
@@ -27,8 +28,11 @@ type jsonReport struct {
 }
 
 func (p jsonPrinter) Print(r *pipeline.Report) error {
-	out := jsonReport{Version: r.Version, Documents: []jsonDocument{}, Totals: r.Totals,
+	out := jsonReport{Version: r.Version, Gate: r.Gate, Documents: []jsonDocument{}, Totals: r.Totals,
 		Completeness: round1(r.Totals.Completeness()), Problems: r.Problems}
+	if out.Gate.Reasons == nil {
+		out.Gate.Reasons = []string{}
+	}
 	for _, d := range r.Documents {
 		out.Documents = append(out.Documents, jsonDocument{d, round1(d.Counts.Completeness())})
 	}

@@ -25,8 +25,12 @@ func mdCell(s string) string {
 func (p markdownPrinter) Print(r *pipeline.Report) error {
 	var b strings.Builder
 	c := r.Totals
-	fmt.Fprintf(&b, "## transcheck: %d documents, %s complete, %d errors, %d warnings\n\n",
-		len(r.Documents), pct(c.Completeness()), c.Errors, c.Warnings)
+	mark := "✅"
+	if !r.Gate.Passed {
+		mark = "❌"
+	}
+	fmt.Fprintf(&b, "## %s transcheck %s\n\n%d documents, %s complete, %d errors, %d warnings\n\n",
+		mark, mdCell(verdict(r)), len(r.Documents), pct(c.Completeness()), c.Errors, c.Warnings)
 	b.WriteString("| Document | Languages | Segments | Pairs | Unpaired | Complete | Errors | Warnings |\n")
 	b.WriteString("|---|---|---:|---:|---:|---:|---:|---:|\n")
 	for _, d := range r.Documents {
@@ -52,7 +56,11 @@ func (p markdownPrinter) Print(r *pipeline.Report) error {
 			if f.Target != nil {
 				tgt = shorten(f.Target.Text, 120)
 			}
-			fmt.Fprintf(&b, "| %d | %s | %s | %s | %s | %s |\n", line, f.Check, f.Severity, mdCell(f.Message), mdCell(src), mdCell(tgt))
+			sev := f.Severity.String()
+			if f.Baselined {
+				sev += " (baseline)"
+			}
+			fmt.Fprintf(&b, "| %d | %s | %s | %s | %s | %s |\n", line, f.Check, sev, mdCell(f.Message), mdCell(src), mdCell(tgt))
 		}
 	}
 	if probs := allProblems(r); len(probs) > 0 {

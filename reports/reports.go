@@ -25,6 +25,11 @@ var Formats = map[string]func(io.Writer) Printer{
 	"table":    NewTable,
 	"markdown": NewMarkdown,
 	"json":     NewJSON,
+	"junit":    NewJUnit,
+	"sarif":    NewSARIF,
+	"github":   NewGitHub,
+	"csv":      NewCSV,
+	"html":     NewHTML,
 }
 
 // Names returns the format names, sorted, for help texts.
@@ -55,4 +60,15 @@ func shorten(s string, n int) string {
 	}
 	r := []rune(s)
 	return string(r[:n-1]) + "…"
+}
+
+// verdict is the gate's decision in words, as the reports show it.
+func verdict(r *pipeline.Report) string {
+	if r.Gate.Passed {
+		return "passed"
+	}
+	if len(r.Gate.Reasons) == 0 {
+		return "failed"
+	}
+	return "failed: " + strings.Join(r.Gate.Reasons, "; ")
 }

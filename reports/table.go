@@ -57,7 +57,11 @@ func (p tablePrinter) Print(r *pipeline.Report) error {
 					where = fmt.Sprintf("%s:%d", side.Path, side.Line)
 					text = shorten(side.Text, 50)
 				}
-				if err := ft.Append([]string{where, f.Check, f.Severity.String(), f.Message, text}); err != nil {
+				sev := f.Severity.String()
+				if f.Baselined {
+					sev += " (baseline)"
+				}
+				if err := ft.Append([]string{where, f.Check, sev, f.Message, text}); err != nil {
 					return err
 				}
 			}
@@ -69,6 +73,7 @@ func (p tablePrinter) Print(r *pipeline.Report) error {
 	for _, prob := range allProblems(r) {
 		fmt.Fprintf(p.w, "problem: %s\n", prob)
 	}
+	fmt.Fprintf(p.w, "\ngate %s\n", verdict(r))
 	return nil
 }
 

@@ -1,12 +1,14 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -45,8 +47,30 @@ func (c *commonFlags) register(fs *flag.FlagSet) {
 	fs.Var(&c.pairs, "pair", "SOURCE=TARGET: check TARGET as the translation of SOURCE, files or folders (repeatable)")
 }
 
+// fromFile takes the configuration file's values for the flags that were
+// not given.
+func (c *commonFlags) fromFile(fc *fileConfig, set map[string]bool) {
+	str := func(flag string, dst *string, v string) {
+		if !set[flag] && v != "" {
+			*dst = v
+		}
+	}
+	str("source", &c.source, fc.Languages.Source)
+	str("target", &c.target, fc.Languages.Target)
+	str("languages", &c.languages, strings.Join(fc.Languages.Detect, ","))
+	str("encoding", &c.encoding, fc.Encoding)
+	str("glossary", &c.glossary, fc.relative(fc.Glossary))
+	str("lexicon", &c.lexicon, fc.relative(fc.Lexicon))
+	c.exclude = append(c.exclude, fc.Exclude...)
+	if !set["pair"] {
+		for _, p := range fc.Pairs {
+			c.pairs = append(c.pairs, fc.relative(p.Source)+"="+fc.relative(p.Target))
+		}
+	}
+}
+
 func (c *commonFlags) config() (pipeline.Config, error) {
-	cfg := pipeline.Config{Source: c.source, Target: c.target}
+	cfg := pipeline.Config{Source: c.source, Target: c.target, MetricConfig: metrics.DefaultConfig()}
 	for _, p := range c.pairs {
 		src, tgt, ok := strings.Cut(p, "=")
 		if !ok || src == "" || tgt == "" {
@@ -73,7 +97,6 @@ func (c *commonFlags) config() (pipeline.Config, error) {
 		if err != nil {
 			return cfg, usageErr("%v", err)
 		}
-		cfg.MetricConfig = metrics.DefaultConfig()
 		cfg.MetricConfig.Glossary = g
 	}
 	if c.lexicon != "" {
@@ -127,53 +150,87 @@ func runCheck(args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("check", "PATH...", stderr)
 	var common commonFlags
 	common.register(fs)
-	format := fs.String("format", "table", "report format: "+strings.Join(reports.Names(), ", "))
-	output := fs.String("o", "", "write the report to this file instead of standard output")
+	format := fs.String("format", "table", "report format for standard output and plain -o files: "+strings.Join(reports.Names(), ", "))
+	var outputs listFlag
+	fs.Var(&outputs, "o", "write a report: FILE (in --format), or FORMAT=FILE; '-' is standard output (repeatable)")
 	failOn := fs.String("fail-on", "error", "lowest severity that fails the gate: error, warning or never")
+	minComplete := fs.Float64("min-completeness", 0, "fail when less than this percentage of source segments have a counterpart, in any document or overall")
+	maxFindings := fs.Int("max-findings", -1, "fail when there are more findings than this, not counting baselined ones (-1: no limit)")
+	baseline := fs.String("baseline", "", "baseline file: its findings are reported as baselined and do not fail the gate")
+	writeBase := fs.String("write-baseline", "", "record the run's findings in this baseline file")
+	configPath := fs.String("config", "", "configuration file (default: .transcheck.yaml here or in a parent folder)")
 	jobs := fs.Int("j", 0, "documents checked at once (default: number of CPUs)")
 	noProgress := fs.Bool("no-progress", false, "never show the progress bar")
 	paths, err := parseFlags(fs, args)
 	if err != nil {
 		return err
 	}
+	set := map[string]bool{}
+	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
+
+	// The configuration file gives defaults; flags override it.
+	fc := &fileConfig{}
+	if *configPath == "" {
+		if wd, err := os.Getwd(); err == nil {
+			*configPath = findConfig(wd)
+		}
+	}
+	if *configPath != "" {
+		if fc, err = loadConfig(*configPath); err != nil {
+			return usageErr("%v", err)
+		}
+		common.fromFile(fc, set)
+		if !set["fail-on"] && fc.Gate.FailOn != "" {
+			*failOn = fc.Gate.FailOn
+		}
+		if !set["min-completeness"] && fc.Gate.MinCompleteness != nil {
+			*minComplete = *fc.Gate.MinCompleteness
+		}
+		if !set["max-findings"] && fc.Gate.MaxFindings != nil {
+			*maxFindings = *fc.Gate.MaxFindings
+		}
+		if !set["baseline"] && fc.Baseline != "" {
+			*baseline = fc.relative(fc.Baseline)
+		}
+		if !set["j"] {
+			*jobs = fc.Jobs
+		}
+		if len(paths) == 0 {
+			for _, p := range fc.Paths {
+				paths = append(paths, fc.relative(p))
+			}
+		}
+		if !set["o"] {
+			for _, o := range fc.Outputs {
+				outputs = append(outputs, o.Format+"="+fc.relative(o.Path))
+			}
+		}
+	}
 	cfg, err := common.config()
 	if err != nil {
 		return err
+	}
+	if err := fc.apply(cfg.MetricConfig); err != nil {
+		return usageErr("%v", err)
 	}
 	if len(paths) == 0 && len(cfg.Read.Pairs) == 0 {
 		fs.Usage()
 		return usageErr("check needs at least one PATH or --pair")
 	}
-	var gate metrics.Severity
-	gateNever := false
+	g := gate{minCompleteness: *minComplete, maxFindings: *maxFindings}
 	if *failOn == "never" {
-		gateNever = true
-	} else if gate, err = metrics.ParseSeverity(*failOn); err != nil || gate == metrics.Info {
+		g.never = true
+	} else if g.failOn, err = metrics.ParseSeverity(*failOn); err != nil || g.failOn == metrics.Info {
 		return usageErr("-fail-on %q: use error, warning or never", *failOn)
 	}
-	if _, ok := reports.Formats[*format]; !ok {
-		_, err := reports.New(*format, nil)
-		return usageErr("-format: %v", err)
+	outs, err := parseOutputs(outputs, *format)
+	if err != nil {
+		return err
 	}
 
 	cfg.Jobs = *jobs
 	if f, ok := stderr.(*os.File); ok && !*noProgress && term.IsTerminal(int(f.Fd())) {
-		var bar *progressbar.ProgressBar
-		cfg.Progress = func(done, total int) {
-			if total < 2 {
-				return
-			}
-			if bar == nil {
-				// progressbar syncs the file on every write: throttle it.
-				bar = progressbar.NewOptions(total, progressbar.OptionSetWriter(f),
-					progressbar.OptionThrottle(100*time.Millisecond), progressbar.OptionClearOnFinish(),
-					progressbar.OptionSetDescription("checking"), progressbar.OptionShowCount())
-			}
-			bar.Set(done)
-			if done == total {
-				bar.Finish()
-			}
-		}
+		cfg.Progress = progressBar(f)
 	}
 	runner, err := pipeline.NewRunner(cfg)
 	if err != nil {
@@ -183,8 +240,23 @@ func runCheck(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	if err := writeReport(*format, *output, stdout, rep); err != nil {
-		return err
+	if *baseline != "" {
+		if err := applyBaseline(*baseline, rep); err != nil {
+			return usageErr("%v", err)
+		}
+	}
+	// The gate is decided once, here, on the aggregated report; the
+	// reports only show its verdict.
+	rep.Gate = g.decide(rep)
+	for _, o := range outs {
+		if err := writeReport(o.format, o.path, stdout, rep); err != nil {
+			return err
+		}
+	}
+	if *writeBase != "" {
+		if err := writeBaseline(*writeBase, rep); err != nil {
+			return fmt.Errorf("writing baseline %s: %w", *writeBase, err)
+		}
 	}
 	for _, p := range rep.Problems {
 		fmt.Fprintf(stderr, "transcheck: %s\n", p)
@@ -197,10 +269,73 @@ func runCheck(args []string, stdout, stderr io.Writer) error {
 	if len(rep.Documents) == 0 {
 		return usageErr("no documents found under %s", strings.Join(paths, ", "))
 	}
-	if !gateNever && rep.Findings(gate) > 0 {
-		return &exitError{code: exitGate, err: fmt.Errorf("gate failed: %d findings at %s or above", rep.Findings(gate), gate)}
+	if !rep.Gate.Passed {
+		return &exitError{code: exitGate, err: fmt.Errorf("gate failed: %s", strings.Join(rep.Gate.Reasons, "; "))}
 	}
 	return nil
+}
+
+// output is one report to write.
+type output struct{ format, path string }
+
+// parseOutputs reads -o values: FILE (in the default format) or
+// FORMAT=FILE. With none, the default format goes to standard output.
+func parseOutputs(values []string, def string) ([]output, error) {
+	if _, err := reportFormat(def); err != nil {
+		return nil, usageErr("-format: %v", err)
+	}
+	if len(values) == 0 {
+		return []output{{def, "-"}}, nil
+	}
+	var outs []output
+	stdouts := 0
+	for _, v := range values {
+		o := output{def, v}
+		if f, p, ok := strings.Cut(v, "="); ok {
+			o = output{f, p}
+		}
+		if _, err := reportFormat(o.format); err != nil {
+			return nil, usageErr("-o %q: %v", v, err)
+		}
+		if o.path == "" {
+			return nil, usageErr("-o %q: no file (use FORMAT=FILE, or FORMAT=- for standard output)", v)
+		}
+		if o.path == "-" {
+			stdouts++
+		}
+		outs = append(outs, o)
+	}
+	if stdouts > 1 {
+		return nil, usageErr("-o: only one report can go to standard output")
+	}
+	return outs, nil
+}
+
+func reportFormat(name string) (string, error) {
+	if _, ok := reports.Formats[name]; !ok {
+		_, err := reports.New(name, nil)
+		return "", err
+	}
+	return name, nil
+}
+
+func progressBar(f *os.File) func(done, total int) {
+	var bar *progressbar.ProgressBar
+	return func(done, total int) {
+		if total < 2 {
+			return
+		}
+		if bar == nil {
+			// progressbar syncs the file on every write: throttle it.
+			bar = progressbar.NewOptions(total, progressbar.OptionSetWriter(f),
+				progressbar.OptionThrottle(100*time.Millisecond), progressbar.OptionClearOnFinish(),
+				progressbar.OptionSetDescription("checking"), progressbar.OptionShowCount())
+		}
+		bar.Set(done)
+		if done == total {
+			bar.Finish()
+		}
+	}
 }
 
 // writeReport renders the report to a file (written to a temporary file
@@ -213,29 +348,34 @@ func writeReport(format, path string, stdout io.Writer, rep *pipeline.Report) er
 		}
 		return p.Print(rep)
 	}
-	tmp, err := os.CreateTemp(dirOf(path), ".transcheck-*")
+	var buf bytes.Buffer
+	p, err := reports.New(format, &buf)
+	if err != nil {
+		return err
+	}
+	if err := p.Print(rep); err != nil {
+		return fmt.Errorf("writing %s: %w", path, err)
+	}
+	return writeFileAtomic(path, buf.Bytes())
+}
+
+// writeFileAtomic writes data to a temporary file beside path and renames
+// it into place: an interrupted run leaves the old file or none.
+func writeFileAtomic(path string, data []byte) error {
+	tmp, err := os.CreateTemp(filepath.Dir(path), ".transcheck-*")
 	if err != nil {
 		return fmt.Errorf("writing %s: %w", path, err)
 	}
 	defer os.Remove(tmp.Name())
-	p, err := reports.New(format, tmp)
-	if err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := p.Print(rep); err != nil {
+	if _, err := tmp.Write(data); err != nil {
 		tmp.Close()
 		return fmt.Errorf("writing %s: %w", path, err)
 	}
 	if err := tmp.Close(); err != nil {
 		return fmt.Errorf("writing %s: %w", path, err)
 	}
-	return os.Rename(tmp.Name(), path)
-}
-
-func dirOf(path string) string {
-	if i := strings.LastIndexAny(path, `/\`); i >= 0 {
-		return path[:i+1]
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		return fmt.Errorf("writing %s: %w", path, err)
 	}
-	return "."
+	return nil
 }

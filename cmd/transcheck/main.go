@@ -38,6 +38,7 @@ Commands:
   check PATH...   check the documents under PATH and report (default table)
   align SRC TGT   align the sentences of two files and print the beads
   detect FILE     print each segment of FILE with its language and confidence
+  init [FILE]     write a commented default .transcheck.yaml
   help            show this help
 
 Run 'transcheck <command> -h' for a command's flags.
@@ -54,6 +55,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		err = runCheck(args[1:], stdout, stderr)
 	case "align":
 		err = runAlign(args[1:], stdout, stderr)
+	case "init":
+		err = runInit(args[1:], stdout, stderr)
 	case "detect":
 		err = runDetect(args[1:], stdout, stderr)
 	case "help", "-h", "-help", "--help":

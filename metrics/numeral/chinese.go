@@ -17,6 +17,10 @@ type zhInfo struct {
 	weak     bool // one numeral character or units only: needs a measure word
 	lone1    bool // exactly 一
 	lead     bool // starts with 百/千/万/亿 (units only)
+	hasAlt   bool // 三四, 七八十: the run says "v or alt"
+	alt      float64
+	list     int  // 一二三, 三四五六: a list of that many single digits
+	plan     bool // 十四五: v is the plan's ordinal, then a 五 (five-year)
 }
 
 func zhDigit(r rune) int {
@@ -66,6 +70,11 @@ var unitValue = [...]float64{10, 100, 1000, 1e4, 1e8}
 
 func zhNumeral(r rune) bool { return zhDigit(r) >= 0 || zhUnit(r) > 0 }
 
+func zhNumeralAt(s string, i int) bool {
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	return zhNumeral(r) && r != '百'
+}
+
 func zhTrigger(r rune) bool {
 	return zhNumeral(r) || r == '第' || r == '半' || r == '过'
 }
@@ -92,14 +101,27 @@ func (sc *scanner) zhWord(i int, r rune) int {
 	case strings.HasPrefix(rest, "百分之"):
 		ns := i + len("百分之")
 		v, e, info, ok := sc.zhCore(ns)
-		if !ok || info.digitSeq {
+		if !ok || info.digitSeq || info.list > 0 {
 			return ns
 		}
-		sc.emit(i, e, v, Percent, sc.zhApproxBefore(i) || zhApproxAfter(s, e))
+		approx := sc.zhApproxBefore(i) || zhApproxAfter(s, e)
+		sc.emit(i, e, v, Percent, approx || info.hasAlt)
+		if info.hasAlt { // 百分之七八十: 70% or 80%
+			sc.emit(i, e, info.alt, Percent, true)
+		}
 		return e
 	case strings.HasPrefix(rest, "百分百"):
 		e := i + len("百分百")
 		sc.emit(i, e, 100, Percent, false)
+		return e
+	case strings.HasPrefix(rest, "百分") && zhNumeralAt(s, i+len("百分")):
+		// 百分二百: colloquial for 百分之二百
+		ns := i + len("百分")
+		v, e, info, ok := sc.zhCore(ns)
+		if !ok || info.digitSeq || info.list > 0 || info.hasAlt || info.weak {
+			return ns
+		}
+		sc.emit(i, e, v, Percent, sc.zhApproxBefore(i) || zhApproxAfter(s, e))
 		return e
 	case r == '第':
 		ns := i + size
@@ -196,6 +218,28 @@ func zhRun(s string, i int) (v float64, end int, info zhInfo, ok bool) {
 		}
 	}
 	cs := codes[:n]
+	if nFrac == 0 {
+		if k := zhAdjacent(cs); k >= 0 {
+			switch {
+			case nUnits == 0 && n >= 3 && zhAllAdjacent(cs):
+				info.list, info.integer = n, true
+				return float64(cs[0]), end, info, true
+			case nUnits > 0 || n == 2:
+				va, oka := zhIntOrDigit(without(cs, k+1))
+				vb, okb := zhIntOrDigit(without(cs, k))
+				if oka && okb {
+					info.hasAlt, info.alt, info.integer = true, vb, true
+					info.weak = nUnits == 0
+					return va, end, info, true
+				}
+			}
+		}
+		// 十四五, 十三五: the 14th, 13th five-year plan.
+		if n == 3 && cs[0] == 10 && cs[1] >= 1 && cs[1] < 10 && cs[2] == 5 {
+			info.plan, info.integer = true, true
+			return 10 + float64(cs[1]), end, info, true
+		}
+	}
 	switch {
 	case n == 1:
 		info.weak = true
@@ -247,6 +291,44 @@ func zhRun(s string, i int) (v float64, end int, info zhInfo, ok bool) {
 		info.integer = v == math.Trunc(v)
 	}
 	return v, end, info, true
+}
+
+// zhAdjacent returns the index of the first of two adjacent digits d, d+1
+// (三四, 七八十, 十七八, 两三), or -1.
+func zhAdjacent(cs []int8) int {
+	for k := 0; k+1 < len(cs); k++ {
+		if cs[k] >= 1 && cs[k] < 9 && cs[k+1] == cs[k]+1 {
+			return k
+		}
+	}
+	return -1
+}
+
+func zhAllAdjacent(cs []int8) bool {
+	for k := 0; k+1 < len(cs); k++ {
+		if cs[k] < 1 || cs[k] >= 9 || cs[k+1] != cs[k]+1 {
+			return false
+		}
+	}
+	return true
+}
+
+func without(cs []int8, k int) []int8 {
+	out := make([]int8, 0, len(cs)-1)
+	out = append(out, cs[:k]...)
+	return append(out, cs[k+1:]...)
+}
+
+func zhIntOrDigit(cs []int8) (float64, bool) {
+	if len(cs) == 1 && cs[0] < 10 {
+		return float64(cs[0]), true
+	}
+	for k := 0; k+1 < len(cs); k++ {
+		if cs[k] < 10 && cs[k+1] < 10 {
+			return 0, false
+		}
+	}
+	return zhInt(cs)
 }
 
 // zhInt evaluates a run of digit and unit codes (no decimal part) and
@@ -364,13 +446,13 @@ func measureRune(r rune) bool {
 		'块', '件', '只', '张', '本', '部', '台', '辆', '座', '所', '架', '艘', '份', '批', '届', '轮', '场',
 		'期', '周', '秒', '米', '吨', '斤', '度', '层', '股', '笔', '套', '对', '双', '片', '棵', '头', '匹',
 		'根', '支', '枚', '颗', '粒', '级', '代', '篇', '句', '段', '节', '门', '间', '栋', '户', '亩', '克',
-		'升', '里', '遍', '趟', '回', '番', '%', '％', '‰', '亿', '万', '千', '百':
+		'升', '里', '遍', '趟', '回', '番', '瓶', '载', '班', '%', '％', '‰', '亿', '万', '千', '百':
 		return true
 	}
 	return false
 }
 
-var measureWords = [...]string{"小时", "分钟", "公里", "美元", "欧元", "英镑", "港元", "英里", "公斤", "公顷", "平方", "世纪", "季度", "星期", "百分点"}
+var measureWords = [...]string{"小时", "分钟", "公里", "美元", "欧元", "英镑", "港元", "英里", "公斤", "公顷", "平方", "世纪", "季度", "星期", "百分点", "星级", "星好评", "星评价"}
 
 // measureLen returns the byte length of a measure word at p, or 0.
 func measureLen(s string, p int) int {
@@ -434,11 +516,25 @@ func (sc *scanner) zhFinish(start, end int, v float64, info zhInfo) int {
 	if strings.HasPrefix(s[end:], "几") || (!info.arabic && prevRuneIs(s, start, '几', '数')) {
 		return end
 	}
+	if info.list > 0 { // 三四五六年级: grades 3, 4, 5 and 6
+		for k := 0; k < info.list; k++ {
+			ds := start + k*len("一")
+			d, _ := utf8.DecodeRuneInString(s[ds:])
+			sc.emit(ds, ds+len("一"), float64(zhDigit(d)), Number, false)
+		}
+		return end
+	}
+	if info.plan { // 十四五: the 14th five-year plan
+		five := end - len("五")
+		sc.emit(start, five, v, Ordinal, false)
+		sc.emit(five, end, 5, Number, false)
+		return end
+	}
 	// X分之Y
 	if strings.HasPrefix(s[end:], "分之") {
 		ns := end + len("分之")
 		nv, ne, ninfo, ok := sc.zhCore(ns)
-		if !ok || ninfo.digitSeq || v == 0 {
+		if !ok || ninfo.digitSeq || ninfo.list > 0 || v == 0 {
 			if ne > ns {
 				return ne
 			}
@@ -457,6 +553,9 @@ func (sc *scanner) zhFinish(start, end int, v float64, info zhInfo) int {
 		approx = true
 		info.weak = false
 	}
+	if info.lead && prevRuneIs(s, start, '每') { // 每万字: per ten thousand characters
+		info.weak = false
+	}
 	p := end
 	if strings.HasPrefix(s[p:], "多") || strings.HasPrefix(s[p:], "余") || (strings.HasPrefix(s[p:], "来") && !info.arabic) {
 		approx = true
@@ -470,28 +569,104 @@ func (sc *scanner) zhFinish(start, end int, v float64, info zhInfo) int {
 	textEnd := end
 	r, size := utf8.DecodeRuneInString(s[p:])
 	integer := info.integer
+	liang := strings.HasPrefix(s[start:], "两") // 两日, 两月: two days, two months
+	cardinal := false                          // a count that needs no measure word
+	transform := func(x float64) float64 { return x }
+	var prev *Quantity
+	if n := len(sc.out); n > 0 {
+		prev = &sc.out[n-1]
+	}
 	switch {
 	case p >= len(s):
 	case r == '%' || r == '％':
 		kind, textEnd = Percent, p+size
+	case strings.HasPrefix(s[p:], "年代") && p == end && integer:
+		// 80年代, 八十年代, 20世纪六七十年代, 1980年代: decades
+		switch {
+		case info.plainInt && info.nInt == 4:
+			kind, textEnd = Year, p+len("年代")
+		case v >= 10 && v <= 90 && math.Mod(v, 10) == 0 && (!info.arabic || info.nInt == 2):
+			century := 1900.0
+			if prev != nil && prev.Kind == Number && prev.End+len("世纪") == start && strings.HasSuffix(s[:start], "世纪") &&
+				prev.Value >= 11 && prev.Value <= 21 {
+				// 20世纪80年代 is one year, 1980, not a 20 and an 80
+				century = (prev.Value - 1) * 100
+				start = prev.Start
+				sc.out = sc.out[:len(sc.out)-1]
+			}
+			kind, textEnd = Year, p+len("年代")
+			transform = func(x float64) float64 { return century + x }
+		}
 	case r == '年':
-		if p == end && ((info.plainInt && info.nInt == 4) || (info.digitSeq && info.nSeq == 4)) {
+		if p == end && ((info.plainInt && info.nInt == 4) || (info.digitSeq && info.nSeq == 4)) && !strings.HasPrefix(s[p:], "年级") {
 			kind, textEnd = Year, p+size
 		}
+	case r == '后' && p == end && info.plainInt && info.nInt == 2 && math.Mod(v, 5) == 0:
+		// 95后, 00后: the generation born from that year on
+		kind, textEnd = Year, p+size
+		transform = func(x float64) float64 {
+			if x < 30 {
+				return 2000 + x
+			}
+			return 1900 + x
+		}
 	case r == '月':
-		if p == end && integer && v >= 1 && v <= 12 && !strings.HasPrefix(s[p+size:], "份额") {
+		if p == end && integer && v >= 1 && v <= 12 && !liang && !strings.HasPrefix(s[p+size:], "份额") {
 			kind, textEnd = Month, p+size
 		}
 	case r == '日' || r == '号':
-		if p == end && integer && v >= 1 && v <= 31 {
+		if p == end && integer && v >= 1 && v <= 31 && !liang {
 			kind, textEnd = Day, p+size
+			if r == '号' && !(prev != nil && prev.Kind == Month && prev.End == start) {
+				kind = Ordinal // 5号: the fifth, or number 5 (超级玛丽5号)
+			}
+		}
+	case r == '届', strings.HasPrefix(s[p:], "中全会"):
+		// 十九届六中全会: the Sixth Plenary Session of the 19th Central Committee
+		if p == end && integer {
+			kind, cardinal = Ordinal, true
+		}
+	case r == '成' && p == end && integer && v >= 1 && v <= 10 && !zhChengWord(s[p:]):
+		// 四成: four tenths, 40%
+		kind, textEnd, cardinal = Percent, p+size, true
+		transform = func(x float64) float64 { return x * 10 }
+	case r == '是' && p == end && integer && !info.arabic && zhListStart(s, start):
+		kind, cardinal = Ordinal, true // 一是…二是…: first… second…
+	case (r == '、' || r == ')' || r == '）') && p == end && integer && zhListStart(s, start):
+		kind, cardinal = Ordinal, true // (一), 二、, 2、: list enumerators
+	}
+	if kind == Number && p == end && integer && !liang {
+		// 3至6月, 7到10日, 2016-2020年: the unit of the second end applies to both
+		if u, ok := sc.zhRangeUnit(p); ok {
+			switch {
+			case u == '月' && v >= 1 && v <= 12:
+				kind = Month
+			case (u == '日' || u == '号') && v >= 1 && v <= 31:
+				kind = Day
+			case u == '年' && ((info.plainInt && info.nInt == 4) || (info.digitSeq && info.nSeq == 4)):
+				kind = Year
+			}
 		}
 	}
+	ml := measureLen(s, p)
+	if ml > 0 && zhNotMeasure(s, start, p) {
+		return p
+	}
 	if info.digitSeq && kind != Year {
+		// 六四, 五四: a date named by its month and day digits
+		if info.nSeq == 2 && ml == 0 {
+			m, d := math.Floor(v/10), math.Mod(v, 10)
+			if m >= 1 && d >= 1 && m != d {
+				sc.emit(start, start+len("一"), m, Month, false)
+				sc.emit(start+len("一"), end, d, Day, false)
+			}
+		}
 		return end // 三五个, 一一: not a number
 	}
-	ml := measureLen(s, p)
-	if info.weak && ml == 0 {
+	if kind == Number && ml == 0 && integer && v >= 1 && v <= 31 && !info.arabic && prev != nil && prev.Kind == Month && prev.End == start && !liang {
+		kind, cardinal = Day, true // 二月二, 农历十一月十一
+	}
+	if info.weak && ml == 0 && !cardinal {
 		return end // 十分, 千万不要, 亿
 	}
 	if info.lone1 && prevRuneIs(s, start, '统', '唯', '进', '专', '同', '逐', '划', '单', '之', '惟', '归', '合', '不', '另', '这', '那', '每', '任', '某', '其', '又', '再', '均', '整') {
@@ -500,9 +675,87 @@ func (sc *scanner) zhFinish(start, end int, v float64, info zhInfo) int {
 	if !approx {
 		approx = zhApproxAfter(s, textEnd) || (ml > 0 && zhApproxAfter(s, p+ml))
 	}
-	sc.emit(start, textEnd, v, kind, approx)
+	if kind == Number && ml > 0 && strings.HasPrefix(s[p+ml:], "半") && !info.hasAlt {
+		v += 0.5 // 一个半小时, 两年半: one and a half hours, two and a half years
+	}
+	sc.emit(start, textEnd, transform(v), kind, approx || info.hasAlt)
+	if info.hasAlt {
+		sc.emit(start, textEnd, transform(info.alt), kind, true)
+	}
 	if textEnd > p {
 		return textEnd
 	}
 	return p
+}
+
+// zhListStart reports whether the numeral at i opens a list item: it is at
+// the start of the text or of a clause, or inside an opening bracket there
+// (（二）).
+func zhListStart(s string, i int) bool {
+	j := i
+	if r, n := utf8.DecodeLastRuneInString(s[:j]); r == '(' || r == '（' {
+		j -= n
+	}
+	t := strings.TrimRight(s[:j], " \t　")
+	if t == "" {
+		return true
+	}
+	r, _ := utf8.DecodeLastRuneInString(t)
+	switch r {
+	case '：', ':', '；', ';', '，', ',', '。', '\n', '”', '】':
+		return true
+	}
+	return false
+}
+
+// zhChengWord reports 成 starting a word (成为, 成立, 成功…) rather than
+// meaning "tenths".
+func zhChengWord(rest string) bool {
+	for _, w := range [...]string{"成为", "成员", "成立", "成功", "成本", "成果", "成绩", "成长", "成熟", "成就", "成都", "成交", "成型", "成效", "成品", "成人", "成年", "成了", "成不变"} {
+		if strings.HasPrefix(rest, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// zhNotMeasure reports a numeral and measure character that form a word:
+// 四周 (all around; 四周年 is a fourth anniversary), 百度 (Baidu).
+func zhNotMeasure(s string, start, p int) bool {
+	core := s[start:p]
+	rest := s[p:]
+	switch {
+	case core == "四" && strings.HasPrefix(rest, "周") && !strings.HasPrefix(rest, "周年"):
+		return true
+	case core == "百" && strings.HasPrefix(rest, "度"):
+		return true
+	}
+	return false
+}
+
+// zhRangeUnit reads a range connector at p (至, 到, -, ~, ～, —) and the
+// numeral after it, and returns the date unit that follows that numeral.
+func (sc *scanner) zhRangeUnit(p int) (rune, bool) {
+	s := sc.s
+	rest := s[p:]
+	n := 0
+	for _, c := range [...]string{"至", "到", "-", "~", "～", "—", "－"} {
+		if strings.HasPrefix(rest, c) {
+			n = len(c)
+			break
+		}
+	}
+	if n == 0 {
+		return 0, false
+	}
+	q := p + n
+	if strings.HasPrefix(s[q:], "次年") || strings.HasPrefix(s[q:], "翌年") {
+		return 0, false // 11月至次年2月 names its own months
+	}
+	_, e, info, ok := sc.zhCore(q)
+	if !ok || e <= q || (info.weak && !info.arabic && info.lead) {
+		return 0, false
+	}
+	u, _ := utf8.DecodeRuneInString(s[e:])
+	return u, true
 }

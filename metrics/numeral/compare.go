@@ -1,6 +1,9 @@
 package numeral
 
-import "math"
+import (
+	"math"
+	"strings"
+)
 
 const (
 	exactTol    = 1e-9  // relative; absorbs float rounding only
@@ -11,17 +14,24 @@ const (
 // Compare matches the quantities of a source sentence against those of its
 // translation as multisets, so that two 5s in the source need two 5s in the
 // target. It returns the source quantities with no partner (missing) and
-// the target quantities with no partner (extra), each in input order.
+// the target quantities with no partner (extra) that are worth reporting,
+// each in input order. It is Match followed by Reportable.
+func Compare(src, tgt []Quantity) (missing, extra []Quantity) {
+	m, e := Match(src, tgt)
+	return Reportable(src, m, e)
+}
+
+// Match pairs the quantities of src and tgt and returns every quantity left
+// without a partner, reportable or not; callers that match in several steps
+// (a sentence aligner's neighbouring beads) call Reportable once at the end.
 //
 // Two quantities are partners when their kinds are compatible (see Kind) and
 // their values agree: exactly (up to float rounding) when both are exact,
 // within ±15% when either is Approx, within 0.5% when a Fraction is involved
 // (1/3 vs 33.3%). Exact partners are taken first so that a hedged quantity
-// does not take the partner of an exact one. A value-1 quantity written
-// without digits (一个, "one", 第一, "the first") is never reported on its
-// own, because translators turn it into "a"/"an" or drop it all the time;
-// it still pairs with a 1 on the other side when there is one.
-func Compare(src, tgt []Quantity) (missing, extra []Quantity) {
+// does not take the partner of an exact one, and a Code takes a partner
+// last, so that "windows11" can only absorb an 11 nothing else wanted.
+func Match(src, tgt []Quantity) (missing, extra []Quantity) {
 	var sbuf, tbuf [32]bool
 	usedS, usedT := sbuf[:0], tbuf[:0]
 	if len(src) <= len(sbuf) {
@@ -38,7 +48,7 @@ func Compare(src, tgt []Quantity) (missing, extra []Quantity) {
 	// Pass 1: exact agreement.
 	for i := range src {
 		for j := range tgt {
-			if usedT[j] || !compatible(src[i].Kind, tgt[j].Kind) {
+			if usedT[j] || !compatible(src[i].Kind, tgt[j].Kind) || src[i].Kind == Code || tgt[j].Kind == Code {
 				continue
 			}
 			a, b := normValue(src[i]), normValue(tgt[j])
@@ -74,17 +84,95 @@ func Compare(src, tgt []Quantity) (missing, extra []Quantity) {
 			usedS[i], usedT[best] = true, true
 		}
 	}
+	// Pass 3: codes take what is left, exactly.
+	for i := range src {
+		for j := range tgt {
+			if usedS[i] || usedT[j] || (src[i].Kind != Code && tgt[j].Kind != Code) || !compatible(src[i].Kind, tgt[j].Kind) {
+				continue
+			}
+			if src[i].Value == tgt[j].Value {
+				usedS[i], usedT[j] = true, true
+			}
+		}
+	}
 	for i, q := range src {
-		if !usedS[i] && !weak(q) {
+		if !usedS[i] {
 			missing = append(missing, q)
 		}
 	}
 	for j, q := range tgt {
-		if !usedT[j] && !weak(q) {
+		if !usedT[j] {
 			extra = append(extra, q)
 		}
 	}
 	return missing, extra
+}
+
+// Reportable keeps the unmatched quantities that point at a translation
+// error; src is the whole source side, which tells whether the source
+// leaves a month implicit. It drops:
+//
+//   - codes (windows11, LP700): they may match a number, never report one;
+//   - weak quantities (see weak): a 1 ("a", "once", 一个) or a worded 2;
+//   - small quantities (see small) unless the other side has an unmatched
+//     quantity of a compatible kind: 六个 rendered "three" is reported,
+//     "the three technologies" for 三大技术 is not, because Chinese and
+//     English each state small counts the other leaves implicit;
+//   - an extra month in the target when the source has a day with no month
+//     (新华社北京12月11日电 … 11日 → "on December 11"): Chinese news leaves
+//     the current month implicit and English states it.
+func Reportable(src, missing, extra []Quantity) ([]Quantity, []Quantity) {
+	bare := hasBareDay(src)
+	keep := func(qs, other []Quantity, isTarget bool) []Quantity {
+		var out []Quantity
+		for _, q := range qs {
+			switch {
+			case q.Kind == Code, weak(q):
+				continue
+			case small(q) && !substituted(q, other):
+				continue
+			case isTarget && bare && q.Kind == Month:
+				continue
+			}
+			out = append(out, q)
+		}
+		return out
+	}
+	return keep(missing, extra, false), keep(extra, missing, true)
+}
+
+// substituted reports whether other holds a reportable quantity that q may
+// have been turned into.
+func substituted(q Quantity, other []Quantity) bool {
+	for _, o := range other {
+		if o.Kind != Code && !weak(o) && compatible(q.Kind, o.Kind) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasBareDay reports a day of the month with no month next to it.
+func hasBareDay(qs []Quantity) bool {
+	for i, q := range qs {
+		if q.Kind != Day {
+			continue
+		}
+		near := func(j int) bool {
+			if j < 0 || j >= len(qs) || qs[j].Kind != Month {
+				return false
+			}
+			gap := qs[j].Start - q.End
+			if qs[j].End <= q.Start {
+				gap = q.Start - qs[j].End
+			}
+			return gap >= 0 && gap <= 8
+		}
+		if !near(i-1) && !near(i+1) {
+			return true
+		}
+	}
+	return false
 }
 
 // scalar reports whether a tolerance makes sense for the kind: a calendar
@@ -106,6 +194,8 @@ func compatible(a, b Kind) bool {
 	case a == Percent && b == Fraction:
 		return true
 	case a == Day && b == Ordinal:
+		return true
+	case (a == Number || a == Year) && b == Code:
 		return true
 	}
 	return false
@@ -135,24 +225,53 @@ func close(a, b, tol float64) bool {
 	return a == b || relDiff(a, b) <= tol
 }
 
-// weak reports a quantity of one or two written without digits: "one",
-// "a", "two", "both", 两国, 双方. Translators add and drop these freely ("the
-// two countries" for 两国, "both sides" for 双方), so they may match but are
-// never reported missing or extra on their own.
+// weak reports a quantity of one, or a two written without digits: "one",
+// "a", "once", 1个, "two", "both", 两国, 双方. Translators add and drop these
+// freely ("the two countries" for 两国, "a year" for 1年), so they may match
+// but are never reported missing or extra.
 func weak(q Quantity) bool {
-	if q.Value != 1 && !(q.Value == 2 && q.Kind == Number) {
+	switch {
+	case q.Value == 1 && (q.Kind == Number || q.Kind == Ordinal):
+		return true
+	case q.Value == 1 && (q.Kind == Day || q.Kind == Year):
+		return wordOnly(q.Text)
+	case q.Value == 2 && q.Kind == Number:
+		return wordOnly(q.Text)
+	}
+	return false
+}
+
+// small reports a quantity written without digits that a translation may
+// state or leave implicit without changing the meaning: a count or rank up
+// to ten (三大技术 / "the three technologies", "Three" Cup Chicken), a
+// fraction in words (事半功倍 / "half the work"), a lone 百, 千 or 万 (百年未有,
+// 千篇一律, 万家) and a date named by its numerals (六四 / "June 4th").
+func small(q Quantity) bool {
+	if !wordOnly(q.Text) {
 		return false
 	}
 	switch q.Kind {
-	case Number, Ordinal, Day, Year:
-	default:
-		return false
-	}
-	for i := 0; i < len(q.Text); i++ {
-		if q.Text[i] >= '0' && q.Text[i] <= '9' {
-			return false
+	case Number, Ordinal:
+		if q.Value <= 10 {
+			return true
 		}
-		if d, n := digitAt(q.Text, i); n > 0 && d >= 0 {
+		switch q.Text {
+		case "百", "千", "万", "亿":
+			return true
+		}
+	case Fraction:
+		return true
+	case Month, Day:
+		// 六四, 二月二's second 二: Chinese numerals with no 月 or 日
+		return !strings.ContainsAny(q.Text, "月日号") && strings.ContainsAny(q.Text, "一二两三四五六七八九十")
+	}
+	return false
+}
+
+// wordOnly reports text with no ASCII or full-width digit.
+func wordOnly(text string) bool {
+	for i := 0; i < len(text); i++ {
+		if _, n := digitAt(text, i); n > 0 {
 			return false
 		}
 	}

@@ -326,7 +326,12 @@ func (sc *scanner) number(i int) int {
 // is where scanning continues if nothing more is consumed.
 func (sc *scanner) finishArabic(start, end int, a arabic, resume int) int {
 	if sc.lang == langZH {
+		// "820 万", "20 %", "2021 年 1 月": text tokenized with spaces
+		if end+1 < len(sc.s) && sc.s[end] == ' ' && zhSpacedUnit(sc.s[end+1:]) {
+			end++
+		}
 		v, e := zhScales(sc.s, end, a.v)
+		v, e = zhMixed(sc.s, e, v)
 		info := zhInfo{arabic: true, nInt: a.nInt, plainInt: !a.grouped && !a.decimal && e == end, integer: !a.decimal || v == math.Trunc(v)}
 		r := sc.zhFinish(start, e, v, info)
 		if r < resume {
@@ -339,6 +344,42 @@ func (sc *scanner) finishArabic(start, end int, a arabic, resume int) int {
 		r = resume
 	}
 	return r
+}
+
+// zhSpacedUnit reports a unit character that still belongs to a number
+// written before a space.
+func zhSpacedUnit(rest string) bool {
+	r, _ := utf8.DecodeRuneInString(rest)
+	switch r {
+	case '万', '亿', '%', '％', '年', '月', '日', '号':
+		return true
+	}
+	return false
+}
+
+// zhMixed adds the Arabic digits written after 万 or 亿 to the number before
+// it: 2万4801 is 24801.
+func zhMixed(s string, p int, v float64) (float64, int) {
+	var unit float64
+	switch {
+	case strings.HasSuffix(s[:p], "万"):
+		unit = 1e4
+	case strings.HasSuffix(s[:p], "亿"):
+		unit = 1e8
+	default:
+		return v, p
+	}
+	if _, n := digitAt(s, p); n == 0 || v != math.Trunc(v) {
+		return v, p
+	}
+	a := parseArabic(s, p)
+	if !a.ok || a.grouped || a.decimal || a.v >= unit || (a.end < len(s) && isLetter(s[a.end])) {
+		return v, p
+	}
+	if r, _ := utf8.DecodeRuneInString(s[a.end:]); zhUnit(r) > 0 {
+		return v, p // 2亿5000万 is read by zhScales' caller in two steps
+	}
+	return v + a.v, a.end
 }
 
 func hyphenPrefixOK(s string, hyphen int) bool {

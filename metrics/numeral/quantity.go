@@ -28,9 +28,14 @@ const (
 	// Ordinal is a rank (第三, "3rd", "the third"). It matches Ordinal, Day
 	// and Number (十九大 / "the 19th Congress").
 	Ordinal
+	// Code is the number inside a product or model name glued to letters
+	// (windows11, office2019, LP700, v12, Rescue-2021). It is not a quantity:
+	// Compare never reports it, but it matches a leftover Number or Year of
+	// the same value, because the other side may write "Windows 11".
+	Code
 )
 
-var kindNames = [...]string{"Number", "Percent", "Fraction", "Year", "Month", "Day", "Ordinal"}
+var kindNames = [...]string{"Number", "Percent", "Fraction", "Year", "Month", "Day", "Ordinal", "Code"}
 
 // String returns the name of the kind, so reports and test failures are
 // readable.

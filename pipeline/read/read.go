@@ -40,6 +40,11 @@ type Format struct {
 var Formats = []Format{
 	{Name: "text", Ext: []string{".txt"}, Read: Text},
 	{Name: "markdown", Ext: []string{".md", ".markdown"}, Read: Markdown},
+	{Name: "tmx", Ext: []string{".tmx"}, Read: TMX},
+	{Name: "xliff", Ext: []string{".xlf", ".xliff"}, Read: XLIFF},
+	{Name: "po", Ext: []string{".po", ".pot"}, Read: PO},
+	{Name: "tsv", Ext: []string{".tsv"}, Read: TSV},
+	{Name: "csv", Ext: []string{".csv"}, Read: CSV},
 	{Name: "ddoc", Ext: []string{".d", ".dd"}, Read: Ddoc},
 }
 

@@ -1,0 +1,293 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/transcheck/transcheck/metrics"
+)
+
+// configName is the file transcheck looks for in the current folder and
+// its parents.
+const configName = ".transcheck.yaml"
+
+// fileConfig is the content of .transcheck.yaml. Every key is documented
+// in the README and in the file that `transcheck init` writes.
+type fileConfig struct {
+	Languages struct {
+		Source string   `yaml:"source"`
+		Target string   `yaml:"target"`
+		Detect []string `yaml:"detect"`
+	} `yaml:"languages"`
+	Paths   []string `yaml:"paths"`
+	Exclude []string `yaml:"exclude"`
+	Pairs   []struct {
+		Source string `yaml:"source"`
+		Target string `yaml:"target"`
+	} `yaml:"pairs"`
+	Encoding string                  `yaml:"encoding"`
+	Glossary string                  `yaml:"glossary"`
+	Lexicon  string                  `yaml:"lexicon"`
+	Checks   map[string]*checkConfig `yaml:"checks"`
+	Gate     struct {
+		FailOn          string   `yaml:"fail_on"`
+		MinCompleteness *float64 `yaml:"min_completeness"`
+		MaxFindings     *int     `yaml:"max_findings"`
+	} `yaml:"gate"`
+	Baseline string `yaml:"baseline"`
+	Outputs  []struct {
+		Format string `yaml:"format"`
+		Path   string `yaml:"path"`
+	} `yaml:"outputs"`
+	Jobs int `yaml:"jobs"`
+
+	path  string
+	lines map[string]int // key path → line, for messages about values
+}
+
+// checkConfig configures one check.
+type checkConfig struct {
+	Enabled     *bool    `yaml:"enabled"`
+	Severity    string   `yaml:"severity"`
+	MaxZ        *float64 `yaml:"max_z"`        // length_ratio
+	MinCoverage *float64 `yaml:"min_coverage"` // coverage
+	line        int
+}
+
+// thresholdKeys says which check each threshold belongs to.
+var thresholdKeys = map[string]string{"max_z": "length_ratio", "min_coverage": "coverage"}
+
+// findConfig returns the path of .transcheck.yaml in dir or its parents,
+// or "".
+func findConfig(dir string) string {
+	for {
+		p := filepath.Join(dir, configName)
+		if _, err := os.Stat(p); err == nil {
+			return p
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return ""
+		}
+		dir = parent
+	}
+}
+
+// loadConfig reads and validates a configuration file. Unknown keys and
+// bad values are errors that name the file, the line and the key.
+func loadConfig(path string) (*fileConfig, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("reading config: %w", err)
+	}
+	cfg := &fileConfig{path: path, lines: map[string]int{}}
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	dec.KnownFields(true)
+	if err := dec.Decode(cfg); err != nil && !errors.Is(err, io.EOF) {
+		return nil, fmt.Errorf("%s: %s (see 'transcheck init' for every key)", path, yamlError(err))
+	}
+	var root yaml.Node
+	if err := yaml.Unmarshal(data, &root); err == nil {
+		recordLines(&root, "", cfg.lines)
+	}
+	return cfg, cfg.validate()
+}
+
+// yamlError turns yaml.v3's "line N: field x not found in type main.y"
+// into a message about the key.
+func yamlError(err error) string {
+	msg := strings.TrimPrefix(err.Error(), "yaml: ")
+	msg = strings.TrimPrefix(msg, "unmarshal errors:\n  ")
+	if i := strings.Index(msg, " not found in type"); i >= 0 {
+		msg = strings.Replace(msg[:i], "field ", "unknown key ", 1)
+	}
+	return strings.ReplaceAll(msg, "\n  ", "; ")
+}
+
+func recordLines(n *yaml.Node, prefix string, out map[string]int) {
+	switch n.Kind {
+	case yaml.DocumentNode:
+		for _, c := range n.Content {
+			recordLines(c, prefix, out)
+		}
+	case yaml.MappingNode:
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			key := n.Content[i].Value
+			if prefix != "" {
+				key = prefix + "." + key
+			}
+			out[key] = n.Content[i].Line
+			recordLines(n.Content[i+1], key, out)
+		}
+	}
+}
+
+func (c *fileConfig) errorf(key, format string, args ...any) error {
+	return fmt.Errorf("%s:%d: %s: %s", c.path, c.lines[key], key, fmt.Sprintf(format, args...))
+}
+
+func (c *fileConfig) validate() error {
+	known := map[string]bool{}
+	for _, m := range metrics.All {
+		known[m.Name] = true
+	}
+	for _, sub := range metrics.SubChecks {
+		known[sub] = true
+	}
+	names := make([]string, 0, len(c.Checks))
+	for name := range c.Checks {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		cc := c.Checks[name]
+		key := "checks." + name
+		if !known[name] {
+			return c.errorf(key, "unknown check (checks are %s)", strings.Join(checkNames(), ", "))
+		}
+		if cc == nil {
+			continue
+		}
+		if cc.Severity != "" {
+			if _, err := metrics.ParseSeverity(cc.Severity); err != nil {
+				return c.errorf(key+".severity", "%v", err)
+			}
+		}
+		if cc.MaxZ != nil {
+			if name != thresholdKeys["max_z"] {
+				return c.errorf(key+".max_z", "max_z belongs to length_ratio")
+			}
+			if *cc.MaxZ <= 0 {
+				return c.errorf(key+".max_z", "must be above 0 (a z-score; default 3)")
+			}
+		}
+		if cc.MinCoverage != nil {
+			if name != thresholdKeys["min_coverage"] {
+				return c.errorf(key+".min_coverage", "min_coverage belongs to coverage")
+			}
+			if *cc.MinCoverage <= 0 || *cc.MinCoverage >= 1 {
+				return c.errorf(key+".min_coverage", "must be between 0 and 1 (a share of the document's mean; default 0.5)")
+			}
+		}
+	}
+	if f := c.Gate.FailOn; f != "" && f != "never" {
+		if s, err := metrics.ParseSeverity(f); err != nil || s == metrics.Info {
+			return c.errorf("gate.fail_on", "use error, warning or never, not %q", f)
+		}
+	}
+	if m := c.Gate.MinCompleteness; m != nil && (*m < 0 || *m > 100) {
+		return c.errorf("gate.min_completeness", "a percentage from 0 to 100, not %g", *m)
+	}
+	if m := c.Gate.MaxFindings; m != nil && *m < -1 {
+		return c.errorf("gate.max_findings", "must be 0 or more, or -1 for no limit")
+	}
+	for i, o := range c.Outputs {
+		if _, err := reportFormat(o.Format); err != nil {
+			return c.errorf("outputs", "entry %d: %v", i+1, err)
+		}
+	}
+	if c.Jobs < 0 {
+		return c.errorf("jobs", "must be 0 (all cores) or more")
+	}
+	return nil
+}
+
+func checkNames() []string {
+	var names []string
+	for _, m := range metrics.All {
+		names = append(names, m.Name)
+	}
+	return append(names, metrics.SubChecks...)
+}
+
+// relative resolves a path from the config file against the folder that
+// holds it, so a config works from any working directory.
+func (c *fileConfig) relative(p string) string {
+	if p == "" || filepath.IsAbs(p) || c.path == "" {
+		return p
+	}
+	rel, err := filepath.Rel(".", filepath.Join(filepath.Dir(c.path), p))
+	if err != nil {
+		return p
+	}
+	return rel
+}
+
+// defaultConfig is what `transcheck init` writes: every key, commented.
+const defaultConfig = `# transcheck configuration. Flags given on the command line override it.
+# Found in the current folder or above it, or given with --config FILE.
+
+languages:
+  source: ""          # ISO 639-1 code of the original (e.g. en); empty: inferred per document
+  target: ""          # ISO 639-1 code of the translation (e.g. zh)
+  detect: [zh, en]    # languages the detector tells apart; add fr, de, ... to catch them
+
+paths: []             # what 'transcheck check' reads when no PATH is given
+exclude: []           # glob patterns of files and folders to skip (e.g. "drafts", "*.tmp.md")
+pairs: []             # explicit pairs, e.g. [{source: docs/en, target: docs/zh}]
+encoding: ""          # encoding of files without a byte-order mark (e.g. gb18030); empty: UTF-8
+glossary: ""          # CSV, TSV or TBX glossary for the terms check
+lexicon: ""           # TSV word list for pairs other than Chinese-English (needs languages.source/target)
+
+checks:               # each check: enabled, severity (info, warning, error), thresholds
+  missing_file: {enabled: true, severity: error}
+  omission: {enabled: true, severity: error}
+  untranslated: {enabled: true, severity: error}
+  state: {enabled: true, severity: warning}
+  numbers: {enabled: true, severity: error}
+  carryover: {enabled: true, severity: warning}
+  terms: {enabled: true, severity: warning}
+  coverage: {enabled: true, severity: warning, min_coverage: 0.5}  # flag pairs under this share of the document's mean
+  length_ratio: {enabled: true, severity: warning, max_z: 3}       # flag pairs beyond this Gale-Church z-score
+  language: {enabled: true, severity: warning}
+
+gate:
+  fail_on: error       # lowest severity that fails the run: error, warning or never
+  min_completeness: 0  # percent of source segments with a counterpart, per document and overall
+  max_findings: -1     # fail when more findings than this (not counting baselined ones); -1: no limit
+
+baseline: ""           # findings recorded by --write-baseline are reported but do not fail the gate
+
+outputs: []            # e.g. [{format: markdown, path: report.md}, {format: junit, path: junit.xml}]
+jobs: 0                # documents checked at once; 0: number of CPUs
+`
+
+// apply sets the checks' configuration: enabled, severity, thresholds.
+func (c *fileConfig) apply(mc *metrics.Config) error {
+	for name, cc := range c.Checks {
+		if cc == nil {
+			continue
+		}
+		if cc.Enabled != nil && !*cc.Enabled {
+			if mc.Disabled == nil {
+				mc.Disabled = map[string]bool{}
+			}
+			mc.Disabled[name] = true
+		}
+		if cc.Severity != "" {
+			sev, err := metrics.ParseSeverity(cc.Severity)
+			if err != nil {
+				return c.errorf("checks."+name+".severity", "%v", err)
+			}
+			if mc.Severity == nil {
+				mc.Severity = map[string]metrics.Severity{}
+			}
+			mc.Severity[name] = sev
+		}
+		if cc.MaxZ != nil {
+			mc.LengthZ = *cc.MaxZ
+		}
+		if cc.MinCoverage != nil {
+			mc.CoverageFraction = *cc.MinCoverage
+		}
+	}
+	return nil
+}

@@ -1,0 +1,64 @@
+package reports
+
+import (
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/transcheck/transcheck/metrics"
+	"github.com/transcheck/transcheck/pipeline"
+)
+
+type githubPrinter struct{ w io.Writer }
+
+// NewGitHub returns the printer of GitHub Actions workflow commands: one
+// ::error, ::warning or ::notice line per finding, which GitHub shows as
+// an annotation on the file and line, then a plain summary line.
+func NewGitHub(w io.Writer) Printer { return githubPrinter{w} }
+
+// githubData escapes the message of a workflow command.
+var githubData = strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A")
+
+// githubProperty escapes a property value, where ':' and ',' would end it.
+var githubProperty = strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C")
+
+func (p githubPrinter) Print(r *pipeline.Report) error {
+	var b strings.Builder
+	for _, d := range r.Documents {
+		for _, f := range d.Findings {
+			props := []string{}
+			if w := f.Where(); w != nil {
+				props = append(props, "file="+githubProperty.Replace(w.Path))
+				if w.Line > 0 {
+					props = append(props, "line="+strconv.Itoa(w.Line))
+				}
+			}
+			props = append(props, "title="+githubProperty.Replace(f.Check))
+			msg := f.Message
+			if w := f.Where(); w != nil && w.Text != "" {
+				msg += "\n" + shorten(w.Text, 200)
+			}
+			fmt.Fprintf(&b, "::%s %s::%s\n", githubCommand(f.Severity), strings.Join(props, ","), githubData.Replace(msg))
+		}
+	}
+	for _, prob := range allProblems(r) {
+		fmt.Fprintf(&b, "::error title=input problem::%s\n", githubData.Replace(prob))
+	}
+	c := r.Totals
+	fmt.Fprintf(&b, "transcheck: %d documents, %s complete, %d errors, %d warnings, %d notices, %d input problems\n",
+		len(r.Documents), pct(c.Completeness()), c.Errors, c.Warnings, c.Infos, len(allProblems(r)))
+	_, err := io.WriteString(p.w, b.String())
+	return err
+}
+
+// githubCommand is the workflow command for a severity.
+func githubCommand(s metrics.Severity) string {
+	switch {
+	case s >= metrics.Error:
+		return "error"
+	case s == metrics.Warning:
+		return "warning"
+	}
+	return "notice"
+}

@@ -1,0 +1,642 @@
+package reports
+
+import (
+	"fmt"
+	"html/template"
+	"io"
+	"math"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/transcheck/transcheck/metrics"
+	"github.com/transcheck/transcheck/pipeline"
+	"github.com/transcheck/transcheck/pipeline/document"
+)
+
+type htmlPrinter struct{ w io.Writer }
+
+// NewHTML returns the printer of a self-contained HTML page for reviewers:
+// the verdict and totals, then per document its counts, the findings with
+// a filter by check and severity, a chart of length ratios across the
+// document, and the text side by side with the rows that have findings
+// highlighted. The page loads nothing: its style, script and chart are
+// inline.
+func NewHTML(w io.Writer) Printer { return htmlPrinter{w} }
+
+// Finding categories, each with its highlight colour on the page.
+const (
+	catOmission = "omission" // text with no counterpart, on either side
+	catNumbers  = "numbers"
+	catLength   = "length"
+	catOther    = "other"
+)
+
+// categoryOrder ranks categories: a row with findings of several is
+// highlighted in the colour of the first.
+var categoryOrder = []string{catOmission, catNumbers, catLength, catOther}
+
+// categoryOf groups a check under the colour it is shown in.
+func categoryOf(check string) string {
+	switch check {
+	case "omission", "addition", "partial_omission", "missing_translation", "orphan_translation":
+		return catOmission
+	case "numbers":
+		return catNumbers
+	case "length_ratio":
+		return catLength
+	}
+	return catOther
+}
+
+type htmlPage struct {
+	Verdict, VerdictClass string
+	Totals                []htmlStat
+	Checks                []htmlFilter
+	Severities            []htmlFilter
+	FindingCount          int
+	Problems              []string
+	Documents             []htmlDocument
+}
+
+type htmlStat struct {
+	Label, Value string
+	Class        string
+}
+
+type htmlFilter struct {
+	Name, Category string
+	Count          int
+}
+
+type htmlDocument struct {
+	ID, Name, Langs, Format string
+	SourceLang, TargetLang  string
+	Stats                   []htmlStat
+	Problems                []string
+	Findings                []htmlFinding
+	Rows                    []*htmlRow
+	Chart                   *htmlChart
+}
+
+type htmlFinding struct {
+	Check, Severity, Category, Message string
+	Line                               int
+	Where                              string
+	RowID                              string
+	Source, Target                     *metrics.Side
+}
+
+type htmlRow struct {
+	ID                       string
+	N                        int
+	Pair                     int // 1-based index among the pairs, 0 when one side is empty
+	SourceLines, TargetLines string
+	Source, Target           []string
+	Class                    string
+	Marks                    string // check|severity|category of each finding, for the filter script
+	Badges                   []htmlFilter
+	firstSeg                 int
+	sourceIDs, targetIDs     []int
+	categories, marks        map[string]bool
+}
+
+type htmlChart struct {
+	Width, Height            int
+	Left, Right, Top, Bottom int
+	Points                   []htmlPoint
+	Line                     string // the points of the polyline through them
+	MedianY, Median          string
+	Ticks, XTicks            []htmlTick
+	Flagged                  int
+	Pairs                    int
+}
+
+type htmlPoint struct {
+	X, Y    string
+	Ratio   string
+	Pair    int
+	Lines   string
+	RowID   string
+	Flagged bool
+}
+
+type htmlTick struct {
+	Pos, Label string
+}
+
+func (p htmlPrinter) Print(r *pipeline.Report) error {
+	page := htmlPage{Problems: r.Problems}
+	c := r.Totals
+	switch {
+	case c.Errors > 0:
+		page.Verdict, page.VerdictClass = fmt.Sprintf("%d errors to fix", c.Errors), "fail"
+	case c.Warnings > 0:
+		page.Verdict, page.VerdictClass = fmt.Sprintf("No errors; %d warnings to review", c.Warnings), "warn"
+	default:
+		page.Verdict, page.VerdictClass = "No errors or warnings", "pass"
+	}
+	page.Totals = []htmlStat{
+		{"documents", strconv.Itoa(len(r.Documents)), ""},
+		{"complete", pct(c.Completeness()), ""},
+		{"errors", strconv.Itoa(c.Errors), "error"},
+		{"warnings", strconv.Itoa(c.Warnings), "warning"},
+		{"notices", strconv.Itoa(c.Infos), "info"},
+		{"segments", strconv.Itoa(c.Segments), ""},
+		{"pairs", strconv.Itoa(c.Pairs), ""},
+		{"unpaired", strconv.Itoa(c.Unpaired), ""},
+	}
+	checks := map[string]int{}
+	sevs := map[string]int{}
+	for i, d := range r.Documents {
+		hd := htmlDocumentOf(i, d)
+		for _, f := range hd.Findings {
+			checks[f.Check]++
+			sevs[f.Severity]++
+			page.FindingCount++
+		}
+		page.Documents = append(page.Documents, hd)
+	}
+	for name, n := range checks {
+		page.Checks = append(page.Checks, htmlFilter{Name: name, Category: categoryOf(name), Count: n})
+	}
+	sort.Slice(page.Checks, func(i, j int) bool { return page.Checks[i].Name < page.Checks[j].Name })
+	for _, s := range []metrics.Severity{metrics.Error, metrics.Warning, metrics.Info} {
+		if n := sevs[s.String()]; n > 0 {
+			page.Severities = append(page.Severities, htmlFilter{Name: s.String(), Count: n})
+		}
+	}
+	return htmlTemplate.Execute(p.w, page)
+}
+
+func htmlDocumentOf(i int, d pipeline.DocumentReport) htmlDocument {
+	hd := htmlDocument{ID: fmt.Sprintf("d%d", i), Name: d.Name, Langs: langs(d.Source, d.Target),
+		Format: d.Format, SourceLang: d.Source, TargetLang: d.Target, Problems: d.Problems}
+	dc := d.Counts
+	hd.Stats = []htmlStat{
+		{"complete", pct(dc.Completeness()), ""},
+		{"errors", strconv.Itoa(dc.Errors), "error"},
+		{"warnings", strconv.Itoa(dc.Warnings), "warning"},
+		{"notices", strconv.Itoa(dc.Infos), "info"},
+		{"segments", strconv.Itoa(dc.Segments), ""},
+		{"pairs", strconv.Itoa(dc.Pairs), ""},
+		{"unpaired", strconv.Itoa(dc.Unpaired), ""},
+		{"skipped", strconv.Itoa(dc.Skipped), ""},
+	}
+	if v, ok := d.Measures["length_ratio"]; ok {
+		hd.Stats = append(hd.Stats, htmlStat{"length ratio", strconv.FormatFloat(v, 'f', 2, 64), ""})
+	}
+	if v, ok := d.Measures["coverage"]; ok {
+		hd.Stats = append(hd.Stats, htmlStat{"coverage", pct(100 * v), ""})
+	}
+	var rows []*htmlRow
+	var rowOf map[int]*htmlRow
+	if d.Doc != nil {
+		rows, rowOf = htmlRows(hd.ID, d.Doc)
+	}
+	for _, f := range d.Findings {
+		hf := htmlFinding{Check: f.Check, Severity: f.Severity.String(), Category: categoryOf(f.Check),
+			Message: f.Message, Where: d.Name, Source: f.Source, Target: f.Target}
+		if w := f.Where(); w != nil {
+			hf.Line = w.Line
+			hf.Where = fmt.Sprintf("%s:%d", w.Path, w.Line)
+		}
+		if d.Doc != nil {
+			matched := findingRows(d.Doc, rowOf, f)
+			for _, row := range matched {
+				row.mark(f)
+			}
+			if len(matched) > 0 {
+				hf.RowID = matched[0].ID
+			}
+		}
+		hd.Findings = append(hd.Findings, hf)
+	}
+	for _, row := range rows {
+		row.finish()
+	}
+	hd.Rows = rows
+	if d.Doc != nil {
+		hd.Chart = lengthChart(d.Doc, rows, rowOf)
+	}
+	return hd
+}
+
+// htmlRows lays the document out as rows: one per bead, and one per
+// segment that is in no bead, in document order. rowOf maps a segment ID
+// to its row.
+func htmlRows(docID string, doc *document.Document) ([]*htmlRow, map[int]*htmlRow) {
+	var rows []*htmlRow
+	rowOf := map[int]*htmlRow{}
+	for _, b := range doc.Beads {
+		row := &htmlRow{sourceIDs: b.Source, targetIDs: b.Target, firstSeg: math.MaxInt}
+		for _, id := range append(append([]int(nil), b.Source...), b.Target...) {
+			row.firstSeg = min(row.firstSeg, id)
+			rowOf[id] = row
+		}
+		if len(b.Source) == 0 && len(b.Target) == 0 {
+			continue
+		}
+		rows = append(rows, row)
+	}
+	for _, s := range doc.Segments() {
+		if _, ok := rowOf[s.ID]; ok || s.Skip != "" {
+			continue
+		}
+		row := &htmlRow{firstSeg: s.ID}
+		// With the direction inferred, text of the target language still
+		// reads best in the target column.
+		if s.Lang == doc.Target || s.Role == document.RoleTarget {
+			row.targetIDs = []int{s.ID}
+		} else {
+			row.sourceIDs = []int{s.ID}
+		}
+		rowOf[s.ID] = row
+		rows = append(rows, row)
+	}
+	sort.SliceStable(rows, func(i, j int) bool { return rows[i].firstSeg < rows[j].firstSeg })
+	pair := 0
+	for i, row := range rows {
+		row.N = i + 1
+		row.ID = fmt.Sprintf("%s-r%d", docID, i+1)
+		if len(row.sourceIDs) > 0 && len(row.targetIDs) > 0 {
+			pair++
+			row.Pair = pair
+		}
+		row.Source, row.SourceLines = segmentTexts(doc, row.sourceIDs)
+		row.Target, row.TargetLines = segmentTexts(doc, row.targetIDs)
+	}
+	return rows, rowOf
+}
+
+// segmentTexts returns the texts of segments and the lines they stand on
+// ("5", or "5–7" across lines).
+func segmentTexts(doc *document.Document, ids []int) ([]string, string) {
+	if len(ids) == 0 {
+		return nil, ""
+	}
+	var texts []string
+	lo, hi := math.MaxInt, 0
+	for _, id := range ids {
+		s := doc.Segment(id)
+		texts = append(texts, s.Text)
+		lo, hi = min(lo, s.Pos.Line), max(hi, s.Pos.Line)
+	}
+	if lo == hi {
+		return texts, strconv.Itoa(lo)
+	}
+	return texts, fmt.Sprintf("%d–%d", lo, hi)
+}
+
+// findingRows finds the rows a finding is about: the rows of the segments
+// on each side's path and line whose text the side quotes (a side quotes
+// the joined text of its segments), or all the segments on that line when
+// none is quoted.
+func findingRows(doc *document.Document, rowOf map[int]*htmlRow, f metrics.Finding) []*htmlRow {
+	var out []*htmlRow
+	seen := map[*htmlRow]bool{}
+	for _, side := range []*metrics.Side{f.Source, f.Target} {
+		if side == nil || side.Line == 0 {
+			continue
+		}
+		var onLine, quoted []int
+		for _, s := range doc.Segments() {
+			if s.Pos.Path != side.Path || s.Pos.Line != side.Line || s.Skip != "" {
+				continue
+			}
+			onLine = append(onLine, s.ID)
+			if s.Text != "" && (strings.Contains(side.Text, s.Text) || strings.Contains(s.Text, side.Text)) {
+				quoted = append(quoted, s.ID)
+			}
+		}
+		if len(quoted) == 0 {
+			quoted = onLine
+		}
+		for _, id := range quoted {
+			if row := rowOf[id]; row != nil && !seen[row] {
+				seen[row] = true
+				out = append(out, row)
+			}
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].N < out[j].N })
+	return out
+}
+
+// mark records a finding on a row.
+func (row *htmlRow) mark(f metrics.Finding) {
+	if row.categories == nil {
+		row.categories, row.marks = map[string]bool{}, map[string]bool{}
+	}
+	cat := categoryOf(f.Check)
+	row.categories[cat] = true
+	key := f.Check + "|" + f.Severity.String() + "|" + cat
+	if !row.marks[key] {
+		row.marks[key] = true
+		row.Badges = append(row.Badges, htmlFilter{Name: f.Check, Category: cat})
+	}
+}
+
+// finish sets the row's highlight from its findings.
+func (row *htmlRow) finish() {
+	for _, cat := range categoryOrder {
+		if row.categories[cat] {
+			row.Class = "hl hl-" + cat
+			break
+		}
+	}
+	var marks []string
+	for k := range row.marks {
+		marks = append(marks, k)
+	}
+	sort.Strings(marks)
+	row.Marks = strings.Join(marks, " ")
+	sort.Slice(row.Badges, func(i, j int) bool { return row.Badges[i].Name < row.Badges[j].Name })
+	// Two findings of one check on a row show one badge.
+	var badges []htmlFilter
+	for i, b := range row.Badges {
+		if i == 0 || b.Name != row.Badges[i-1].Name {
+			badges = append(badges, b)
+		}
+	}
+	row.Badges = badges
+}
+
+// Chart geometry, in SVG user units.
+const (
+	chartWidth, chartHeight = 760, 220
+	chartLeft, chartRight   = 48, 16
+	chartTop, chartBottom   = 14, 34
+)
+
+// lengthChart plots target characters per source character for each pair,
+// in document order, with the median as a line: a stretch of points off
+// the line is where the translation drifts. Nil when there are fewer than
+// two pairs.
+func lengthChart(doc *document.Document, rows []*htmlRow, rowOf map[int]*htmlRow) *htmlChart {
+	type pt struct {
+		ratio float64
+		row   *htmlRow
+	}
+	var pts []pt
+	for _, row := range rows {
+		if row.Pair == 0 {
+			continue
+		}
+		var l1, l2 int
+		for _, id := range row.sourceIDs {
+			l1 += metrics.CharLen(doc.Segment(id).Text)
+		}
+		for _, id := range row.targetIDs {
+			l2 += metrics.CharLen(doc.Segment(id).Text)
+		}
+		if l1 == 0 {
+			continue
+		}
+		pts = append(pts, pt{float64(l2) / float64(l1), row})
+	}
+	if len(pts) < 2 {
+		return nil
+	}
+	ratios := make([]float64, len(pts))
+	for i, p := range pts {
+		ratios[i] = p.ratio
+	}
+	sort.Float64s(ratios)
+	median := ratios[len(ratios)/2]
+	if len(ratios)%2 == 0 {
+		median = (ratios[len(ratios)/2-1] + ratios[len(ratios)/2]) / 2
+	}
+	step := niceStep(max(ratios[len(ratios)-1], 2*median) / 4)
+	top := step * math.Ceil(max(ratios[len(ratios)-1], 2*median)/step)
+	plotW := float64(chartWidth - chartLeft - chartRight)
+	plotH := float64(chartHeight - chartTop - chartBottom)
+	x := func(i int) float64 { return float64(chartLeft) + plotW*float64(i)/float64(len(pts)-1) }
+	y := func(v float64) float64 { return float64(chartTop) + plotH*(1-v/top) }
+	ch := &htmlChart{Width: chartWidth, Height: chartHeight, Left: chartLeft, Right: chartWidth - chartRight,
+		Top: chartTop, Bottom: chartHeight - chartBottom, Pairs: len(pts),
+		MedianY: f1(y(median)), Median: strconv.FormatFloat(median, 'f', 2, 64)}
+	var line []string
+	for i, p := range pts {
+		hp := htmlPoint{X: f1(x(i)), Y: f1(y(p.ratio)), Ratio: strconv.FormatFloat(p.ratio, 'f', 2, 64),
+			Pair: p.row.Pair, RowID: p.row.ID, Flagged: p.row.categories[catLength]}
+		hp.Lines = p.row.SourceLines
+		if p.row.TargetLines != p.row.SourceLines {
+			hp.Lines += " / " + p.row.TargetLines
+		}
+		if hp.Flagged {
+			ch.Flagged++
+		}
+		ch.Points = append(ch.Points, hp)
+		line = append(line, hp.X+","+hp.Y)
+	}
+	ch.Line = strings.Join(line, " ")
+	for v := 0.0; v <= top+step/2; v += step {
+		ch.Ticks = append(ch.Ticks, htmlTick{f1(y(v)), strconv.FormatFloat(v, 'f', -1, 64)})
+	}
+	ch.XTicks = []htmlTick{{f1(x(0)), "1"}}
+	xstep := max(int(niceStep(float64(len(pts))/8)), 1)
+	for i := xstep; i <= len(pts); i += xstep {
+		if i > 1 {
+			ch.XTicks = append(ch.XTicks, htmlTick{f1(x(i - 1)), strconv.Itoa(i)})
+		}
+	}
+	return ch
+}
+
+// niceStep rounds a step up to 1, 2 or 5 times a power of ten.
+func niceStep(raw float64) float64 {
+	if raw <= 0 {
+		return 1
+	}
+	p := math.Pow(10, math.Floor(math.Log10(raw)))
+	for _, m := range []float64{1, 2, 5, 10} {
+		if m*p >= raw {
+			return m * p
+		}
+	}
+	return 10 * p
+}
+
+func f1(v float64) string { return strconv.FormatFloat(v, 'f', 1, 64) }
+
+var htmlTemplate = template.Must(template.New("html").Parse(htmlSource))
+
+const htmlSource = `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>transcheck report</title>
+<style>
+:root { --fg:#1f2328; --muted:#656d76; --line:#d0d7de; --bg:#ffffff; --panel:#f6f8fa;
+  --om:#cf222e; --om-bg:#ffebe9; --num:#bc4c00; --num-bg:#fff1e5; --len:#8250df; --len-bg:#fbefff;
+  --oth:#0969da; --oth-bg:#ddf4ff; --ok:#1a7f37; --ok-bg:#dafbe1; --warn:#9a6700; --warn-bg:#fff8c5; }
+* { box-sizing: border-box; }
+[hidden] { display: none !important; }
+body { margin: 0; font: 14px/1.5 -apple-system, "Segoe UI", "Noto Sans", Helvetica, Arial, "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif; color: var(--fg); background: var(--bg); }
+main { max-width: 1200px; margin: 0 auto; padding: 0 24px 48px; }
+header.top { border-bottom: 1px solid var(--line); background: var(--panel); }
+header.top .inner { max-width: 1200px; margin: 0 auto; padding: 20px 24px; display: flex; flex-wrap: wrap; gap: 16px 32px; align-items: center; }
+h1 { font-size: 20px; margin: 0; }
+h1 .tool { font-weight: 600; }
+.verdict { display: inline-block; padding: 4px 12px; border-radius: 999px; font-weight: 600; }
+.verdict.fail { color: var(--om); background: var(--om-bg); }
+.verdict.warn { color: var(--warn); background: var(--warn-bg); }
+.verdict.pass { color: var(--ok); background: var(--ok-bg); }
+dl.stats { display: flex; flex-wrap: wrap; gap: 4px 20px; margin: 0; }
+dl.stats div { display: flex; flex-direction: column-reverse; }
+dl.stats dt { font-size: 12px; color: var(--muted); }
+dl.stats dd { margin: 0; font-size: 18px; font-weight: 600; font-variant-numeric: tabular-nums; }
+dl.stats .error dd { color: var(--om); }
+dl.stats .warning dd { color: var(--warn); }
+.filters { position: sticky; top: 0; z-index: 2; background: var(--bg); border-bottom: 1px solid var(--line); padding: 10px 0; display: flex; flex-wrap: wrap; gap: 8px 24px; align-items: center; }
+.filters fieldset { border: 0; margin: 0; padding: 0; display: flex; flex-wrap: wrap; gap: 4px 12px; align-items: center; }
+.filters legend { float: left; font-weight: 600; margin-right: 8px; }
+.filters label { display: inline-flex; align-items: center; gap: 4px; cursor: pointer; white-space: nowrap; }
+.filters .n, .count { color: var(--muted); font-size: 12px; }
+#shown { margin-left: auto; color: var(--muted); }
+.swatch { display: inline-block; width: 10px; height: 10px; border-radius: 2px; }
+.swatch.cat-omission { background: var(--om); } .swatch.cat-numbers { background: var(--num); }
+.swatch.cat-length { background: var(--len); } .swatch.cat-other { background: var(--oth); }
+section.document { margin-top: 28px; }
+h2 { font-size: 18px; margin: 0 0 4px; word-break: break-all; }
+h3 { font-size: 15px; margin: 24px 0 8px; }
+.meta { color: var(--muted); margin: 0 0 12px; }
+.problems { border-left: 4px solid var(--om); background: var(--om-bg); padding: 8px 12px; margin: 12px 0; }
+.problems ul { margin: 0; padding-left: 18px; }
+ol.findings { list-style: none; margin: 0; padding: 0; border: 1px solid var(--line); border-radius: 6px; }
+li.finding { padding: 8px 12px; border-top: 1px solid var(--line); border-left: 4px solid transparent; }
+li.finding:first-child { border-top: 0; }
+li.finding.cat-omission { border-left-color: var(--om); } li.finding.cat-numbers { border-left-color: var(--num); }
+li.finding.cat-length { border-left-color: var(--len); } li.finding.cat-other { border-left-color: var(--oth); }
+.finding .head { display: flex; flex-wrap: wrap; gap: 8px; align-items: baseline; }
+.finding .msg { font-weight: 500; }
+.finding .loc { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 12px; color: var(--muted); }
+.finding .quote { margin: 4px 0 0; color: var(--muted); font-size: 13px; }
+.finding .quote b { font-weight: 600; color: var(--fg); font-size: 11px; text-transform: uppercase; margin-right: 4px; }
+.tag { display: inline-block; font-size: 11px; font-weight: 600; padding: 0 6px; border-radius: 4px; line-height: 18px; }
+.tag.cat-omission { color: var(--om); background: var(--om-bg); } .tag.cat-numbers { color: var(--num); background: var(--num-bg); }
+.tag.cat-length { color: var(--len); background: var(--len-bg); } .tag.cat-other { color: var(--oth); background: var(--oth-bg); }
+.sev { font-size: 11px; text-transform: uppercase; letter-spacing: .04em; color: var(--muted); }
+.sev.error { color: var(--om); } .sev.warning { color: var(--warn); }
+p.none { color: var(--muted); }
+figure.chart { margin: 0; }
+figure.chart svg { width: 100%; height: auto; max-width: 760px; display: block; }
+figure.chart figcaption { color: var(--muted); font-size: 12px; }
+svg .axis { stroke: var(--line); } svg .grid { stroke: #eaeef2; }
+svg .tick { fill: var(--muted); font-size: 11px; }
+svg .trace { fill: none; stroke: #8c959f; stroke-width: 1; }
+svg .median { stroke: var(--ok); stroke-dasharray: 5 4; stroke-width: 1.5; }
+svg .median-label { fill: var(--ok); font-size: 11px; }
+svg .pt { fill: #57606a; } svg .pt.flagged { fill: var(--len); stroke: #fff; stroke-width: 1.5; }
+table.text { width: 100%; border-collapse: collapse; table-layout: fixed; }
+table.text th, table.text td { border-bottom: 1px solid var(--line); padding: 6px 8px; vertical-align: top; text-align: left; }
+table.text th { background: var(--panel); font-size: 12px; color: var(--muted); }
+table.text col.n { width: 44px; } table.text col.line { width: 52px; } table.text col.marks { width: 130px; }
+table.text td.n, table.text td.line { color: var(--muted); font-size: 12px; font-variant-numeric: tabular-nums; }
+table.text td.empty { background: repeating-linear-gradient(135deg, transparent 0 6px, #f0f2f4 6px 12px); }
+table.text td p { margin: 0; } table.text td p + p { margin-top: 4px; }
+tr.hl-omission td { background: var(--om-bg); } tr.hl-numbers td { background: var(--num-bg); }
+tr.hl-length td { background: var(--len-bg); } tr.hl-other td { background: var(--oth-bg); }
+tr.hl-omission td.n { box-shadow: inset 4px 0 var(--om); } tr.hl-numbers td.n { box-shadow: inset 4px 0 var(--num); }
+tr.hl-length td.n { box-shadow: inset 4px 0 var(--len); } tr.hl-other td.n { box-shadow: inset 4px 0 var(--oth); }
+tr:target td { outline: 2px solid var(--oth); outline-offset: -2px; }
+footer { color: var(--muted); font-size: 12px; margin-top: 32px; }
+@media print { .filters { position: static; } }
+</style>
+</head>
+<body>
+<header class="top"><div class="inner">
+<h1><span class="tool">transcheck</span> report</h1>
+<span class="verdict {{.VerdictClass}}" id="verdict">{{.Verdict}}</span>
+<dl class="stats">{{range .Totals}}<div class="{{.Class}}"><dt>{{.Label}}</dt><dd>{{.Value}}</dd></div>{{end}}</dl>
+</div></header>
+<main>
+<form class="filters" id="filters" onsubmit="return false">
+<fieldset><legend>Checks</legend>{{range .Checks}}
+<label><input type="checkbox" class="filter-check" value="{{.Name}}" checked><span class="swatch cat-{{.Category}}"></span>{{.Name}} <span class="n">{{.Count}}</span></label>{{end}}
+</fieldset>
+<fieldset><legend>Severity</legend>{{range .Severities}}
+<label><input type="checkbox" class="filter-severity" value="{{.Name}}" checked>{{.Name}} <span class="n">{{.Count}}</span></label>{{end}}
+</fieldset>
+<span id="shown">showing <span id="shown-n">{{.FindingCount}}</span> of {{.FindingCount}} findings</span>
+</form>
+{{if .Problems}}<div class="problems"><strong>Input problems</strong><ul>{{range .Problems}}<li>{{.}}</li>{{end}}</ul></div>{{end}}
+{{range .Documents}}{{$doc := .}}
+<section class="document" id="{{.ID}}">
+<h2>{{.Name}}</h2>
+<p class="meta">{{.Langs}} · {{.Format}}</p>
+<dl class="stats">{{range .Stats}}<div class="{{.Class}}"><dt>{{.Label}}</dt><dd>{{.Value}}</dd></div>{{end}}</dl>
+{{if .Problems}}<div class="problems"><strong>Input problems</strong><ul>{{range .Problems}}<li>{{.}}</li>{{end}}</ul></div>{{end}}
+<h3>Findings <span class="count">{{len .Findings}}</span></h3>
+{{if .Findings}}<ol class="findings">{{range .Findings}}
+<li class="finding cat-{{.Category}}" data-check="{{.Check}}" data-severity="{{.Severity}}" data-line="{{.Line}}">
+<div class="head"><span class="tag cat-{{.Category}}">{{.Check}}</span><span class="sev {{.Severity}}">{{.Severity}}</span><span class="msg">{{.Message}}</span>{{if .RowID}}<a class="loc" href="#{{.RowID}}">{{.Where}}</a>{{else}}<span class="loc">{{.Where}}</span>{{end}}</div>
+{{with .Source}}<p class="quote"><b>{{.Lang}}</b>{{.Text}}</p>{{end}}{{with .Target}}<p class="quote"><b>{{.Lang}}</b>{{.Text}}</p>{{end}}
+</li>{{end}}
+</ol>{{else}}<p class="none">No findings.</p>{{end}}
+{{with .Chart}}{{$c := .}}
+<h3>Length ratio by pair</h3>
+<figure class="chart">
+<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {{.Width}} {{.Height}}" role="img" aria-label="target characters per source character for each pair">
+{{range .Ticks}}<line class="grid" x1="{{$c.Left}}" x2="{{$c.Right}}" y1="{{.Pos}}" y2="{{.Pos}}"/><text class="tick" x="{{$c.Left}}" dx="-6" y="{{.Pos}}" dy="4" text-anchor="end">{{.Label}}</text>
+{{end}}{{range .XTicks}}<text class="tick" x="{{.Pos}}" y="{{$c.Bottom}}" dy="16" text-anchor="middle">{{.Label}}</text>
+{{end}}<line class="axis" x1="{{.Left}}" x2="{{.Right}}" y1="{{.Bottom}}" y2="{{.Bottom}}"/>
+<line class="axis" x1="{{.Left}}" x2="{{.Left}}" y1="{{.Top}}" y2="{{.Bottom}}"/>
+<polyline class="trace" points="{{.Line}}"/>
+<line class="median" x1="{{.Left}}" x2="{{.Right}}" y1="{{.MedianY}}" y2="{{.MedianY}}"/>
+<text class="median-label" x="{{.Right}}" y="{{.MedianY}}" dy="-5" text-anchor="end">median {{.Median}}</text>
+{{range .Points}}<a href="#{{.RowID}}"><circle class="pt{{if .Flagged}} flagged{{end}}" cx="{{.X}}" cy="{{.Y}}" r="{{if .Flagged}}5{{else}}3{{end}}"><title>pair {{.Pair}}, line {{.Lines}}: {{.Ratio}} target chars per source char</title></circle></a>
+{{end}}</svg>
+<figcaption>Target characters per source character for each of the {{.Pairs}} pairs, in document order; the dashed line is the median ({{.Median}}){{if .Flagged}}, and the {{.Flagged}} larger points are pairs with a length_ratio finding{{end}}. Points far from the line are where the translation drifts.</figcaption>
+</figure>
+{{end}}
+<h3>Text <span class="count">{{len .Rows}} rows</span></h3>
+<table class="text">
+<colgroup><col class="n"><col class="line"><col><col class="line"><col><col class="marks"></colgroup>
+<thead><tr><th>#</th><th>line</th><th>source{{if .SourceLang}} ({{.SourceLang}}){{end}}</th><th>line</th><th>target{{if .TargetLang}} ({{.TargetLang}}){{end}}</th><th>findings</th></tr></thead>
+<tbody>{{range .Rows}}
+<tr id="{{.ID}}"{{if .Class}} class="{{.Class}}" data-marks="{{.Marks}}"{{end}}><td class="n">{{.N}}</td><td class="line">{{.SourceLines}}</td><td{{if not .Source}} class="empty"{{end}}>{{range .Source}}<p>{{.}}</p>{{end}}</td><td class="line">{{.TargetLines}}</td><td{{if not .Target}} class="empty"{{end}}>{{range .Target}}<p>{{.}}</p>{{end}}</td><td>{{range .Badges}}<span class="tag cat-{{.Category}}">{{.Name}}</span> {{end}}</td></tr>{{end}}
+</tbody>
+</table>
+</section>
+{{end}}
+<footer>Generated by transcheck. Row colours: <span class="tag cat-omission">omission or addition</span> <span class="tag cat-numbers">numbers</span> <span class="tag cat-length">length_ratio</span> <span class="tag cat-other">other checks</span></footer>
+</main>
+<script>
+(function () {
+  var order = ["omission", "numbers", "length", "other"];
+  function checked(cls) {
+    var on = {};
+    document.querySelectorAll("input." + cls).forEach(function (b) { on[b.value] = b.checked; });
+    return on;
+  }
+  function update() {
+    var checks = checked("filter-check"), sevs = checked("filter-severity"), shown = 0;
+    function visible(check, sev) { return checks[check] !== false && sevs[sev] !== false; }
+    document.querySelectorAll(".finding").forEach(function (el) {
+      var on = visible(el.dataset.check, el.dataset.severity);
+      el.hidden = !on;
+      if (on) { shown++; }
+    });
+    document.querySelectorAll("tr[data-marks]").forEach(function (tr) {
+      var cats = {};
+      tr.dataset.marks.split(" ").forEach(function (m) {
+        var p = m.split("|");
+        if (visible(p[0], p[1])) { cats[p[2]] = true; }
+      });
+      order.forEach(function (c) { tr.classList.remove("hl-" + c); });
+      for (var i = 0; i < order.length; i++) {
+        if (cats[order[i]]) { tr.classList.add("hl-" + order[i]); break; }
+      }
+    });
+    document.getElementById("shown-n").textContent = shown;
+  }
+  document.querySelectorAll(".filters input").forEach(function (b) { b.addEventListener("change", update); });
+  update();
+})();
+</script>
+</body>
+</html>
+`
