@@ -27,6 +27,10 @@ type Config struct {
 	// Progress, when set, is called after each document with the number
 	// done and the total.
 	Progress func(done, total int)
+	// KeepDocuments keeps each checked document in its DocumentReport, for
+	// reports that show the text (HTML). Without it a run holds only
+	// counts and findings, so memory does not grow with the corpus.
+	KeepDocuments bool
 }
 
 // Runner holds what every document of a run shares: the configuration and
@@ -111,7 +115,11 @@ func (r *Runner) Run(ctx context.Context, paths []string) (*Report, error) {
 		go func() {
 			defer wg.Done()
 			for i := range work {
-				rep.Documents[i] = r.Process(read.File(files[i], r.cfg.Read))
+				dr := r.Process(read.File(files[i], r.cfg.Read))
+				if !r.cfg.KeepDocuments {
+					dr.Doc = nil
+				}
+				rep.Documents[i] = dr
 				if r.cfg.Progress != nil {
 					mu.Lock()
 					done++

@@ -25,7 +25,7 @@ func needShared(t *testing.T, rel string) string {
 // translation left as they were (### If, ### For, ### Switch).
 func TestInterleavedMarkdownPairing(t *testing.T) {
 	dir := needShared(t, "formats/interleaved-md")
-	r, err := NewRunner(Config{})
+	r, err := NewRunner(Config{KeepDocuments: true})
 	if err != nil {
 		t.Fatal(err)
 	}

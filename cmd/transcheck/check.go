@@ -229,6 +229,11 @@ func runCheck(args []string, stdout, stderr io.Writer) error {
 	}
 
 	cfg.Jobs = *jobs
+	for _, o := range outs {
+		// Only the HTML page shows the text itself; other reports let the
+		// run drop each document once it is checked.
+		cfg.KeepDocuments = cfg.KeepDocuments || o.format == "html"
+	}
 	if f, ok := stderr.(*os.File); ok && !*noProgress && term.IsTerminal(int(f.Fd())) {
 		cfg.Progress = progressBar(f)
 	}

@@ -2,6 +2,8 @@ package lexicon
 
 import (
 	"strings"
+	"sync"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 
@@ -104,12 +106,31 @@ func lowerWord(w string) string {
 	return lw
 }
 
+// stemCache remembers stems: Snowball is the costliest step of reading
+// English, and running text repeats its words. It stops growing at
+// stemCacheMax entries so memory stays bounded on any corpus.
+var (
+	stemCache     sync.Map
+	stemCacheSize atomic.Int64
+)
+
+const stemCacheMax = 200_000
+
 // englishStem returns the Norm of a lower-case word.
 func englishStem(lw string) string {
 	if hasDigit(lw) {
 		return lw
 	}
-	return english.Stem(lw, true)
+	if s, ok := stemCache.Load(lw); ok {
+		return s.(string)
+	}
+	s := english.Stem(lw, true)
+	if stemCacheSize.Load() < stemCacheMax {
+		if _, loaded := stemCache.LoadOrStore(strings.Clone(lw), s); !loaded {
+			stemCacheSize.Add(1)
+		}
+	}
+	return s
 }
 
 func hasDigit(s string) bool {

@@ -9,10 +9,10 @@ import (
 	"github.com/transcheck/transcheck/pipeline/document"
 )
 
-// poString is the value of a keyword: its strings joined and unescaped,
-// with the place of the first opening quote to the last closing one.
+// poString is the value of a keyword: its strings unescaped, with the
+// place of the first opening quote to the last closing one.
 type poString struct {
-	text       string
+	parts      []string // one per line, joined when the message ends
 	line       int
 	start, end int
 	set        bool
@@ -216,7 +216,7 @@ func (p *poParser) appendString(s *poString, quoted string, num, off int) {
 		p.fail(num, fmt.Sprintf("text after the closing quote: %q (put one string on each line)", rest))
 		return
 	}
-	s.text += text
+	s.parts = append(s.parts, text)
 	s.end = off + n
 }
 
@@ -295,6 +295,9 @@ func hexVal(c byte) int {
 	return int(c - '0')
 }
 
+// String returns the value of the keyword.
+func (s poString) String() string { return strings.Join(s.parts, "") }
+
 // flush turns the message read so far into a unit.
 func (p *poParser) flush() {
 	e := p.e
@@ -312,20 +315,20 @@ func (p *poParser) flush() {
 	pos := func(s poString) document.Position {
 		return document.Position{Path: p.path, Line: s.line, Start: s.start, End: s.end}
 	}
-	if e.id.text == "" && !e.ctxt.set {
+	if e.id.String() == "" && !e.ctxt.set {
 		if e.obsolete || len(e.strs) == 0 {
 			return
 		}
-		for _, l := range strings.Split(e.strs[0].text, "\n") {
+		for _, l := range strings.Split(e.strs[0].String(), "\n") {
 			if k, v, ok := strings.Cut(l, ":"); ok && strings.EqualFold(strings.TrimSpace(k), "Language") {
 				p.doc.Target = detect.Normalize(v)
 			}
 		}
 		return
 	}
-	id := e.id.text
+	id := e.id.String()
 	if e.ctxt.set {
-		id = e.ctxt.text + "\x04" + id
+		id = e.ctxt.String() + "\x04" + id
 	}
 	upos := document.Position{Path: p.path, Line: e.first, Start: e.firstOff, End: e.id.end}
 	if n := len(e.strs); n > 0 {
@@ -333,7 +336,7 @@ func (p *poParser) flush() {
 	}
 	if e.obsolete {
 		p.doc.Units = append(p.doc.Units, &document.Unit{Kind: "obsolete", ID: id, Pos: upos,
-			Segments: []*document.Segment{{Text: e.id.text, Role: document.RoleSource, Pos: pos(e.id), Skip: "obsolete"}}})
+			Segments: []*document.Segment{{Text: e.id.String(), Role: document.RoleSource, Pos: pos(e.id), Skip: "obsolete"}}})
 		return
 	}
 	state := ""
@@ -346,13 +349,13 @@ func (p *poParser) flush() {
 	if p.doc.Target != "" {
 		srcLang = p.doc.Source
 	}
-	src := []tuSide{{text: e.id.text, lang: srcLang, pos: pos(e.id)}}
+	src := []tuSide{{text: e.id.String(), lang: srcLang, pos: pos(e.id)}}
 	if e.plural.set {
-		src = append(src, tuSide{text: e.plural.text, lang: srcLang, pos: pos(e.plural)})
+		src = append(src, tuSide{text: e.plural.String(), lang: srcLang, pos: pos(e.plural)})
 	}
 	var tgt []tuSide
 	for _, s := range e.strs {
-		tgt = append(tgt, tuSide{text: s.text, lang: p.doc.Target, pos: pos(s)})
+		tgt = append(tgt, tuSide{text: s.String(), lang: p.doc.Target, pos: pos(s)})
 	}
 	addTU(p.doc, "tu", id, state, upos, src, tgt)
 }

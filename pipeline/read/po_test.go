@@ -159,3 +159,15 @@ func FuzzPO(f *testing.F) {
 		checkInvariants(t, PO("f.po", text), "f.po", text)
 	})
 }
+
+// BenchmarkPOLongMessage reads a message of 50,000 continuation lines,
+// which took seconds while each line was appended to a string.
+func BenchmarkPOLongMessage(b *testing.B) {
+	text := "msgid \"\"\n" + strings.Repeat("\"abcdefghij\"\n", 50000) + "msgstr \"x\"\n"
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		if doc := PO("b.po", text); len(doc.Units) != 1 {
+			b.Fatalf("%d units, want 1", len(doc.Units))
+		}
+	}
+}

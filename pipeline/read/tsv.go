@@ -140,7 +140,7 @@ func (d *delimitedReader) row(rec []string, starts []int, end int) {
 	raw := d.text[starts[0]:end]
 	if len(rec) != d.width {
 		d.badRow(raw, starts[0], line, "ragged row",
-			fmt.Sprintf("row has %d fields, the first row has %d (give every row the same columns; quote fields that hold the separator)", len(rec), d.width))
+			fmt.Sprintf("row has %s, the first row has %d (give every row the same columns; quote fields that hold the separator)", fields(len(rec)), d.width))
 		return
 	}
 	if len(rec) < 2 {
@@ -157,6 +157,13 @@ func (d *delimitedReader) row(rec []string, starts []int, end int) {
 	}
 	pos := document.Position{Path: d.path, Line: line, Start: starts[0], End: end}
 	addTU(d.doc, "tu", "", "", pos, []tuSide{field(d.srcCol, d.doc.Source)}, []tuSide{field(d.tgtCol, d.doc.Target)})
+}
+
+func fields(n int) string {
+	if n == 1 {
+		return "1 field"
+	}
+	return fmt.Sprintf("%d fields", n)
 }
 
 func (d *delimitedReader) badRow(raw string, start, line int, skip, msg string) {

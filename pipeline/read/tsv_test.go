@@ -20,7 +20,7 @@ func TestTSV(t *testing.T) {
 			`L3 row "" : :"Run!\t跑！\ttoo\tmany"@3(skip ragged row)`,
 			`L4 tu "" : source:"Multi\nline"@4 *target:"多行"@5`,
 		}, problems: []string{
-			"testdata/tsv/broken.tsv:2: row has 1 fields, the first row has 2",
+			"testdata/tsv/broken.tsv:2: row has 1 field, the first row has 2",
 			"testdata/tsv/broken.tsv:3: row has 4 fields, the first row has 2",
 		}},
 	})
