@@ -92,8 +92,43 @@ func codeLike(tok string) bool {
 		return true // MP3, 3D, COVID-19
 	case strings.ContainsAny(tok, "._#+") && upper+lower > 2:
 		return true // Node.js, C++, snake_case
-	case upper >= 1 && lower > 0 && unicode.IsLower([]rune(tok)[0]):
-		return true // camelCase
+	case !strings.Contains(tok, "-") && lowerThenUpper(tok):
+		return true // camelCase, but not "non-Unicode"
+	}
+	return false
+}
+
+func lowerThenUpper(tok string) bool {
+	prev := ' '
+	for _, r := range tok {
+		if unicode.IsUpper(r) && unicode.IsLower(prev) {
+			return true
+		}
+		prev = r
+	}
+	return false
+}
+
+// mnemonic reports whether tok is a menu label with a keyboard accelerator
+// ("I_nsert", "&File") and the target has an accelerator of its own, as
+// GTK and Qt translations write it: 插入(_N). The translator may pick
+// another key.
+func mnemonic(tok, tgt string) bool {
+	for _, mark := range []string{"_", "&"} {
+		i := strings.Index(tok, mark)
+		if i < 0 || strings.Count(tok, mark) != 1 || i+1 >= len(tok) {
+			continue
+		}
+		for j := strings.Index(tgt, mark); j >= 0 && j+1 < len(tgt); {
+			if c := tgt[j+1]; c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' {
+				return true
+			}
+			k := strings.Index(tgt[j+1:], mark)
+			if k < 0 {
+				break
+			}
+			j += 1 + k
+		}
 	}
 	return false
 }
@@ -111,7 +146,7 @@ func carryover(p *Pass) {
 		var missing []string
 		strict := false
 		for _, c := range carriedTokens(src, srcLang) {
-			if present(c, tgt) || !c.strict && knownTranslation(c.text, tgt, tgtLang, lex, p.Config.Glossary) {
+			if present(c, tgt) || !c.strict && (mnemonic(c.text, tgt) || knownTranslation(c.text, tgt, tgtLang, lex, p.Config.Glossary)) {
 				continue
 			}
 			missing = append(missing, c.text)

@@ -30,6 +30,7 @@ func TestCarryover(t *testing.T) {
 		{"placeholder must pass", "已删除 %d 个文件", "Deleted files.", "“%d”", Error},
 		{"placeholder kept", "你好，{name}！", "Hello, {name}!", "", 0},
 		{"inline code kept", "运行 `go vet` 检查", "Run `go vet` to check", "", 0},
+		{"camelCase identifier dropped", "调用 parseFlags 函数", "Call the function.", "“parseFlags”", Warning},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -51,7 +52,8 @@ func TestCarryover(t *testing.T) {
 }
 
 func TestCarryoverEnglishToChinese(t *testing.T) {
-	doc := pairedDoc([][2]string{{"The GDP grew fast.", "国内生产总值增长很快。"}, {"Install Node.js first.", "先安装运行时。"}})
+	doc := pairedDoc([][2]string{{"The GDP grew fast.", "国内生产总值增长很快。"}, {"Install Node.js first.", "先安装运行时。"},
+		{"Insert Mu_ltiline Comment", "插入多行注释(_M)"}, {"Existing non-Unicode files", "已存在的非 Unicode 文件"}})
 	doc.Source, doc.Target = "en", "zh"
 	for _, s := range doc.Segments() {
 		if s.Lang == "zh" {

@@ -2,6 +2,7 @@ package metrics
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/transcheck/transcheck/pipeline/document"
 )
@@ -56,6 +57,10 @@ func omission(p *Pass) {
 			other := otherLanguage(doc, lang)
 			f.Message = fmt.Sprintf("%s %s has no %s counterpart", LanguageName(lang), what, LanguageName(other))
 			switch {
+			case doc.Paired && u.ID != "" && lang != doc.Target:
+				// A translation unit of a TMX, XLIFF, PO or TSV file whose
+				// target is empty or missing.
+				f.Message = fmt.Sprintf("unit %s has no %s translation (empty or missing target)", shortID(u.ID), LanguageName(other))
 			case partial:
 				f.Check, f.Severity = "partial_omission", Warning
 				f.Message = fmt.Sprintf("%s %s has no %s counterpart in the paired paragraph", LanguageName(lang), what, LanguageName(other))
@@ -133,4 +138,14 @@ func otherLanguage(doc *document.Document, lang string) string {
 		return doc.Target
 	}
 	return doc.Source
+}
+
+// shortID shortens a unit identifier for messages; PO identifiers hold the
+// whole msgid.
+func shortID(id string) string {
+	id = strings.ReplaceAll(id, "\x04", " | ")
+	if r := []rune(id); len(r) > 40 {
+		return "“" + string(r[:39]) + "…”"
+	}
+	return "“" + id + "”"
 }

@@ -1,0 +1,105 @@
+package main
+
+import (
+	"encoding/json"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// The shared formats folder holds real files in every shape users bring.
+// One run must read them all (or say why not) and report what they hold.
+func TestFormatsFolder(t *testing.T) {
+	const dir = "../shared/data/formats"
+	if _, err := os.Stat(filepath.Join("../..", dir)); err != nil {
+		t.Skipf("shared data absent (%v): skipping", err)
+	}
+	stdout, stderr, code := runIn(t, "check", "--fail-on", "never", "--format", "json", dir)
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	var rep struct {
+		Documents []struct {
+			Name     string
+			Paths    []string
+			Format   string
+			Problems []string
+			Counts   struct{ Segments, Paired, Unpaired, Skipped int }
+			Findings []struct {
+				Check, Message string
+				Source, Target *struct {
+					Path string
+					Line int
+				}
+			}
+		}
+		Problems []string
+	}
+	if err := json.Unmarshal([]byte(stdout), &rep); err != nil {
+		t.Fatal(err)
+	}
+	read := map[string]bool{}
+	count := map[string]map[string]int{} // document base name → check → findings
+	for _, d := range rep.Documents {
+		for _, p := range d.Paths {
+			read[filepath.ToSlash(p)] = true
+		}
+		c := d.Counts
+		if c.Segments != c.Paired+c.Unpaired+c.Skipped {
+			t.Errorf("%s: %d segments != %d paired + %d unpaired + %d skipped", d.Name, c.Segments, c.Paired, c.Unpaired, c.Skipped)
+		}
+		key := filepath.Base(d.Paths[len(d.Paths)-1])
+		if count[key] == nil {
+			count[key] = map[string]int{}
+		}
+		for _, f := range d.Findings {
+			count[key][f.Check]++
+		}
+	}
+	// Every file of a known kind was read.
+	filepath.WalkDir(filepath.Join("../..", dir), func(p string, e fs.DirEntry, err error) error {
+		if err != nil || e.IsDir() {
+			return nil
+		}
+		rel, _ := filepath.Rel("../..", p)
+		rel = filepath.ToSlash(rel)
+		switch filepath.Ext(p) {
+		case ".md", ".d", ".tmx", ".xlf", ".xliff", ".po", ".tsv", ".en", ".zh":
+			if !read[rel] {
+				t.Errorf("%s was not read", rel)
+			}
+		}
+		return nil
+	})
+	tests := []struct {
+		file, check string
+		want        int
+	}{
+		{"arithmetic.d", "untranslated", 1},                   // the whole chapter is still English
+		{"cast.d", "untranslated", 1},                         // likewise
+		{"Validator.validators.zh_CN.xlf", "untranslated", 6}, // targets still English, state needs-translation
+		{"geany.zh_CN.po", "state", 67},                       // msgfmt --statistics: 67 fuzzy
+		{"geany.zh_CN.po", "omission", 34},                    // msgfmt --statistics: 34 untranslated
+	}
+	for _, tt := range tests {
+		if got := count[tt.file][tt.check]; got != tt.want {
+			t.Errorf("%s: %d %s findings, want %d", tt.file, got, tt.check, tt.want)
+		}
+	}
+	// tldr pages whose Chinese version lacks examples.
+	for _, page := range []string{"adb-forward.md", "arp-scan.md", "cut.md", "deno.md"} {
+		if count[page]["omission"] == 0 {
+			t.Errorf("tldr %s: the Chinese page has fewer examples, but no omission is reported", page)
+		}
+	}
+	for _, page := range []string{"chroot.md", "bzcat.md", "docker-build.md"} {
+		if n := count[page]["omission"]; n != 0 {
+			t.Errorf("tldr %s: complete translation, yet %d omissions", page, n)
+		}
+	}
+	if !strings.Contains(stderr, "LICENSE.md: only en text found") {
+		t.Errorf("the English-only LICENSE.md files should be reported as not bilingual; stderr: %s", stderr)
+	}
+}
