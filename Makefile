@@ -19,10 +19,16 @@ test: vet
 
 # Rewrite the golden files after an intended change of output.
 golden:
-	$(GO) test ./cmd/transcheck -update
+	$(GO) test ./cmd/transcheck ./reports -update
 
+# Each corpus size runs in its own process so that its peak RSS is its own.
+# The corpora (about 10 MB and 100 MB) are generated once into $TMPDIR.
 bench:
-	$(GO) test -run '^$$' -bench . -benchmem ./...
+	$(GO) test -run '^$$' -bench 'Check/10MB$$' -benchtime 3x ./pipeline
+	$(GO) test -run '^$$' -bench 'Check/100MB$$' -benchtime 1x ./pipeline
+	$(GO) test -run '^$$' -bench 'Stage' -benchtime 2x ./pipeline
+	$(GO) test -run '^$$' -bench 'ProcessSeed' ./pipeline
+	$(GO) test -run '^$$' -bench . -benchmem ./pipeline/align ./pipeline/lexicon ./metrics/numeral ./reports
 
 # Sentence-alignment accuracy on the gold data in ../shared/data/align.
 accuracy:

@@ -74,7 +74,7 @@ func (r *Runner) Process(doc *document.Document) DocumentReport {
 	for _, st := range Stages {
 		st.Run(r, doc)
 	}
-	findings, measures := metrics.RunMeasures(doc, r.cfg.Metrics, r.cfg.MetricConfig)
+	findings, measures := r.measure(doc)
 	rep := DocumentReport{
 		Name: doc.Name, Paths: doc.Paths, Format: doc.Format,
 		Source: doc.Source, Target: doc.Target,
@@ -91,6 +91,11 @@ func (r *Runner) Process(doc *document.Document) DocumentReport {
 		rep.Problems = append(rep.Problems, p.Error())
 	}
 	return rep
+}
+
+// measure runs the configured metrics over a paired document.
+func (r *Runner) measure(doc *document.Document) ([]metrics.Finding, map[string]float64) {
+	return metrics.RunMeasures(doc, r.cfg.Metrics, r.cfg.MetricConfig)
 }
 
 // Run checks every document under paths and returns the aggregated report.

@@ -34,7 +34,11 @@ func (p githubPrinter) Print(r *pipeline.Report) error {
 					props = append(props, "line="+strconv.Itoa(w.Line))
 				}
 			}
-			props = append(props, "title="+githubProperty.Replace(f.Check))
+			title := f.Check
+			if f.Baselined {
+				title += " (baseline)"
+			}
+			props = append(props, "title="+githubProperty.Replace(title))
 			msg := f.Message
 			if w := f.Where(); w != nil && w.Text != "" {
 				msg += "\n" + shorten(w.Text, 200)
@@ -46,8 +50,8 @@ func (p githubPrinter) Print(r *pipeline.Report) error {
 		fmt.Fprintf(&b, "::error title=input problem::%s\n", githubData.Replace(prob))
 	}
 	c := r.Totals
-	fmt.Fprintf(&b, "transcheck: %d documents, %s complete, %d errors, %d warnings, %d notices, %d input problems\n",
-		len(r.Documents), pct(c.Completeness()), c.Errors, c.Warnings, c.Infos, len(allProblems(r)))
+	fmt.Fprintf(&b, "transcheck %s: %d documents, %s complete, %d errors, %d warnings, %d notices, %d input problems\n",
+		oneLine(verdict(r)), len(r.Documents), pct(c.Completeness()), c.Errors, c.Warnings, c.Infos, len(allProblems(r)))
 	_, err := io.WriteString(p.w, b.String())
 	return err
 }

@@ -81,6 +81,7 @@ type htmlDocument struct {
 
 type htmlFinding struct {
 	Check, Severity, Category, Message string
+	Baselined                          bool
 	Line                               int
 	Where                              string
 	RowID                              string
@@ -108,6 +109,7 @@ type htmlChart struct {
 	Line                     string // the points of the polyline through them
 	MedianY, Median          string
 	Ticks, XTicks            []htmlTick
+	Gaps                     []htmlGap
 	Flagged                  int
 	Pairs                    int
 }
@@ -121,6 +123,11 @@ type htmlPoint struct {
 	Flagged bool
 }
 
+// htmlGap marks where text with no counterpart stands between pairs.
+type htmlGap struct {
+	X, Lines, RowID string
+}
+
 type htmlTick struct {
 	Pos, Label string
 }
@@ -128,13 +135,10 @@ type htmlTick struct {
 func (p htmlPrinter) Print(r *pipeline.Report) error {
 	page := htmlPage{Problems: r.Problems}
 	c := r.Totals
-	switch {
-	case c.Errors > 0:
-		page.Verdict, page.VerdictClass = fmt.Sprintf("%d errors to fix", c.Errors), "fail"
-	case c.Warnings > 0:
-		page.Verdict, page.VerdictClass = fmt.Sprintf("No errors; %d warnings to review", c.Warnings), "warn"
-	default:
-		page.Verdict, page.VerdictClass = "No errors or warnings", "pass"
+	// The gate was decided by the command; the page only shows it.
+	page.Verdict, page.VerdictClass = "gate "+verdict(r), "fail"
+	if r.Gate.Passed {
+		page.VerdictClass = "pass"
 	}
 	page.Totals = []htmlStat{
 		{"documents", strconv.Itoa(len(r.Documents)), ""},
@@ -196,7 +200,7 @@ func htmlDocumentOf(i int, d pipeline.DocumentReport) htmlDocument {
 	}
 	for _, f := range d.Findings {
 		hf := htmlFinding{Check: f.Check, Severity: f.Severity.String(), Category: categoryOf(f.Check),
-			Message: f.Message, Where: d.Name, Source: f.Source, Target: f.Target}
+			Message: f.Message, Baselined: f.Baselined, Where: d.Name, Source: f.Source, Target: f.Target}
 		if w := f.Where(); w != nil {
 			hf.Line = w.Line
 			hf.Where = fmt.Sprintf("%s:%d", w.Path, w.Line)
@@ -364,8 +368,8 @@ func (row *htmlRow) finish() {
 
 // Chart geometry, in SVG user units.
 const (
-	chartWidth, chartHeight = 760, 220
-	chartLeft, chartRight   = 48, 16
+	chartWidth, chartHeight = 1100, 230
+	chartLeft, chartRight   = 40, 84 // the median's label stands in the right margin
 	chartTop, chartBottom   = 14, 34
 )
 
@@ -411,14 +415,14 @@ func lengthChart(doc *document.Document, rows []*htmlRow, rowOf map[int]*htmlRow
 	top := step * math.Ceil(max(ratios[len(ratios)-1], 2*median)/step)
 	plotW := float64(chartWidth - chartLeft - chartRight)
 	plotH := float64(chartHeight - chartTop - chartBottom)
-	x := func(i int) float64 { return float64(chartLeft) + plotW*float64(i)/float64(len(pts)-1) }
+	x := func(i float64) float64 { return float64(chartLeft) + plotW*i/float64(len(pts)-1) }
 	y := func(v float64) float64 { return float64(chartTop) + plotH*(1-v/top) }
 	ch := &htmlChart{Width: chartWidth, Height: chartHeight, Left: chartLeft, Right: chartWidth - chartRight,
 		Top: chartTop, Bottom: chartHeight - chartBottom, Pairs: len(pts),
 		MedianY: f1(y(median)), Median: strconv.FormatFloat(median, 'f', 2, 64)}
 	var line []string
 	for i, p := range pts {
-		hp := htmlPoint{X: f1(x(i)), Y: f1(y(p.ratio)), Ratio: strconv.FormatFloat(p.ratio, 'f', 2, 64),
+		hp := htmlPoint{X: f1(x(float64(i))), Y: f1(y(p.ratio)), Ratio: strconv.FormatFloat(p.ratio, 'f', 2, 64),
 			Pair: p.row.Pair, RowID: p.row.ID, Flagged: p.row.categories[catLength]}
 		hp.Lines = p.row.SourceLines
 		if p.row.TargetLines != p.row.SourceLines {
@@ -434,14 +438,49 @@ func lengthChart(doc *document.Document, rows []*htmlRow, rowOf map[int]*htmlRow
 	for v := 0.0; v <= top+step/2; v += step {
 		ch.Ticks = append(ch.Ticks, htmlTick{f1(y(v)), strconv.FormatFloat(v, 'f', -1, 64)})
 	}
+	ch.Gaps = omissionGaps(rows, x, len(pts))
 	ch.XTicks = []htmlTick{{f1(x(0)), "1"}}
 	xstep := max(int(niceStep(float64(len(pts))/8)), 1)
 	for i := xstep; i <= len(pts); i += xstep {
 		if i > 1 {
-			ch.XTicks = append(ch.XTicks, htmlTick{f1(x(i - 1)), strconv.Itoa(i)})
+			ch.XTicks = append(ch.XTicks, htmlTick{f1(x(float64(i - 1))), strconv.Itoa(i)})
 		}
 	}
 	return ch
+}
+
+// omissionGaps places each row with an omission-like finding and no pair
+// between the pairs around it, so the chart shows where text was dropped
+// as well as where it drifts. Rows between the same two pairs share a mark.
+func omissionGaps(rows []*htmlRow, x func(float64) float64, pairs int) []htmlGap {
+	var gaps []htmlGap
+	var lines []string
+	last := -1.0
+	seen := 0
+	for _, row := range rows {
+		if row.Pair > 0 {
+			seen++
+			continue
+		}
+		if !row.categories[catOmission] {
+			continue
+		}
+		pos := min(max(float64(seen)-0.5, 0), float64(pairs-1))
+		where := row.SourceLines
+		if where == "" {
+			where = row.TargetLines
+		}
+		if pos == last {
+			if lines[len(lines)-1] != where {
+				lines = append(lines, where)
+				gaps[len(gaps)-1].Lines = strings.Join(lines, ", ")
+			}
+			continue
+		}
+		last, lines = pos, []string{where}
+		gaps = append(gaps, htmlGap{X: f1(x(pos)), Lines: where, RowID: row.ID})
+	}
+	return gaps
 }
 
 // niceStep rounds a step up to 1, 2 or 5 times a power of ten.
@@ -482,7 +521,6 @@ h1 { font-size: 20px; margin: 0; }
 h1 .tool { font-weight: 600; }
 .verdict { display: inline-block; padding: 4px 12px; border-radius: 999px; font-weight: 600; }
 .verdict.fail { color: var(--om); background: var(--om-bg); }
-.verdict.warn { color: var(--warn); background: var(--warn-bg); }
 .verdict.pass { color: var(--ok); background: var(--ok-bg); }
 dl.stats { display: flex; flex-wrap: wrap; gap: 4px 20px; margin: 0; }
 dl.stats div { display: flex; flex-direction: column-reverse; }
@@ -522,13 +560,14 @@ li.finding.cat-length { border-left-color: var(--len); } li.finding.cat-other { 
 .sev.error { color: var(--om); } .sev.warning { color: var(--warn); }
 p.none { color: var(--muted); }
 figure.chart { margin: 0; }
-figure.chart svg { width: 100%; height: auto; max-width: 760px; display: block; }
+figure.chart svg { width: 100%; height: auto; display: block; }
 figure.chart figcaption { color: var(--muted); font-size: 12px; }
 svg .axis { stroke: var(--line); } svg .grid { stroke: #eaeef2; }
 svg .tick { fill: var(--muted); font-size: 11px; }
 svg .trace { fill: none; stroke: #8c959f; stroke-width: 1; }
 svg .median { stroke: var(--ok); stroke-dasharray: 5 4; stroke-width: 1.5; }
 svg .median-label { fill: var(--ok); font-size: 11px; }
+svg .gap { stroke: var(--om); stroke-opacity: .45; stroke-width: 2; } svg .gap-mark { fill: var(--om); }
 svg .pt { fill: #57606a; } svg .pt.flagged { fill: var(--len); stroke: #fff; stroke-width: 1.5; }
 table.text { width: 100%; border-collapse: collapse; table-layout: fixed; }
 table.text th, table.text td { border-bottom: 1px solid var(--line); padding: 6px 8px; vertical-align: top; text-align: left; }
@@ -572,7 +611,7 @@ footer { color: var(--muted); font-size: 12px; margin-top: 32px; }
 <h3>Findings <span class="count">{{len .Findings}}</span></h3>
 {{if .Findings}}<ol class="findings">{{range .Findings}}
 <li class="finding cat-{{.Category}}" data-check="{{.Check}}" data-severity="{{.Severity}}" data-line="{{.Line}}">
-<div class="head"><span class="tag cat-{{.Category}}">{{.Check}}</span><span class="sev {{.Severity}}">{{.Severity}}</span><span class="msg">{{.Message}}</span>{{if .RowID}}<a class="loc" href="#{{.RowID}}">{{.Where}}</a>{{else}}<span class="loc">{{.Where}}</span>{{end}}</div>
+<div class="head"><span class="tag cat-{{.Category}}">{{.Check}}</span><span class="sev {{.Severity}}">{{.Severity}}</span>{{if .Baselined}}<span class="sev">baseline</span>{{end}}<span class="msg">{{.Message}}</span>{{if .RowID}}<a class="loc" href="#{{.RowID}}">{{.Where}}</a>{{else}}<span class="loc">{{.Where}}</span>{{end}}</div>
 {{with .Source}}<p class="quote"><b>{{.Lang}}</b>{{.Text}}</p>{{end}}{{with .Target}}<p class="quote"><b>{{.Lang}}</b>{{.Text}}</p>{{end}}
 </li>{{end}}
 </ol>{{else}}<p class="none">No findings.</p>{{end}}
@@ -581,25 +620,26 @@ footer { color: var(--muted); font-size: 12px; margin-top: 32px; }
 <figure class="chart">
 <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {{.Width}} {{.Height}}" role="img" aria-label="target characters per source character for each pair">
 {{range .Ticks}}<line class="grid" x1="{{$c.Left}}" x2="{{$c.Right}}" y1="{{.Pos}}" y2="{{.Pos}}"/><text class="tick" x="{{$c.Left}}" dx="-6" y="{{.Pos}}" dy="4" text-anchor="end">{{.Label}}</text>
-{{end}}{{range .XTicks}}<text class="tick" x="{{.Pos}}" y="{{$c.Bottom}}" dy="16" text-anchor="middle">{{.Label}}</text>
+{{end}}{{range .XTicks}}<text class="tick" x="{{.Pos}}" y="{{$c.Bottom}}" dy="22" text-anchor="middle">{{.Label}}</text>
 {{end}}<line class="axis" x1="{{.Left}}" x2="{{.Right}}" y1="{{.Bottom}}" y2="{{.Bottom}}"/>
 <line class="axis" x1="{{.Left}}" x2="{{.Left}}" y1="{{.Top}}" y2="{{.Bottom}}"/>
 <polyline class="trace" points="{{.Line}}"/>
-<line class="median" x1="{{.Left}}" x2="{{.Right}}" y1="{{.MedianY}}" y2="{{.MedianY}}"/>
-<text class="median-label" x="{{.Right}}" y="{{.MedianY}}" dy="-5" text-anchor="end">median {{.Median}}</text>
+{{range .Gaps}}<a href="#{{.RowID}}"><line class="gap" x1="{{.X}}" x2="{{.X}}" y1="{{$c.Top}}" y2="{{$c.Bottom}}"><title>no counterpart: line {{.Lines}}</title></line><path class="gap-mark" d="M{{.X}} {{$c.Bottom}}l-5 9h10z"><title>no counterpart: line {{.Lines}}</title></path></a>
+{{end}}<line class="median" x1="{{.Left}}" x2="{{.Right}}" y1="{{.MedianY}}" y2="{{.MedianY}}"/>
+<text class="median-label" x="{{.Right}}" dx="6" y="{{.MedianY}}" dy="4">median {{.Median}}</text>
 {{range .Points}}<a href="#{{.RowID}}"><circle class="pt{{if .Flagged}} flagged{{end}}" cx="{{.X}}" cy="{{.Y}}" r="{{if .Flagged}}5{{else}}3{{end}}"><title>pair {{.Pair}}, line {{.Lines}}: {{.Ratio}} target chars per source char</title></circle></a>
 {{end}}</svg>
-<figcaption>Target characters per source character for each of the {{.Pairs}} pairs, in document order; the dashed line is the median ({{.Median}}){{if .Flagged}}, and the {{.Flagged}} larger points are pairs with a length_ratio finding{{end}}. Points far from the line are where the translation drifts.</figcaption>
+<figcaption>Target characters per source character for each of the {{.Pairs}} pairs, in document order; the dashed line is the median ({{.Median}}){{if .Gaps}}; red lines mark text with no counterpart between two pairs{{end}}{{if .Flagged}}, and the {{.Flagged}} larger points are pairs with a length_ratio finding{{end}}. Points far from the line are where the translation drifts.</figcaption>
 </figure>
 {{end}}
 <h3>Text <span class="count">{{len .Rows}} rows</span></h3>
-<table class="text">
+{{if .Rows}}<table class="text">
 <colgroup><col class="n"><col class="line"><col><col class="line"><col><col class="marks"></colgroup>
 <thead><tr><th>#</th><th>line</th><th>source{{if .SourceLang}} ({{.SourceLang}}){{end}}</th><th>line</th><th>target{{if .TargetLang}} ({{.TargetLang}}){{end}}</th><th>findings</th></tr></thead>
 <tbody>{{range .Rows}}
 <tr id="{{.ID}}"{{if .Class}} class="{{.Class}}" data-marks="{{.Marks}}"{{end}}><td class="n">{{.N}}</td><td class="line">{{.SourceLines}}</td><td{{if not .Source}} class="empty"{{end}}>{{range .Source}}<p>{{.}}</p>{{end}}</td><td class="line">{{.TargetLines}}</td><td{{if not .Target}} class="empty"{{end}}>{{range .Target}}<p>{{.}}</p>{{end}}</td><td>{{range .Badges}}<span class="tag cat-{{.Category}}">{{.Name}}</span> {{end}}</td></tr>{{end}}
 </tbody>
-</table>
+</table>{{else}}<p class="none">No text to show.</p>{{end}}
 </section>
 {{end}}
 <footer>Generated by transcheck. Row colours: <span class="tag cat-omission">omission or addition</span> <span class="tag cat-numbers">numbers</span> <span class="tag cat-length">length_ratio</span> <span class="tag cat-other">other checks</span></footer>

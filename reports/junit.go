@@ -13,7 +13,7 @@ import (
 type junitPrinter struct{ w io.Writer }
 
 // NewJUnit returns the printer of JUnit XML for CI test views: one test
-// case per document, a failure per error finding, an error per document
+// case per document, a failure per error finding not in the baseline, an error per document
 // whose input had problems, and the warnings as the case's output.
 func NewJUnit(w io.Writer) Printer { return junitPrinter{w} }
 
@@ -72,11 +72,17 @@ func (p junitPrinter) Print(r *pipeline.Report) error {
 		}
 		var out []string
 		for _, f := range d.Findings {
-			if f.Severity >= metrics.Error {
+			// A baselined error was accepted: it does not fail the gate, so
+			// it is no failure here either.
+			if f.Severity >= metrics.Error && !f.Baselined {
 				c.Failures = append(c.Failures, junitProblem{Message: f.Message, Type: f.Check, Text: junitText(d.Name, f)})
 				continue
 			}
-			out = append(out, fmt.Sprintf("%s: %s: %s: %s", findingPos(d.Name, f), f.Severity, f.Check, oneLine(f.Message)))
+			sev := f.Severity.String()
+			if f.Baselined {
+				sev += " (baseline)"
+			}
+			out = append(out, fmt.Sprintf("%s: %s: %s: %s", findingPos(d.Name, f), sev, f.Check, oneLine(f.Message)))
 		}
 		if len(out) > 0 {
 			c.SystemOut = &junitCharData{strings.Join(out, "\n") + "\n"}

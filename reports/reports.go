@@ -1,7 +1,9 @@
-// Package reports renders a run's aggregated report in one format per
-// file: table.go for terminals, markdown.go for pull requests, json.go for
-// machines. Each format is a constructor taking an io.Writer, registered
-// by name in Formats; renderers never decide the exit code.
+// Package reports renders a run's aggregated report, one format per file:
+// table.go for terminals, markdown.go for pull requests, json.go for
+// machines, junit.go and sarif.go for CI systems and code scanning,
+// github.go for workflow annotations, csv.go for spreadsheets and html.go
+// for reviewers. Each format is a constructor taking an io.Writer,
+// registered by name in Formats; renderers never decide the exit code.
 package reports
 
 import (

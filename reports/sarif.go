@@ -114,6 +114,7 @@ type sarifResult struct {
 	Message             sarifText         `json:"message"`
 	Locations           []sarifLocation   `json:"locations"`
 	RelatedLocations    []sarifLocation   `json:"relatedLocations,omitempty"`
+	BaselineState       string            `json:"baselineState,omitempty"` // "unchanged" for findings in the baseline file
 	PartialFingerprints map[string]string `json:"partialFingerprints"`
 }
 
@@ -205,11 +206,12 @@ func sarifRules(r *pipeline.Report) ([]sarifRule, map[string]int) {
 func sarifResultOf(doc string, f metrics.Finding, ruleIndex int) sarifResult {
 	res := sarifResult{RuleID: f.Check, RuleIndex: ruleIndex, Level: sarifLevel(f.Severity),
 		Message: sarifText{f.Message}, Locations: []sarifLocation{}}
+	if f.Baselined {
+		res.BaselineState = "unchanged"
+	}
 	where := f.Where()
-	text := f.Message
 	if where != nil {
 		res.Locations = append(res.Locations, sarifLocationOf(where, nil))
-		text = where.Text
 		// The other side, when there is one, is where the counterpart is.
 		other := f.Source
 		if where == f.Source {
@@ -223,7 +225,7 @@ func sarifResultOf(doc string, f metrics.Finding, ruleIndex int) sarifResult {
 		res.Locations = append(res.Locations, sarifLocation{PhysicalLocation: sarifPhysical{
 			ArtifactLocation: sarifArtifact{sarifURI(doc)}, Region: sarifRegion{StartLine: 1}}})
 	}
-	res.PartialFingerprints = map[string]string{"transcheck/v1": fingerprint(f.Check, findingPath(doc, f), text)}
+	res.PartialFingerprints = map[string]string{"transcheck/v1": fingerprint(f)}
 	return res
 }
 
@@ -241,14 +243,6 @@ func sarifLocationOf(s *metrics.Side, id *int) sarifLocation {
 	return loc
 }
 
-// findingPath is the path a finding is about, or the document name.
-func findingPath(doc string, f metrics.Finding) string {
-	if w := f.Where(); w != nil {
-		return w.Path
-	}
-	return doc
-}
-
 // sarifURI turns a path into a relative URI reference with forward
 // slashes, as code-scanning services match it against the repository.
 func sarifURI(path string) string {
@@ -262,12 +256,18 @@ func sarifURI(path string) string {
 }
 
 // fingerprint is a stable hash of what a finding is about, not where: the
-// check, the file and the text with white space and case folded, so that
-// edits elsewhere in the file keep it.
-func fingerprint(check, path, text string) string {
-	norm := strings.ToLower(strings.Join(strings.Fields(text), " "))
-	sum := sha256.Sum256([]byte(check + "\x00" + filepath.ToSlash(path) + "\x00" + norm))
-	return hex.EncodeToString(sum[:16])
+// check, the file and the text with white space and case folded, never the
+// line, so that edits elsewhere in the file keep it. It is computed as the
+// baseline file's fingerprint (cmd/transcheck/baseline.go) so that the two
+// name a finding alike.
+func fingerprint(f metrics.Finding) string {
+	path, text := "", ""
+	if w := f.Where(); w != nil {
+		path = filepath.ToSlash(filepath.Clean(w.Path))
+		text = strings.ToLower(strings.Join(strings.Fields(w.Text), " "))
+	}
+	sum := sha256.Sum256([]byte(f.Check + "\x00" + path + "\x00" + text))
+	return hex.EncodeToString(sum[:])[:20]
 }
 
 // sarifLevel maps a severity to a SARIF level.

@@ -1,0 +1,51 @@
+package reports
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/transcheck/transcheck/metrics"
+)
+
+func TestGitHubEscaping(t *testing.T) {
+	out := render(t, "github", tricky())
+	lines := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
+	want := []string{
+		"::error file=docs/a%2Cb%3Ac.md,line=3,title=omission::English <b>paragraph</b> & \"more\"%0AFish & <chips>, \"quoted\" second line",
+		"::error file=docs/a%2Cb%3Ac.md,line=7,title=numbers::50%25%0Anext%0A增长50%25。",
+		"::warning file=docs/a%2Cb%3Ac.md,line=9,title=length_ratio::target 4.1× longer%0D%0Athan usual%0A短。",
+		"::notice title=state::unit is fuzzy",
+		"::error file=docs/a%2Cb%3Ac.md,line=11,title=omission (baseline)::accepted%0AOld text.",
+		"::error title=input problem::docs/missing: cannot read: no such file or directory",
+		"::error title=input problem::docs/a,b:c.md:2: invalid UTF-8 byte 0xff <here>",
+	}
+	if len(lines) != len(want)+1 {
+		t.Fatalf("got %d lines, want %d commands and a summary:\n%s", len(lines), len(want), out)
+	}
+	for i, w := range want {
+		if lines[i] != w {
+			t.Errorf("line %d:\n got %s\nwant %s", i+1, lines[i], w)
+		}
+	}
+	summary := lines[len(lines)-1]
+	if strings.HasPrefix(summary, "::") || !strings.Contains(summary, "failed") || !strings.Contains(summary, "3 errors, 1 warnings") {
+		t.Errorf("summary %q", summary)
+	}
+}
+
+func TestGitHubSeed(t *testing.T) {
+	rep := seedReport(t)
+	lines := strings.Split(strings.TrimSuffix(render(t, "github", rep), "\n"), "\n")
+	if n := rep.Findings(metrics.Info); len(lines) != n+1 {
+		t.Fatalf("%d lines, want %d findings and a summary", len(lines), n)
+	}
+	errs := 0
+	for _, l := range lines[:len(lines)-1] {
+		if strings.HasPrefix(l, "::error file=testdata/seed/cyberspace-article.zh-en.txt,line=") {
+			errs++
+		}
+	}
+	if errs != rep.Findings(metrics.Error) {
+		t.Errorf("%d ::error lines, want %d", errs, rep.Findings(metrics.Error))
+	}
+}
