@@ -219,6 +219,11 @@ func zhRun(s string, i int) (v float64, end int, info zhInfo, ok bool) {
 	}
 	cs := codes[:n]
 	if nFrac == 0 {
+		// “十四五”, 十三五规划: the 14th, 13th five-year plan, not "14 or 15"
+		if n == 3 && cs[0] == 10 && cs[1] >= 1 && cs[1] < 10 && cs[2] == 5 && zhPlanContext(s, i, end) {
+			info.plan, info.integer = true, true
+			return 10 + float64(cs[1]), end, info, true
+		}
 		if k := zhAdjacent(cs); k >= 0 {
 			switch {
 			case nUnits == 0 && n >= 3 && zhAllAdjacent(cs):
@@ -233,11 +238,6 @@ func zhRun(s string, i int) (v float64, end int, info zhInfo, ok bool) {
 					return va, end, info, true
 				}
 			}
-		}
-		// 十四五, 十三五: the 14th, 13th five-year plan.
-		if n == 3 && cs[0] == 10 && cs[1] >= 1 && cs[1] < 10 && cs[2] == 5 {
-			info.plan, info.integer = true, true
-			return 10 + float64(cs[1]), end, info, true
 		}
 	}
 	switch {
@@ -291,6 +291,18 @@ func zhRun(s string, i int) (v float64, end int, info zhInfo, ok bool) {
 		info.integer = v == math.Trunc(v)
 	}
 	return v, end, info, true
+}
+
+func zhPlanContext(s string, start, end int) bool {
+	if prevRuneIs(s, start, '“', '"', '「', '‘') {
+		return true
+	}
+	for _, w := range [...]string{"规划", "时期", "期间", "计划", "开局", "”", "\"", "」", "’"} {
+		if strings.HasPrefix(s[end:], w) {
+			return true
+		}
+	}
+	return false
 }
 
 // zhAdjacent returns the index of the first of two adjacent digits d, d+1
@@ -484,7 +496,7 @@ func prevRuneIs(s string, i int, rs ...rune) bool {
 var zhHedgeBefore = [...]string{"近", "约", "逾", "超过", "超", "不到", "不足", "至少", "几乎", "大概", "差不多", "将近", "接近"}
 
 func (sc *scanner) zhApproxBefore(i int) bool {
-	s := sc.s[:i]
+	s := strings.TrimRight(sc.s[:i], " ")
 	s = strings.TrimSuffix(s, "有")
 	for _, h := range zhHedgeBefore {
 		if strings.HasSuffix(s, h) {
@@ -620,6 +632,9 @@ func (sc *scanner) zhFinish(start, end int, v float64, info zhInfo) int {
 			if r == '号' && !(prev != nil && prev.Kind == Month && prev.End == start) {
 				kind = Ordinal // 5号: the fifth, or number 5 (超级玛丽5号)
 			}
+			if strings.HasSuffix(strings.TrimRight(s[:start], " "), "已经") {
+				kind, textEnd = Number, start+len(strings.TrimRight(s[start:end], " ")) // 已经3日: for three days
+			}
 		}
 	case r == '届', strings.HasPrefix(s[p:], "中全会"):
 		// 十九届六中全会: the Sixth Plenary Session of the 19th Central Committee
@@ -651,6 +666,13 @@ func (sc *scanner) zhFinish(start, end int, v float64, info zhInfo) int {
 	ml := measureLen(s, p)
 	if ml > 0 && zhNotMeasure(s, start, p) {
 		return p
+	}
+	if info.digitSeq && kind != Year && strings.HasPrefix(s[p:], "年级") {
+		for k := start; k < end; k += len("一") { // 二四五年级: grades 2, 4 and 5
+			d, _ := utf8.DecodeRuneInString(s[k:])
+			sc.emit(k, k+len("一"), float64(zhDigit(d)), Number, false)
+		}
+		return end
 	}
 	if info.digitSeq && kind != Year {
 		// 六四, 五四: a date named by its month and day digits

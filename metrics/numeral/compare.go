@@ -123,29 +123,36 @@ func Match(src, tgt []Quantity) (missing, extra []Quantity) {
 //     the current month implicit and English states it.
 func Reportable(src, missing, extra []Quantity) ([]Quantity, []Quantity) {
 	bare := hasBareDay(src)
-	keep := func(qs, other []Quantity, isTarget bool) []Quantity {
+	// candidates: what may be reported or stand for a substitution
+	candidates := func(qs []Quantity, isTarget bool) []Quantity {
 		var out []Quantity
 		for _, q := range qs {
-			switch {
-			case q.Kind == Code, weak(q):
-				continue
-			case small(q) && !substituted(q, other):
-				continue
-			case isTarget && bare && q.Kind == Month:
+			if q.Kind == Code || weak(q) || (isTarget && bare && q.Kind == Month) {
 				continue
 			}
 			out = append(out, q)
 		}
 		return out
 	}
-	return keep(missing, extra, false), keep(extra, missing, true)
+	m, e := candidates(missing, false), candidates(extra, true)
+	keep := func(qs, other []Quantity) []Quantity {
+		var out []Quantity
+		for _, q := range qs {
+			if small(q) && !substituted(q, other) {
+				continue
+			}
+			out = append(out, q)
+		}
+		return out
+	}
+	return keep(m, e), keep(e, m)
 }
 
-// substituted reports whether other holds a reportable quantity that q may
-// have been turned into.
+// substituted reports whether other holds a quantity that q may have been
+// turned into.
 func substituted(q Quantity, other []Quantity) bool {
 	for _, o := range other {
-		if o.Kind != Code && !weak(o) && compatible(q.Kind, o.Kind) {
+		if compatible(q.Kind, o.Kind) {
 			return true
 		}
 	}

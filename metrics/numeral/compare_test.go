@@ -175,3 +175,33 @@ func TestBenchSentenceSize(t *testing.T) {
 		t.Errorf("benchmark sentence has %d characters, want about 200", n)
 	}
 }
+
+// TestCompareSmallCountsAndImplicitMonths pins the reporting policy: a
+// small count in words on one side only is not reported, a changed one is;
+// an English month that makes a Chinese bare day explicit is not reported.
+func TestCompareSmallCountsAndImplicitMonths(t *testing.T) {
+	cases := []struct {
+		zh, en           string
+		nMissing, nExtra int
+	}{
+		{"三大技术", "the three technologies", 0, 0},                  // 三大 is not a count; "three" is small
+		{"货比三家", "compare all the companies", 0, 0},               // 三家 dropped: small
+		{"六个热搜", "three trending topics", 1, 1},                   // substitution: reported
+		{"三个", "30", 1, 1},                                        // digits are never small
+		{"这 1 个小时", "during this hour", 0, 0},                     // a 1, even in digits, is weak
+		{"各１名", "1 music, 1 art and 1 PE teacher", 0, 0},          // so are added 1s
+		{"伊朗总统莱希11日说", "the president said on December 11", 0, 0}, // implicit month made explicit
+		{"5月11日", "on June 11", 1, 1},                             // a changed month is still reported
+		{"5月11日", "on December 11", 1, 1},                         // the source names its month
+		{"事半功倍", "half the work with double results", 0, 0},       // a fraction in words is small
+		{"占一半", "40%", 1, 1},                                      // unless it was changed
+		{"百年未有之大变局", "changes unseen in a century", 0, 0},
+		{"保万家洁净", "keep thousands of houses clean", 0, 0}, // a lone 万 is small
+	}
+	for _, c := range cases {
+		m, e := Compare(Extract(c.zh, "zh"), Extract(c.en, "en"))
+		if len(m) != c.nMissing || len(e) != c.nExtra {
+			t.Errorf("%q / %q: missing %s extra %s; want %d missing, %d extra", c.zh, c.en, fmtQs(m), fmtQs(e), c.nMissing, c.nExtra)
+		}
+	}
+}

@@ -16,13 +16,29 @@
 //   - digits glued to Latin letters (3D, MP3, H1N1, IPv6, v1.2), digits after
 //     "letters-" (COVID-19), version strings (1.2.3), printf verbs (%1$d),
 //     placeholders ({0}), file names, URLs and e-mail addresses are skipped;
+//
 //   - a single Chinese numeral character (一, 两, 三, 十, 万…) counts only in
 //     front of a measure word or unit (一个, 两年, 十倍), so 一起, 统一, 十分,
 //     千万不要 and 万一 give nothing;
+//
 //   - "one" used as a pronoun (the one, one of, one another) and "a" outside
 //     "a hundred/thousand/million/billion/dozen" give nothing;
+//
 //   - English month names are months only in date contexts (May 11, in May,
 //     last September), so the modal verb "may" is never a month.
+//
+//   - digits glued to letters in a name (windows11, LP700, v12, Rescue-2021)
+//     give a Code, which matches "Windows 11" but is never reported;
+//
+//   - 四周 (all around), 百度 (Baidu), 一成不变 are words, not numbers.
+//
+// What Chinese and English leave implicit is not reported (see Reportable):
+// a 1 ("a", "once", 1个); a count up to ten, a fraction or a lone 百/千/万
+// written in words on one side only (三大技术 / "the three technologies"),
+// unless the other side has an unmatched quantity it may have become (六个 /
+// "three" is reported); a month the English adds to a Chinese bare day
+// (11日 / "December 11"). The numbers check also accepts a number the
+// translation restates from the three sentences before it.
 //
 // Extract returns quantities in the order they occur; Compare matches two
 // such lists as multisets.

@@ -122,13 +122,20 @@ func nextWord(s string, pos int) (w string, start, end int) {
 func (sc *scanner) word(i int) int {
 	s := sc.s
 	j := letterEnd(s, i)
-	if j < len(s) && (s[j] == '_' || isDigitAt(s, j)) {
-		return skipCode(s, j) // MP3, H1N1, IPv6, v1.2, x_2
+	if j < len(s) && isDigitAt(s, j) {
+		return sc.code(i, j) // windows11, LP700, MP3, H1N1, IPv6, v1.2
+	}
+	if j < len(s) && s[j] == '_' {
+		return skipCode(s, j) // x_2
 	}
 	if i > 0 && (s[i-1] == '_') {
 		return j
 	}
 	if sc.lang != langEN {
+		return j
+	}
+	if is(s[i:j], "centenary", "centennial") {
+		sc.emit(i, j, 100, Number, false) // 一百周年, 百年奋斗目标
 		return j
 	}
 	wi, ok := lookup(s[i:j])
@@ -140,6 +147,10 @@ func (sc *scanner) word(i int) int {
 		return sc.enPhrase(i, false)
 	case wA:
 		nw, _, ne := nextWord(s, j)
+		if is(nw, "century") {
+			sc.emit(i, ne, 100, Number, sc.enApproxBefore(i)) // in a century: 百年
+			return ne
+		}
 		ni, ok := lookup(nw)
 		if !ok {
 			return j
@@ -208,7 +219,8 @@ var hyphenCompounds = map[string]bool{
 	"storey": true, "story": true, "mile": true, "kilometer": true, "kilometre": true, "meter": true,
 	"metre": true, "person": true, "man": true, "page": true, "stage": true, "step": true, "time": true,
 	"seat": true, "round": true, "lane": true, "star": true, "game": true, "term": true, "digit": true,
-	"percent": true, "odd": true, "plus": true, "times": true,
+	"percent": true, "odd": true, "plus": true, "times": true, "level": true, "piece": true, "ton": true,
+	"dollar": true, "yuan": true, "strong": true,
 }
 
 // enPhrase parses a run of English number words starting at i ("three
@@ -315,7 +327,7 @@ func (sc *scanner) enPhrase(i int, presetA bool) int {
 				fracDen, fracEnd = ni.den, ne // two-thirds, one-third
 				break
 			}
-			if ok && (ni.t == wUnit || (ni.t == wOrd && last == lTen)) {
+			if ok && (ni.t == wUnit || (ni.t == wOrd && last == lTen) || ni.t == wHundred || ni.t == wScale) {
 				j = we + 1
 				continue
 			}
@@ -379,6 +391,15 @@ func (sc *scanner) enPhrase(i int, presetA bool) int {
 		if ni, ok := lookup(nw); ok && ni.den > 0 && (ni.t == wFracPl || ni.t == wQuarter || ni.t == wHalf || (ni.t == wOrd && v == 1)) {
 			sc.emit(start, ne, v/ni.den, Fraction, sc.enApproxBefore(start))
 			return ne
+		}
+	}
+	// one and a half hours: 一个半小时
+	if nw, _, ne := nextWord(s, end); is(nw, "and") {
+		if nw2, _, ne2 := nextWord(s, ne); is(nw2, "a") {
+			if nw3, _, ne3 := nextWord(s, ne2); is(nw3, "half") {
+				sc.emit(start, ne3, v+0.5, Number, sc.enApproxBefore(start))
+				return ne3
+			}
 		}
 	}
 	return sc.enFinishApprox(start, end, v, approxAfter)
@@ -573,6 +594,22 @@ func (sc *scanner) enMonth(i, j int, wi wordInfo) int {
 	if !ctx {
 		if pw, _ := prevWord(s, i); monthContext(pw) {
 			ctx = true
+		}
+	}
+	if !ctx {
+		// November to February, March-June: a range of months
+		nw, _, ne := nextWord(s, nameEnd)
+		if nameEnd < len(s) && s[nameEnd] == '-' {
+			nw, ne = s[nameEnd+1:letterEnd(s, nameEnd+1)], nameEnd
+		}
+		if is(nw, "to", "through", "until", "till", "and", "or") || ne == nameEnd && nw != "" {
+			w2 := nw
+			if ne != nameEnd {
+				w2, _, _ = nextWord(s, ne)
+			}
+			if mi, ok := lookup(w2); ok && (mi.t == wMonth || mi.t == wMonthAbb) && w2 != "" && isUpper(w2[0]) {
+				ctx = true
+			}
 		}
 	}
 	if !ctx {

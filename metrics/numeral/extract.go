@@ -284,16 +284,22 @@ func (sc *scanner) number(i int) int {
 		case p == '%' || p == '$' && start >= 2 && s[start-2] == '%':
 			return skipCode(s, start) // %1$d, %2d
 		case p == '-' && start >= 2 && isLetter(s[start-2]) && !hyphenPrefixOK(s, start-1):
-			return skipCode(s, start) // COVID-19
+			return sc.code(letterStart(s, start-1), start) // COVID-19, Rescue-2021
 		case p == '.' && start >= 2 && isAlnum(s[start-2]):
 			return skipCode(s, start) // tail of a skipped version or name
 		}
+	}
+	if e := sc.date(i); e > i {
+		return e
 	}
 	a := parseArabic(s, i)
 	if !a.ok {
 		return skipCode(s, a.end)
 	}
 	end := a.end
+	if e := sc.clock(start, a); e > end {
+		return e
+	}
 	if end < len(s) {
 		c := s[end]
 		if isLetter(c) || c == '_' {
@@ -306,8 +312,21 @@ func (sc *scanner) number(i int) int {
 				sc.emit(start, we, a.v, Ordinal, false)
 				return we
 			}
+			if suf == "s" && !a.grouped && !a.decimal && math.Mod(a.v, 10) == 0 && (a.nInt == 4 || a.nInt == 2) {
+				// the 1980s: a year; her 20s, the 80s: a number, roughly
+				if a.nInt == 4 {
+					sc.emit(start, end, a.v, Year, false)
+				} else {
+					sc.emit(start, end, a.v, Number, true)
+				}
+				return we
+			}
 			if isGluedUnit(suf) {
 				return sc.finishArabic(start, end, a, we)
+			}
+			if te := skipCode(s, we); te == we && we-end >= 2 && !a.decimal && !a.grouped && a.nInt <= 6 {
+				sc.emit(start, end, a.v, Code, false) // 500ML, 10am
+				return te
 			}
 			return skipCode(s, we)
 		}
@@ -387,6 +406,9 @@ func hyphenPrefixOK(s string, hyphen int) bool {
 	for ws > 0 && isLetter(s[ws-1]) {
 		ws--
 	}
+	if ws > 0 && isDigit(s[ws-1]) && isOrdinalSuffix(s[ws:hyphen]) {
+		return true // 17th-18th
+	}
 	switch strings.ToLower(s[ws:hyphen]) {
 	case "mid", "pre", "post", "early", "late", "top", "over", "under", "about", "around", "nearly", "some", "and", "to", "from", "or":
 		return true
@@ -403,8 +425,101 @@ func isOrdinalSuffix(suf string) bool {
 // a network generation).
 func isGluedUnit(suf string) bool {
 	switch suf {
-	case "km", "kg", "cm", "mm", "ml", "mg", "kw", "kwh", "mw", "gw", "x":
+	case "km", "kg", "cm", "mm", "ml", "mg", "kw", "kwh", "mw", "gw", "x", "m", "s", "h", "g", "t", "min":
 		return true
 	}
 	return false
+}
+
+// letterStart returns the start of the run of ASCII letters ending at i.
+func letterStart(s string, i int) int {
+	for i > 0 && isLetter(s[i-1]) {
+		i--
+	}
+	return i
+}
+
+// code handles letters glued to digits from ds (windows11, LP700, v12,
+// COVID-19): the digits are a model or version number, not a quantity. A
+// name that ends in one digit run gives a Code, so that "Windows 11" on the
+// other side has a partner; anything longer (H1N1, v1.2.3) gives nothing.
+func (sc *scanner) code(ls, ds int) int {
+	s := sc.s
+	te := skipCode(s, ds)
+	e := ds
+	for e < len(s) && isDigit(s[e]) {
+		e++
+	}
+	whole := ls == 0 || !(isAlnum(s[ls-1]) || s[ls-1] == '_' || s[ls-1] == '.' || s[ls-1] == '-')
+	if te == e && e > ds && e-ds <= 6 && whole {
+		var v float64
+		for k := ds; k < e; k++ {
+			v = v*10 + float64(s[k]-'0')
+		}
+		sc.emit(ls, e, v, Code, false)
+	}
+	return te
+}
+
+// clock reads a time of day, HH:MM, after the hour a: "10:00" is the hour
+// 10 (10点), and only minutes other than :00 are a second number (10:30 is
+// 10点30分). It returns the end of the time, or 0.
+func (sc *scanner) clock(start int, a arabic) int {
+	s := sc.s
+	end := a.end
+	if a.grouped || a.decimal || a.nInt > 2 || a.v > 24 || end+2 >= len(s) {
+		return 0
+	}
+	if s[end] != ':' || !isDigit(s[end+1]) || !isDigit(s[end+2]) || (end+3 < len(s) && (isDigit(s[end+3]) || isLetter(s[end+3]))) {
+		return 0
+	}
+	min := float64(s[end+1]-'0')*10 + float64(s[end+2]-'0')
+	if min >= 60 {
+		return 0
+	}
+	approx := sc.lang == langEN && sc.enApproxBefore(start) || sc.lang == langZH && (sc.zhApproxBefore(start) || zhApproxAfter(s, end+3))
+	sc.emit(start, end+3, a.v, Number, approx)
+	if min != 0 {
+		sc.emit(end+1, end+3, min, Number, approx)
+	}
+	return end + 3
+}
+
+// date reads a numeric date written year first: 2021.6.11, 2022-01-17,
+// 2021/6/11. It returns the end of the date, or 0.
+func (sc *scanner) date(i int) int {
+	s := sc.s
+	field := func(p, min, max int) (v, e int) {
+		e = p
+		for e < len(s) && isDigit(s[e]) && e-p < max {
+			v = v*10 + int(s[e]-'0')
+			e++
+		}
+		if e-p < min || (e < len(s) && isDigit(s[e])) {
+			return 0, -1
+		}
+		return v, e
+	}
+	y, e := field(i, 4, 4)
+	if e < 0 || y < 1900 || y > 2100 || e+1 >= len(s) {
+		return 0
+	}
+	sep := s[e]
+	if sep != '.' && sep != '-' && sep != '/' {
+		return 0
+	}
+	ms := e + 1
+	m, e := field(ms, 1, 2)
+	if e < 0 || m < 1 || m > 12 || e+1 >= len(s) || s[e] != sep {
+		return 0
+	}
+	ds := e + 1
+	d, e := field(ds, 1, 2)
+	if e < 0 || d < 1 || d > 31 || (e < len(s) && (isLetter(s[e]) || s[e] == '_')) || (e+1 < len(s) && (s[e] == sep || s[e] == '.') && isDigit(s[e+1])) {
+		return 0
+	}
+	sc.emit(i, i+4, float64(y), Year, false)
+	sc.emit(ms, ms+(ds-1-ms), float64(m), Month, false)
+	sc.emit(ds, e, float64(d), Day, false)
+	return e
 }

@@ -278,10 +278,21 @@ func TestExtractCodesAreSkipped(t *testing.T) {
 		{"en", "mail john2@example.com"}, {"en", "%1$d files"}, {"en", "%2d"}, {"en", "version 1.2.3"},
 		{"en", "192.168.0.1"}, {"en", "{0} items"}, {"en", "5G network"}, {"en", "file_2"}, {"en", "www.gov.cn/2016"},
 	} {
-		if got := Extract(c.in, c.lang); len(got) != 0 {
+		// A Code is allowed: it is never reported (see TestCodes).
+		if got := nonCodes(Extract(c.in, c.lang)); len(got) != 0 {
 			t.Errorf("Extract(%q, %q) = %s, want none", c.in, c.lang, fmtQs(got))
 		}
 	}
+}
+
+func nonCodes(qs []Quantity) []Quantity {
+	var out []Quantity
+	for _, q := range qs {
+		if q.Kind != Code {
+			out = append(out, q)
+		}
+	}
+	return out
 }
 
 func TestExtractMalformed(t *testing.T) {
@@ -316,4 +327,107 @@ func TestExtractSeedSentences(t *testing.T) {
 		{"zh", "特别是人工智能、物联网和3D打印等技术", nil},
 		{"en", "especially in artificial intelligence, IOT and three-dimensional printing", nil},
 	})
+}
+
+// TestExtractWMT22Forms pins the forms that made the numbers check raise
+// false alarms on the WMT22 zh–en test set.
+func TestExtractWMT22Forms(t *testing.T) {
+	runCases(t, []tcase{
+		// full-width digits work wherever ASCII ones do
+		{"zh", "新华社北京５月２０日电", []w{{"５月", 5, Month, false}, {"２０日", 20, Day, false}}},
+		{"zh", "增长４００％", []w{{"４００％", 400, Percent, false}}},
+		{"zh", "２０１６年", []w{{"２０１６年", 2016, Year, false}}},
+		// a space between the number and %, 万, 亿, 年, 月
+		{"zh", "增加了400 %", []w{{"400 %", 400, Percent, false}}},
+		{"zh", "超过 820 万美元", []w{{"820 万", 8.2e6, Number, true}}},
+		{"zh", "2021 年 1 月", []w{{"2021 年", 2021, Year, false}, {"1 月", 1, Month, false}}},
+		{"zh", "2万4801张", []w{{"2万4801", 24801, Number, false}}},
+		// ranges: the unit of the second end applies to the first
+		{"zh", "3至6月", []w{{"3", 3, Month, false}, {"6月", 6, Month, false}}},
+		{"zh", "7到10日", []w{{"7", 7, Day, false}, {"10日", 10, Day, false}}},
+		{"zh", "11月至次年2月", []w{{"11月", 11, Month, false}, {"2月", 2, Month, false}}},
+		// adjacent numerals: "d or d+1"; three or more: a list
+		{"zh", "百分之七八十", []w{{"百分之七八十", 70, Percent, true}, {"百分之七八十", 80, Percent, true}}},
+		{"zh", "三四个", []w{{"三四", 3, Number, true}, {"三四", 4, Number, true}}},
+		{"zh", "十七八岁", []w{{"十七八", 17, Number, true}, {"十七八", 18, Number, true}}},
+		{"zh", "三四", nil},
+		{"zh", "三四五六年级", []w{{"三", 3, Number, false}, {"四", 4, Number, false}, {"五", 5, Number, false}, {"六", 6, Number, false}}},
+		{"zh", "二四五年级", []w{{"二", 2, Number, false}, {"四", 4, Number, false}, {"五", 5, Number, false}}},
+		// political ordinals and plans
+		{"zh", "十九届六中全会", []w{{"十九", 19, Ordinal, false}, {"六", 6, Ordinal, false}}},
+		{"zh", "“十四五”开局", []w{{"十四", 14, Ordinal, false}, {"五", 5, Number, false}}},
+		{"zh", "一是后发优势；二是文化优势", []w{{"一", 1, Ordinal, false}, {"二", 2, Ordinal, false}}},
+		// list enumerators
+		{"zh", "(一)参加", []w{{"一", 1, Ordinal, false}}},
+		{"zh", "（二）参加", []w{{"二", 2, Ordinal, false}}},
+		{"zh", "二、虽然", []w{{"二", 2, Ordinal, false}}},
+		{"zh", "2、瑞士", []w{{"2", 2, Ordinal, false}}},
+		{"zh", "统一、规范", nil},
+		// words that are not numbers
+		{"zh", "四周连司机都找不到", nil},
+		{"zh", "成立四周年", []w{{"四", 4, Number, false}}},
+		{"zh", "请百度一下", nil},
+		{"zh", "两日", []w{{"两", 2, Number, false}}},
+		// counts and shares
+		{"zh", "等了一个半小时", []w{{"一", 1.5, Number, false}}},
+		{"zh", "两年半", []w{{"两", 2.5, Number, false}}},
+		{"zh", "两百万", []w{{"两百万", 2e6, Number, false}}},
+		{"zh", "十余载", []w{{"十", 10, Number, true}}},
+		{"zh", "占四成以上", []w{{"四成", 40, Percent, true}}},
+		{"zh", "一成不变", nil},
+		{"zh", "尽百分二百的力", []w{{"百分二百", 200, Percent, false}}},
+		{"zh", "每万字", []w{{"万", 1e4, Number, false}}},
+		{"zh", "整箱四瓶", []w{{"四", 4, Number, false}}},
+		// dates and decades
+		{"zh", "上世纪80年代", []w{{"80年代", 1980, Year, false}}},
+		{"zh", "20世纪六七十年代", []w{{"20世纪六七十年代", 1960, Year, true}, {"20世纪六七十年代", 1970, Year, true}}},
+		{"zh", "八十年代", []w{{"八十年代", 1980, Year, false}}},
+		{"zh", "95后", []w{{"95后", 1995, Year, false}}},
+		{"zh", "六四难属", []w{{"六", 6, Month, false}, {"四", 4, Day, false}}},
+		{"zh", "二月二龙抬头", []w{{"二月", 2, Month, false}, {"二", 2, Day, false}}},
+		{"zh", "超级玛丽5号", []w{{"5号", 5, Ordinal, false}}},
+		{"zh", "已经 3 日没有回复", []w{{"3", 3, Number, false}}},
+		{"zh", "2021.6.11部分", []w{{"2021", 2021, Year, false}, {"6", 6, Month, false}, {"11", 11, Day, false}}},
+		{"en", "on 2022-01-17", []w{{"2022", 2022, Year, false}, {"01", 1, Month, false}, {"17", 17, Day, false}}},
+		{"en", "in the 1980s", []w{{"1980", 1980, Year, false}}},
+		{"en", "in early 20s", []w{{"20", 20, Number, true}}},
+		{"en", "March to June", []w{{"March", 3, Month, false}, {"June", 6, Month, false}}},
+		{"en", "November to February of next year", []w{{"November", 11, Month, false}, {"February", 2, Month, false}}},
+		// clock times: the hour, and the minutes only when not :00
+		{"en", "at about 10:00 am", []w{{"10:00", 10, Number, true}}},
+		{"en", "at 10:30", []w{{"10:30", 10, Number, false}, {"30", 30, Number, false}}},
+		{"zh", "15:00", []w{{"15:00", 15, Number, false}}},
+		// English
+		{"en", "one and a half hours", []w{{"one and a half", 1.5, Number, false}}},
+		{"en", "a million-level sports car", []w{{"a million", 1e6, Number, false}}},
+		{"en", "one-hundred-year struggle", []w{{"one-hundred", 100, Number, false}}},
+		{"en", "rarely seen in a century", []w{{"a century", 100, Number, false}}},
+		{"en", "the centenary of", []w{{"centenary", 100, Number, false}}},
+		{"en", "17th-18th century", []w{{"17th", 17, Ordinal, false}, {"18th", 18, Ordinal, false}}},
+		{"en", "waterproof for 30m, 2.9s", []w{{"30", 30, Number, false}, {"2.9", 2.9, Number, false}}},
+	})
+}
+
+// TestCodes: digits glued to letters name a model or version; they give a
+// Code, which matches a number of the same value on the other side.
+func TestCodes(t *testing.T) {
+	runCases(t, []tcase{
+		{"zh", "安装了windows11和office2019", []w{{"windows11", 11, Code, false}, {"office2019", 2019, Code, false}}},
+		{"zh", "为什么叫LP700？", []w{{"LP700", 700, Code, false}}},
+		{"zh", "6.5 v12引擎", []w{{"6.5", 6.5, Number, false}, {"v12", 12, Code, false}}},
+		{"zh", "42度500ML", []w{{"42", 42, Number, false}, {"500", 500, Code, false}}},
+		{"zh", "和平救援-2021", []w{{"2021", 2021, Number, false}}},
+		{"en", "Peaceful Rescue-2021", []w{{"Rescue-2021", 2021, Code, false}}},
+		{"en", "H1N1 and v1.2.3", nil},
+	})
+	for _, c := range []struct{ zh, en string }{
+		{"安装了windows11和office2019", "windows 11 and office 2019 have been installed"},
+		{"6.5 v12引擎", "the 6.5 V12 engine"},
+		{"和平救援-2021", "Peaceful Rescue-2021"},
+	} {
+		m, e := Compare(Extract(c.zh, "zh"), Extract(c.en, "en"))
+		if len(m)+len(e) != 0 {
+			t.Errorf("%q / %q: missing %s extra %s", c.zh, c.en, fmtQs(m), fmtQs(e))
+		}
+	}
 }

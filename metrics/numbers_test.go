@@ -1,0 +1,227 @@
+package metrics
+
+import (
+	"bufio"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/transcheck/transcheck/metrics/numeral"
+	"github.com/transcheck/transcheck/pipeline/document"
+)
+
+// wmt22Dir holds the WMT22 general test set, zh→en: line N of the .en file
+// translates line N of the .zh file (professional translations).
+var wmt22Dir = filepath.Join("..", "..", "shared", "data", "formats", "line-aligned", "wmt22-zh-en")
+
+// readWMT22 returns the WMT22 pairs, or skips the test when the shared data
+// is not there.
+func readWMT22(t *testing.T) [][2]string {
+	t.Helper()
+	zh := readLines(t, filepath.Join(wmt22Dir, "generaltest2022.zh"))
+	en := readLines(t, filepath.Join(wmt22Dir, "generaltest2022.en"))
+	if len(zh) != len(en) {
+		t.Fatalf("WMT22: %d source lines but %d target lines", len(zh), len(en))
+	}
+	pairs := make([][2]string, len(zh))
+	for i := range zh {
+		pairs[i] = [2]string{zh[i], en[i]}
+	}
+	return pairs
+}
+
+func readLines(t *testing.T, path string) []string {
+	t.Helper()
+	f, err := os.Open(path)
+	if os.IsNotExist(err) {
+		t.Skipf("%s is absent: the WMT22 acceptance tests need ../shared/data", path)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var lines []string
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 1<<20), 1<<20)
+	for sc.Scan() {
+		lines = append(lines, sc.Text())
+	}
+	if err := sc.Err(); err != nil {
+		t.Fatal(err)
+	}
+	return lines
+}
+
+// wmtDoc builds a line-aligned document of pairs, as the line-aligned reader
+// does: one unit and one bead per line; first is the line number of pairs[0].
+func wmtDoc(pairs [][2]string, first int) *document.Document {
+	doc := &document.Document{Name: "wmt22", Format: "lines", Source: "zh", Target: "en", Directed: true, Paired: true}
+	for i, p := range pairs {
+		pos := document.Position{Path: "generaltest2022", Line: first + i}
+		doc.Units = append(doc.Units, &document.Unit{Kind: "line", Pos: pos, Segments: []*document.Segment{
+			{Text: p[0], Lang: "zh", Role: document.RoleSource, Pos: pos},
+			{Text: p[1], Lang: "en", Role: document.RoleTarget, Pos: pos},
+		}})
+	}
+	doc.Index()
+	for _, u := range doc.Units {
+		doc.Beads = append(doc.Beads, document.Bead{Source: []int{u.Segments[0].ID}, Target: []int{u.Segments[1].ID}, Score: 1})
+	}
+	return doc
+}
+
+// flaggedLines returns the lines with a numbers finding.
+func flaggedLines(doc *document.Document) map[int]string {
+	out := map[int]string{}
+	for _, f := range Run(doc, []*Metric{Numbers}, DefaultConfig()) {
+		if f.Check == Numbers.Name && f.Source != nil {
+			out[f.Source.Line] = f.Message
+		}
+	}
+	return out
+}
+
+// TestNumbersOnWMT22 holds the false-alarm rate: professional translations
+// rarely get a number wrong, so a check that flags many of them is noise.
+func TestNumbersOnWMT22(t *testing.T) {
+	pairs := readWMT22(t)
+	flagged := flaggedLines(wmtDoc(pairs, 1))
+	rate := float64(len(flagged)) / float64(len(pairs))
+	t.Logf("numbers flags %d of %d WMT22 pairs (%.1f%%)", len(flagged), len(pairs), 100*rate)
+	if rate >= 0.03 {
+		t.Errorf("numbers flags %d of %d pairs (%.1f%%), want fewer than 3%%", len(flagged), len(pairs), 100*rate)
+	}
+}
+
+// injection is one change made to a target sentence.
+type injection struct {
+	kind string
+	text string
+}
+
+// injections returns the changes that apply to target: every number written
+// with digits multiplied by ten (7 → 70) and with its leading digit changed
+// (7 → 9), every date dropped (month name with its day and year) and every
+// percentage dropped. rng picks one quantity per kind.
+func injections(target string, rng *rand.Rand) []injection {
+	qs := numeral.Extract(target, "en")
+	var nums, dates, pcts []numeral.Quantity
+	for i, q := range qs {
+		switch q.Kind {
+		case numeral.Number, numeral.Percent, numeral.Year:
+			if isDigit(q.Text[0]) {
+				nums = append(nums, q)
+			}
+			if q.Kind == numeral.Percent {
+				pcts = append(pcts, q)
+			}
+		case numeral.Month:
+			// the date runs from the month name to its day and year
+			end := q.End
+			for _, r := range qs[i+1:] {
+				if (r.Kind == numeral.Day || r.Kind == numeral.Year) && r.Start-end <= 2 {
+					end = r.End
+					continue
+				}
+				break
+			}
+			start := q.Start
+			if i > 0 && qs[i-1].Kind == numeral.Day && q.Start-qs[i-1].End <= 4 {
+				start = qs[i-1].Start // 11 May
+			}
+			dates = append(dates, numeral.Quantity{Start: start, End: end})
+		}
+	}
+	pick := func(list []numeral.Quantity) numeral.Quantity { return list[rng.IntN(len(list))] }
+	var out []injection
+	if len(nums) > 0 {
+		q := pick(nums)
+		e := q.Start
+		for e < len(target) && isDigit(target[e]) {
+			e++
+		}
+		out = append(out, injection{"times ten", target[:e] + "0" + target[e:]})
+		q = pick(nums)
+		d := target[q.Start]
+		nd := d + 2
+		if d >= '8' {
+			nd = d - 2
+		}
+		out = append(out, injection{"digit changed", target[:q.Start] + string(nd) + target[q.Start+1:]})
+	}
+	if len(dates) > 0 {
+		q := pick(dates)
+		out = append(out, injection{"date dropped", target[:q.Start] + target[q.End:]})
+	}
+	if len(pcts) > 0 {
+		q := pick(pcts)
+		out = append(out, injection{"percentage dropped", target[:q.Start] + target[q.End:]})
+	}
+	return out
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+
+// TestNumbersFindInjectedChanges holds the recall: on pairs the check
+// passes, a number changed or dropped in the translation must be found.
+func TestNumbersFindInjectedChanges(t *testing.T) {
+	pairs := readWMT22(t)
+	flagged := flaggedLines(wmtDoc(pairs, 1))
+	rng := rand.New(rand.NewPCG(2022, 11))
+	type tally struct{ tried, found int }
+	byKind := map[string]*tally{}
+	var total tally
+	var missed []string
+	for i, p := range pairs {
+		if flagged[i+1] != "" || len(nonCode(numeral.Extract(p[0], "zh"))) == 0 {
+			continue
+		}
+		for _, inj := range injections(p[1], rng) {
+			// The pair with its neighbours, so the check sees the same
+			// context as in a whole document.
+			lo, hi := max(0, i-3), min(len(pairs), i+2)
+			window := append([][2]string(nil), pairs[lo:hi]...)
+			window[i-lo][1] = inj.text
+			found := flaggedLines(wmtDoc(window, lo+1))[i+1] != ""
+			k := byKind[inj.kind]
+			if k == nil {
+				k = &tally{}
+				byKind[inj.kind] = k
+			}
+			k.tried++
+			total.tried++
+			if found {
+				k.found++
+				total.found++
+			} else {
+				missed = append(missed, inj.kind+": "+p[0]+"\n    → "+inj.text)
+			}
+		}
+	}
+	if total.tried == 0 {
+		t.Fatal("no change could be injected")
+	}
+	for kind, k := range byKind {
+		t.Logf("%-18s found %d of %d", kind, k.found, k.tried)
+	}
+	rate := float64(total.found) / float64(total.tried)
+	t.Logf("injected changes found: %d of %d (%.1f%%)", total.found, total.tried, 100*rate)
+	if testing.Verbose() {
+		t.Logf("missed:\n  %s", strings.Join(missed, "\n  "))
+	}
+	if rate < 0.95 {
+		t.Errorf("found %d of %d injected changes (%.1f%%), want at least 95%%", total.found, total.tried, 100*rate)
+	}
+}
+
+func nonCode(qs []numeral.Quantity) []numeral.Quantity {
+	var out []numeral.Quantity
+	for _, q := range qs {
+		if q.Kind != numeral.Code {
+			out = append(out, q)
+		}
+	}
+	return out
+}
