@@ -5,6 +5,8 @@ import (
 	"math"
 	"strings"
 
+	"github.com/transcheck/transcheck/pipeline/document"
+
 	"github.com/transcheck/transcheck/pipeline/lexicon"
 )
 
@@ -40,45 +42,54 @@ type pairCoverage struct {
 
 func (c pairCoverage) share() float64 { return float64(c.covered) / float64(c.total) }
 
-// PairCoverage returns the content words of src and which of them the
-// target covers, through lex, for a source in lexicon's source language
-// (srcIsLexSource) or in its target language.
-func PairCoverage(lex *lexicon.Lexicon, src, tgt string, srcIsLexSource bool) (covered int, words []string, uncovered []string) {
+// PairCoverage returns the content words of the source texts and which of
+// them the target texts cover, through lex, for a source in the lexicon's
+// source language (srcIsLexSource) or in its target language. Texts are
+// taken sentence by sentence, as the aligner reads them, so their tokens
+// are read once.
+func PairCoverage(lex *lexicon.Lexicon, src, tgt []string, srcIsLexSource bool) (covered int, words []string, uncovered []string) {
+	set := map[string]bool{}
 	if srcIsLexSource {
-		set := map[string]bool{}
-		for _, t := range lexicon.EnglishTokens(tgt) {
-			set[t.Norm] = true
-		}
-		for _, t := range lex.Segment(src) {
-			if t.Stop || isNumber(t.Text) || len(lex.Translations(t.Text)) == 0 {
-				continue
+		for _, t := range tgt {
+			for _, tok := range lexicon.EnglishTokens(t) {
+				set[tok.Norm] = true
 			}
-			words = append(words, t.Text)
-			if lex.Covered(t.Text, set) {
-				covered++
-			} else {
-				uncovered = append(uncovered, t.Text)
+		}
+		for _, s := range src {
+			for _, tok := range lex.Segment(s) {
+				if tok.Stop || isNumber(tok.Text) || len(lex.Translations(tok.Text)) == 0 {
+					continue
+				}
+				words = append(words, tok.Text)
+				if lex.Covered(tok.Text, set) {
+					covered++
+				} else {
+					uncovered = append(uncovered, tok.Text)
+				}
 			}
 		}
 		return covered, words, uncovered
 	}
 	// English source, Chinese target: the union of the target words'
 	// translations is what the target says, in English stems.
-	set := map[string]bool{}
-	for _, t := range lex.Segment(tgt) {
-		for _, s := range lex.Translations(t.Text) {
-			set[s] = true
+	for _, t := range tgt {
+		for _, tok := range lex.Segment(t) {
+			for _, s := range lex.Translations(tok.Text) {
+				set[s] = true
+			}
 		}
 	}
-	for _, t := range lexicon.EnglishTokens(src) {
-		if t.Stop || isNumber(t.Text) {
-			continue
-		}
-		words = append(words, t.Text)
-		if set[t.Norm] {
-			covered++
-		} else {
-			uncovered = append(uncovered, t.Text)
+	for _, s := range src {
+		for _, tok := range lexicon.EnglishTokens(s) {
+			if tok.Stop || isNumber(tok.Text) {
+				continue
+			}
+			words = append(words, tok.Text)
+			if set[tok.Norm] {
+				covered++
+			} else {
+				uncovered = append(uncovered, tok.Text)
+			}
 		}
 	}
 	return covered, words, uncovered
@@ -103,13 +114,13 @@ func coverage(p *Pass) {
 		if len(b.Source) == 0 || len(b.Target) == 0 {
 			continue
 		}
-		src, tgt := joinText(segmentsOf(doc, b.Source)), joinText(segmentsOf(doc, b.Target))
+		src, tgt := texts(doc, b.Source), texts(doc, b.Target)
 		cov, words, unc := PairCoverage(lex, src, tgt, srcIsLexSource)
 		if len(words) < coverageMinWords {
 			continue
 		}
 		pairs = append(pairs, pairCoverage{covered: cov, total: len(words), uncovered: unc,
-			l1: float64(CharLen(src)), l2: float64(CharLen(tgt)), bead: i})
+			l1: float64(charLens(src)), l2: float64(charLens(tgt)), bead: i})
 	}
 	if len(pairs) == 0 {
 		return
@@ -128,7 +139,7 @@ func coverage(p *Pass) {
 	if len(pairs) < 5 {
 		return // too few pairs to know the document's norm
 	}
-	model := EstimateLengthModel(doc)
+	model := p.lengthModel()
 	for _, pc := range pairs {
 		limit := math.Max(p.Config.CoverageFraction*mean, mean-coverageSigmas*std)
 		if pc.share() >= limit || model.Z(pc.l1, pc.l2) >= coverageShortZ {
@@ -152,4 +163,20 @@ func coverage(p *Pass) {
 			Message: fmt.Sprintf("only %.0f%% of the source's words are rendered (document: %.0f%%) and the target is short; not found in the target: %s",
 				100*pc.share(), 100*mean, strings.Join(unc, " "))})
 	}
+}
+
+func texts(doc *document.Document, ids []int) []string {
+	out := make([]string, len(ids))
+	for i, id := range ids {
+		out[i] = doc.Segment(id).Text
+	}
+	return out
+}
+
+func charLens(texts []string) int {
+	n := 0
+	for _, t := range texts {
+		n += CharLen(t)
+	}
+	return n
 }

@@ -89,7 +89,10 @@ func pairLengths(doc *document.Document) []lengthPair {
 // EstimateLengthModel estimates C robustly (median log ratio, shrunk
 // towards the prior) and S2 from the median squared deviation.
 func EstimateLengthModel(doc *document.Document) LengthModel {
-	pairs := pairLengths(doc)
+	return estimateLengthModel(doc, pairLengths(doc))
+}
+
+func estimateLengthModel(doc *document.Document, pairs []lengthPair) LengthModel {
 	prior := PriorRatio(doc.Source, doc.Target)
 	logs := make([]float64, len(pairs))
 	for i, p := range pairs {
@@ -135,11 +138,11 @@ func median(xs []float64) float64 {
 
 func lengthRatio(p *Pass) {
 	doc := p.Doc
-	model := EstimateLengthModel(doc)
+	model := p.lengthModel()
 	if model.Pairs > 0 {
 		p.Measure("length_ratio", model.C)
 	}
-	for _, lp := range pairLengths(doc) {
+	for _, lp := range p.lengthPairs() {
 		z := model.Z(lp.l1, lp.l2)
 		if math.Abs(z) <= p.Config.LengthZ {
 			continue

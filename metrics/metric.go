@@ -132,6 +132,34 @@ type Pass struct {
 	findings []Finding
 	paired   []bool
 	measures map[string]float64
+	shared   *shared
+}
+
+// shared holds what several metrics derive from the same document, worked
+// out once.
+type shared struct {
+	lengths     []lengthPair
+	lengthModel *LengthModel
+}
+
+// lengthPairs returns the character lengths of the document's pairs.
+func (p *Pass) lengthPairs() []lengthPair {
+	if p.shared.lengths == nil {
+		p.shared.lengths = pairLengths(p.Doc)
+		if p.shared.lengths == nil {
+			p.shared.lengths = []lengthPair{}
+		}
+	}
+	return p.shared.lengths
+}
+
+// lengthModel returns the document's length model.
+func (p *Pass) lengthModel() LengthModel {
+	if p.shared.lengthModel == nil {
+		m := estimateLengthModel(p.Doc, p.lengthPairs())
+		p.shared.lengthModel = &m
+	}
+	return *p.shared.lengthModel
 }
 
 // Measure records a per-document figure (mean coverage, the estimated
@@ -152,6 +180,13 @@ func (p *Pass) Report(f Finding) {
 	if p.Config.Disabled[f.Check] {
 		return
 	}
+	for _, side := range []*Side{f.Source, f.Target} {
+		if side != nil {
+			// A copy: the text may be a slice of the whole file, which a
+			// finding kept until the report is written must not hold.
+			side.Text = strings.Clone(clip(side.Text))
+		}
+	}
 	if sev, ok := p.Config.Severity[f.Check]; ok {
 		f.Severity = sev
 	}
@@ -161,6 +196,25 @@ func (p *Pass) Report(f Finding) {
 // Paired reports whether the segment takes part in a bead with a
 // counterpart on the other side.
 func (p *Pass) Paired(s *document.Segment) bool { return p.paired[s.ID] }
+
+// MaxSideText is the most characters of text a finding side carries: it
+// shows the reader which text is meant (path and line say where the rest
+// is) while a run over a large corpus keeps its findings small.
+const MaxSideText = 400
+
+func clip(s string) string {
+	if len(s) <= MaxSideText {
+		return s
+	}
+	n := 0
+	for i := range s {
+		if n == MaxSideText-1 {
+			return s[:i] + "…"
+		}
+		n++
+	}
+	return s
+}
 
 // SideOf describes a segment as a finding side.
 func SideOf(s *document.Segment) *Side {
@@ -196,13 +250,14 @@ func Run(doc *document.Document, list []*Metric, cfg *Config) []Finding {
 // (by name; nil when none).
 func RunMeasures(doc *document.Document, list []*Metric, cfg *Config) ([]Finding, map[string]float64) {
 	paired := PairedSegments(doc)
+	sh := &shared{}
 	var out []Finding
 	var measures map[string]float64
 	for _, m := range list {
 		if cfg.Disabled[m.Name] {
 			continue
 		}
-		p := &Pass{Doc: doc, Config: cfg, Metric: m, paired: paired}
+		p := &Pass{Doc: doc, Config: cfg, Metric: m, paired: paired, shared: sh}
 		m.Run(p)
 		out = append(out, p.findings...)
 		for k, v := range p.measures {

@@ -278,8 +278,10 @@ func (b *builder) add(cls int, keys ...int32) {
 // featurize computes the features of every sentence of one side.
 func featurize(ss []Sentence, in *interner, dict dictionary, source bool) []feats {
 	out := make([]feats, len(ss))
+	seen := map[int32]bool{}
 	for i, s := range ss {
-		b := builder{seen: map[int32]bool{}}
+		clear(seen)
+		b := builder{seen: seen}
 		b.f.length = float64(textLength(s.Text))
 		cjk := isCJKLang(s.Lang)
 		for _, v := range extractNumbers(s.Text) {

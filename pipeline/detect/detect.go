@@ -94,7 +94,7 @@ func Normalize(tag string) string {
 // It returns "" when the text has no letters (numbers, punctuation).
 func (d *Detector) Detect(text string) (string, float64) {
 	var han, kana, hangul, letters, words int
-	scripts := map[segment.Script]int{}
+	var scripts scriptCounts
 	inWord := false
 	for _, r := range text {
 		if !segment.IsLetter(r) {
@@ -110,7 +110,7 @@ func (d *Detector) Detect(text string) (string, float64) {
 		case unicode.Is(unicode.Han, r):
 			han++
 		default:
-			scripts[segment.ScriptOf(r)]++
+			scripts.add(segment.ScriptOf(r))
 			if !inWord {
 				words++
 				inWord = true
@@ -135,12 +135,7 @@ func (d *Detector) Detect(text string) (string, float64) {
 			return "zh", share
 		}
 	}
-	best, n := segment.ScriptNone, 0
-	for sc, c := range scripts {
-		if c > n || c == n && sc < best {
-			best, n = sc, c
-		}
-	}
+	best, n := scripts.top()
 	if lang, ok := scriptLanguage[best]; ok {
 		return lang, float64(n) / float64(letters)
 	}
@@ -174,3 +169,39 @@ func (d *Detector) Detect(text string) (string, float64) {
 }
 
 func code(l lingua.Language) string { return strings.ToLower(l.IsoCode639_1().String()) }
+
+// scriptCounts counts letters by script without allocating: a text holds
+// few scripts.
+type scriptCounts struct {
+	script [4]segment.Script
+	count  [4]int
+}
+
+func (c *scriptCounts) add(sc segment.Script) {
+	for i := range c.script {
+		if c.script[i] == sc {
+			c.count[i]++
+			return
+		}
+		if c.script[i] == "" {
+			c.script[i], c.count[i] = sc, 1
+			return
+		}
+	}
+	c.count[len(c.count)-1]++ // more than four scripts: count with the last
+}
+
+// top returns the script with the most letters (the first such in script
+// order on a tie, so the result does not depend on the order of the text).
+func (c *scriptCounts) top() (segment.Script, int) {
+	best, n := segment.ScriptNone, 0
+	for i, sc := range c.script {
+		if sc == "" {
+			break
+		}
+		if c.count[i] > n || c.count[i] == n && sc < best {
+			best, n = sc, c.count[i]
+		}
+	}
+	return best, n
+}

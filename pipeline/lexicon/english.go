@@ -38,7 +38,21 @@ func IsEnglishStop(w string) bool {
 // of the lower-cased word (words containing digits are only lower-cased).
 // Stop is set for English stop words, except for all-capital acronyms such
 // as "US" or "IT".
+//
+// The result is shared (see Segment): do not modify it.
 func EnglishTokens(text string) []Token {
+	if toks, ok := englishMemo.get(text); ok {
+		return toks
+	}
+	text = strings.Clone(text) // see Segment
+	toks := englishTokens(text)
+	englishMemo.put(text, toks)
+	return toks
+}
+
+var englishMemo = &memo{}
+
+func englishTokens(text string) []Token {
 	var toks []Token
 	eachWord(text, func(start, end int) {
 		w := text[start:end]
@@ -126,6 +140,7 @@ func englishStem(lw string) string {
 	}
 	s := english.Stem(lw, true)
 	if stemCacheSize.Load() < stemCacheMax {
+		s = strings.Clone(s) // Stem may return its argument, a slice of the text
 		if _, loaded := stemCache.LoadOrStore(strings.Clone(lw), s); !loaded {
 			stemCacheSize.Add(1)
 		}

@@ -32,6 +32,7 @@ type Token struct {
 // normalised (stemmed) content words of their target-language glosses.
 // A Lexicon is immutable after loading and safe for concurrent use.
 type Lexicon struct {
+	memo     memo // recent segmentations
 	name     string
 	src, tgt string
 	cjk      bool                // source language is written without spaces

@@ -27,7 +27,23 @@ func init() {
 // Norm. Punctuation, symbols and spaces are skipped. For other source
 // languages, Segment returns the words of text (as EnglishTokens delimits
 // them) with lower-case Norm.
+//
+// The result is shared with other callers (it may come from a cache of
+// recent texts, since alignment and the checks read the same sentences):
+// do not modify it.
 func (l *Lexicon) Segment(text string) []Token {
+	if toks, ok := l.memo.get(text); ok {
+		return toks
+	}
+	// The memo outlives the document: keep a copy of the sentence, not a
+	// slice of the whole file it came from.
+	text = strings.Clone(text)
+	toks := l.segment(text)
+	l.memo.put(text, toks)
+	return toks
+}
+
+func (l *Lexicon) segment(text string) []Token {
 	if !l.cjk {
 		var toks []Token
 		eachWord(text, func(start, end int) {

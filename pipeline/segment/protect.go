@@ -21,16 +21,16 @@ var protectedRE = regexp.MustCompile("" +
 	`|\$\((?:C|CODE|D_CODE|SHELL|SHELL_SMALL|IX) [^()]*\)` + // Ddoc inline code
 	`|\$\([A-Z_][A-Z_0-9]*`) // Ddoc macro names
 
-// protectedTriggers holds a character of every protected form: text
-// without any of them has no protected span, and the regular expression,
-// which backtracks, need not run.
-const protectedTriggers = "`:@%{$<&"
+// protectedTriggers holds a character of every protected form but URLs,
+// which need "://" or "www.": text without any of them has no protected
+// span, and the regular expression, which backtracks, need not run.
+const protectedTriggers = "`@%{$<&"
 
 // Protected returns the spans of text that are not prose: URLs, e-mail
 // addresses, inline code, placeholders, HTML tags and entities, and Ddoc
 // macro names and inline code.
 func Protected(text string) [][2]int {
-	if !strings.ContainsAny(text, protectedTriggers) && !strings.Contains(text, "www.") {
+	if !strings.ContainsAny(text, protectedTriggers) && !strings.Contains(text, "://") && !strings.Contains(text, "www.") {
 		return nil
 	}
 	locs := protectedRE.FindAllStringIndex(text, -1)
