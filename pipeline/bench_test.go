@@ -188,6 +188,7 @@ func readFloor(tb testing.TB, dir string) float64 {
 // over generated corpora of 10 MB and 100 MB. Run one size per process
 // (make bench does) so that peak-RSS-MB is that size's own.
 func BenchmarkCheck(b *testing.B) {
+	TuneMemory() // as the command does
 	for _, mb := range []int64{10, 100} {
 		b.Run(fmt.Sprintf("%dMB", mb), func(b *testing.B) {
 			dir, total := corpus(b, mb<<20)

@@ -8,9 +8,14 @@ import (
 	"fmt"
 	"io"
 	"os"
+
+	"github.com/transcheck/transcheck/pipeline"
 )
 
-func main() { os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)) }
+func main() {
+	pipeline.TuneMemory()
+	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+}
 
 // Exit codes.
 const (

@@ -52,7 +52,7 @@ type Options struct {
 
 	// Passes is the number of refinement passes after the coarse pass, each
 	// re-estimating the parameters from the path of the pass before.
-	// Zero means 2.
+	// Zero means 2 (1 for inputs of up to 16 sentences in all).
 	Passes int
 }
 
@@ -68,9 +68,19 @@ func (o Options) withDefaults(n, m int) Options {
 	}
 	if o.Passes <= 0 {
 		o.Passes = 2
+		if n+m <= smallInput {
+			// A paragraph's few sentences: the band already covers the
+			// whole table, and a second re-estimation from a handful of
+			// beads changes nothing but the cost.
+			o.Passes = 1
+		}
 	}
 	return o
 }
+
+// smallInput is the total number of sentences up to which one refinement
+// pass is enough.
+const smallInput = 16
 
 // beadType is a bead shape: a source sentences with b target sentences.
 type beadType struct{ a, b int }
@@ -130,7 +140,8 @@ func Align(src, tgt []Sentence, opt Options) []Bead {
 		return beads
 	}
 	opt = opt.withDefaults(n, m)
-	in := &interner{ids: map[string]int32{}}
+	// Sized for the items of a few sentences so the map does not regrow.
+	in := &interner{ids: make(map[string]int32, 48*(n+m))}
 	a := &aligner{
 		n: n, m: m,
 		src: featurize(src, in, opt.dictionary(), true),

@@ -278,7 +278,7 @@ func (b *builder) add(cls int, keys ...int32) {
 // featurize computes the features of every sentence of one side.
 func featurize(ss []Sentence, in *interner, dict dictionary, source bool) []feats {
 	out := make([]feats, len(ss))
-	seen := map[int32]bool{}
+	seen := make(map[int32]bool, 64)
 	for i, s := range ss {
 		clear(seen)
 		b := builder{seen: seen}
