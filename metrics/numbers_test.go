@@ -225,3 +225,22 @@ func nonCode(qs []numeral.Quantity) []numeral.Quantity {
 	}
 	return out
 }
+
+// TestNumbersAndCarryoverOnWMT22: together the two token checks flag fewer
+// than 3% of professional translations.
+func TestNumbersAndCarryoverOnWMT22(t *testing.T) {
+	pairs := readWMT22(t)
+	cfg := DefaultConfig()
+	cfg.Lexicon = zhEnLexicon(t)
+	flagged := map[int]bool{}
+	counts := map[string]int{}
+	for _, f := range Run(wmtDoc(pairs, 1), []*Metric{Numbers, Carryover}, cfg) {
+		flagged[f.Source.Line] = true
+		counts[f.Check]++
+	}
+	rate := float64(len(flagged)) / float64(len(pairs))
+	t.Logf("numbers and carryover flag %d of %d WMT22 pairs (%.1f%%): %v", len(flagged), len(pairs), 100*rate, counts)
+	if rate >= 0.03 {
+		t.Errorf("%d of %d pairs flagged (%.1f%%), want fewer than 3%%", len(flagged), len(pairs), 100*rate)
+	}
+}
