@@ -54,7 +54,7 @@ func TestConfigErrors(t *testing.T) {
 // A configuration found in the working folder sets the checks; flags win
 // over it.
 func TestConfigAppliesAndFlagsOverride(t *testing.T) {
-	root, _ := filepath.Abs("../..")
+	root := repoRoot
 	dir := t.TempDir()
 	cfg := "paths: [" + filepath.Join(root, "testdata/seed") + "]\nchecks:\n  omission: {severity: warning}\n  numbers: {enabled: false}\n"
 	os.WriteFile(filepath.Join(dir, ".transcheck.yaml"), []byte(cfg), 0o644)
@@ -98,7 +98,7 @@ func TestGateOptions(t *testing.T) {
 // A baseline written on the seed survives an edit that shifts every line:
 // only the finding the edit adds fails the gate.
 func TestBaselineSurvivesEdits(t *testing.T) {
-	root, _ := filepath.Abs("../..")
+	root := repoRoot
 	seed, err := os.ReadFile(filepath.Join(root, "testdata/seed/cyberspace-article.zh-en.txt"))
 	if err != nil {
 		t.Fatal(err)

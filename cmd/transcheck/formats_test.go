@@ -13,7 +13,7 @@ import (
 // One run must read them all (or say why not) and report what they hold.
 func TestFormatsFolder(t *testing.T) {
 	const dir = "../shared/data/formats"
-	if _, err := os.Stat(filepath.Join("../..", dir)); err != nil {
+	if _, err := os.Stat(filepath.Join(repoRoot, dir)); err != nil {
 		t.Skipf("shared data absent (%v): skipping", err)
 	}
 	stdout, stderr, code := runIn(t, "check", "--fail-on", "never", "--format", "json", dir)
@@ -59,20 +59,25 @@ func TestFormatsFolder(t *testing.T) {
 		}
 	}
 	// Every file of a known kind was read.
-	filepath.WalkDir(filepath.Join("../..", dir), func(p string, e fs.DirEntry, err error) error {
+	walked := 0
+	filepath.WalkDir(filepath.Join(repoRoot, dir), func(p string, e fs.DirEntry, err error) error {
 		if err != nil || e.IsDir() {
 			return nil
 		}
-		rel, _ := filepath.Rel("../..", p)
+		rel, _ := filepath.Rel(repoRoot, p)
 		rel = filepath.ToSlash(rel)
 		switch filepath.Ext(p) {
 		case ".md", ".d", ".tmx", ".xlf", ".xliff", ".po", ".tsv", ".en", ".zh":
+			walked++
 			if !read[rel] {
 				t.Errorf("%s was not read", rel)
 			}
 		}
 		return nil
 	})
+	if walked < 50 {
+		t.Errorf("only %d files of known kinds under %s: the walk did not find the data", walked, dir)
+	}
 	tests := []struct {
 		file, check string
 		want        int
@@ -101,5 +106,24 @@ func TestFormatsFolder(t *testing.T) {
 	}
 	if !strings.Contains(stderr, "LICENSE.md: only en text found") {
 		t.Errorf("the English-only LICENSE.md files should be reported as not bilingual; stderr: %s", stderr)
+	}
+}
+
+// The report must not depend on how many documents are checked at once.
+func TestJobsByteIdentical(t *testing.T) {
+	const dir = "../shared/data"
+	if _, err := os.Stat(filepath.Join(repoRoot, dir)); err != nil {
+		t.Skipf("shared data absent (%v): skipping", err)
+	}
+	var out [2]string
+	for i, j := range []string{"1", "8"} {
+		stdout, stderr, code := runIn(t, "check", "-j", j, "--fail-on", "never", "--format", "json", dir+"/formats", dir+"/seed")
+		if code != exitOK {
+			t.Fatalf("-j %s: exit %d: %s", j, code, stderr)
+		}
+		out[i] = stdout
+	}
+	if out[0] != out[1] {
+		t.Error("the JSON report differs between -j 1 and -j 8")
 	}
 }

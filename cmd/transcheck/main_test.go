@@ -13,10 +13,13 @@ import (
 
 var update = flag.Bool("update", false, "rewrite golden files")
 
+// repoRoot is the repository root: tests run in cmd/transcheck.
+var repoRoot, _ = filepath.Abs("../..")
+
 // runIn runs the command from the repository root, as a user would.
 func runIn(t *testing.T, args ...string) (string, string, int) {
 	t.Helper()
-	t.Chdir("../..")
+	t.Chdir(repoRoot)
 	var stdout, stderr bytes.Buffer
 	code := run(args, strings.NewReader(""), &stdout, &stderr)
 	return stdout.String(), stderr.String(), code
@@ -176,7 +179,7 @@ func TestDetectSeed(t *testing.T) {
 // must score as the accuracy harness does.
 func TestAlignCommandOnGold(t *testing.T) {
 	base := "../shared/data/align/ctk-dev"
-	if _, err := os.Stat(filepath.Join("../..", base)); err != nil {
+	if _, err := os.Stat(filepath.Join(repoRoot, base)); err != nil {
 		t.Skipf("shared data absent (%v): skipping", err)
 	}
 	stdout, stderr, code := runIn(t, "align", "--lines", "--format", "json", base+"/zh/198706005", base+"/en/198706005")
