@@ -1,8 +1,11 @@
 package metrics
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"math"
+	"path/filepath"
 	"strings"
 
 	"github.com/transcheck/transcheck/pipeline/document"
@@ -80,6 +83,20 @@ func (f Finding) Where() *Side {
 		return f.Target
 	}
 	return f.Source
+}
+
+// Fingerprint is a stable hash of what a finding is about, not where: the
+// check, the file and the text with white space and case folded, never the
+// line, so that edits elsewhere in the file keep it. Baselines and SARIF
+// partial fingerprints both use it.
+func (f Finding) Fingerprint() string {
+	path, text := "", ""
+	if w := f.Where(); w != nil {
+		path = filepath.ToSlash(filepath.Clean(w.Path))
+		text = strings.ToLower(strings.Join(strings.Fields(w.Text), " "))
+	}
+	sum := sha256.Sum256([]byte(f.Check + "\x00" + path + "\x00" + text))
+	return hex.EncodeToString(sum[:])[:20]
 }
 
 // Metric is one check. Run inspects the document held by the Pass and

@@ -1,8 +1,6 @@
 package reports
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
 	"encoding/json"
 	"io"
 	"net/url"
@@ -225,7 +223,7 @@ func sarifResultOf(doc string, f metrics.Finding, ruleIndex int) sarifResult {
 		res.Locations = append(res.Locations, sarifLocation{PhysicalLocation: sarifPhysical{
 			ArtifactLocation: sarifArtifact{sarifURI(doc)}, Region: sarifRegion{StartLine: 1}}})
 	}
-	res.PartialFingerprints = map[string]string{"transcheck/v1": fingerprint(f)}
+	res.PartialFingerprints = map[string]string{"transcheck/v1": f.Fingerprint()}
 	return res
 }
 
@@ -253,21 +251,6 @@ func sarifURI(path string) string {
 		u.Scheme = "file"
 	}
 	return u.String()
-}
-
-// fingerprint is a stable hash of what a finding is about, not where: the
-// check, the file and the text with white space and case folded, never the
-// line, so that edits elsewhere in the file keep it. It is computed as the
-// baseline file's fingerprint (cmd/transcheck/baseline.go) so that the two
-// name a finding alike.
-func fingerprint(f metrics.Finding) string {
-	path, text := "", ""
-	if w := f.Where(); w != nil {
-		path = filepath.ToSlash(filepath.Clean(w.Path))
-		text = strings.ToLower(strings.Join(strings.Fields(w.Text), " "))
-	}
-	sum := sha256.Sum256([]byte(f.Check + "\x00" + path + "\x00" + text))
-	return hex.EncodeToString(sum[:])[:20]
 }
 
 // sarifLevel maps a severity to a SARIF level.

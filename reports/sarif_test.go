@@ -190,16 +190,16 @@ func TestSARIFFingerprint(t *testing.T) {
 	f := func(line int, text string) metrics.Finding {
 		return metrics.Finding{Check: "omission", Target: &metrics.Side{Path: "a.md", Line: line, Text: text}}
 	}
-	base := fingerprint(f(3, "Some text."))
-	if fingerprint(f(30, "Some  text.")) != base {
+	base := f(3, "Some text.").Fingerprint()
+	if f(30, "Some  text.").Fingerprint() != base {
 		t.Errorf("fingerprint changed with the line or spacing")
 	}
-	if fingerprint(f(3, "Other text.")) == base {
+	if f(3, "Other text.").Fingerprint() == base {
 		t.Errorf("fingerprint did not change with the text")
 	}
 	g := f(3, "Some text.")
 	g.Check = "addition"
-	if fingerprint(g) == base {
+	if g.Fingerprint() == base {
 		t.Errorf("fingerprint did not change with the check")
 	}
 }

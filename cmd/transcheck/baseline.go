@@ -1,8 +1,6 @@
 package main
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -10,7 +8,6 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/transcheck/transcheck/metrics"
 	"github.com/transcheck/transcheck/pipeline"
 )
 
@@ -29,25 +26,12 @@ type baselineEntry struct {
 	Text        string `json:"text"`
 }
 
-// fingerprint identifies a finding across edits that move it.
-func fingerprint(f metrics.Finding) string {
-	h := sha256.New()
-	side := f.Where()
-	path, text := "", ""
-	if side != nil {
-		path = filepath.ToSlash(filepath.Clean(side.Path))
-		text = strings.ToLower(strings.Join(strings.Fields(side.Text), " "))
-	}
-	fmt.Fprintf(h, "%s\x00%s\x00%s", f.Check, path, text)
-	return hex.EncodeToString(h.Sum(nil))[:20]
-}
-
 // writeBaseline records every finding of the report.
 func writeBaseline(path string, rep *pipeline.Report) error {
 	b := baselineFile{Version: 1, Findings: []baselineEntry{}}
 	for _, d := range rep.Documents {
 		for _, f := range d.Findings {
-			e := baselineEntry{Fingerprint: fingerprint(f), Check: f.Check}
+			e := baselineEntry{Fingerprint: f.Fingerprint(), Check: f.Check}
 			if w := f.Where(); w != nil {
 				e.Path, e.Text = filepath.ToSlash(w.Path), shortLine(w.Text, 80)
 			}
@@ -80,7 +64,7 @@ func applyBaseline(path string, rep *pipeline.Report) error {
 	for di := range rep.Documents {
 		fs := rep.Documents[di].Findings
 		for i := range fs {
-			fp := fingerprint(fs[i])
+			fp := fs[i].Fingerprint()
 			if left[fp] > 0 {
 				left[fp]--
 				fs[i].Baselined = true

@@ -34,6 +34,7 @@ type commonFlags struct {
 	source, target, languages, encoding string
 	glossary, lexicon                   string
 	exclude, pairs                      listFlag
+	maxFileSize, maxSegment             int
 }
 
 func (c *commonFlags) register(fs *flag.FlagSet) {
@@ -45,6 +46,8 @@ func (c *commonFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&c.glossary, "glossary", "", "glossary of terms: CSV or TSV (source, target[|target], flags) or TBX")
 	fs.StringVar(&c.lexicon, "lexicon", "", "bilingual word list (TSV: source<TAB>target...) for pairs other than Chinese–English; needs --source and --target")
 	fs.Var(&c.pairs, "pair", "SOURCE=TARGET: check TARGET as the translation of SOURCE, files or folders (repeatable)")
+	fs.IntVar(&c.maxFileSize, "max-file-size", read.DefaultMaxFileSize>>20, "largest file read, in MB; a bigger file is reported and not read")
+	fs.IntVar(&c.maxSegment, "max-segment", read.DefaultMaxSegment, "longest segment, in characters; a longer one is reported and checked in pieces")
 }
 
 // fromFile takes the configuration file's values for the flags that were
@@ -87,6 +90,11 @@ func (c *commonFlags) config() (pipeline.Config, error) {
 	}
 	cfg.Read.Encoding = c.encoding
 	cfg.Read.Exclude = c.exclude
+	if c.maxFileSize <= 0 || c.maxSegment <= 0 {
+		return cfg, usageErr("--max-file-size and --max-segment must be positive")
+	}
+	cfg.Read.MaxFileSize = int64(c.maxFileSize) << 20
+	cfg.Read.MaxSegment = c.maxSegment
 	if c.glossary != "" {
 		f, err := os.Open(c.glossary)
 		if err != nil {
@@ -161,6 +169,7 @@ func runCheck(args []string, stdout, stderr io.Writer) error {
 	configPath := fs.String("config", "", "configuration file (default: .transcheck.yaml here or in a parent folder)")
 	jobs := fs.Int("j", 0, "documents checked at once (default: number of CPUs)")
 	noProgress := fs.Bool("no-progress", false, "never show the progress bar")
+	strict := fs.Bool("strict", false, "exit 2 when any input problem is reported, warnings included")
 	paths, err := parseFlags(fs, args)
 	if err != nil {
 		return err
@@ -227,6 +236,15 @@ func runCheck(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	// Say now, not after the run, that a report cannot be written.
+	for _, o := range outs {
+		if o.path == "-" {
+			continue
+		}
+		if dir := filepath.Dir(o.path); !isDir(dir) {
+			return usageErr("-o %s: folder %s does not exist (create it first)", o.path, dir)
+		}
+	}
 
 	cfg.Jobs = *jobs
 	for _, o := range outs {
@@ -244,6 +262,24 @@ func runCheck(args []string, stdout, stderr io.Writer) error {
 	rep, err := runner.Run(context.Background(), paths)
 	if err != nil {
 		return err
+	}
+	problems := append([]string(nil), rep.Problems...)
+	for _, d := range rep.Documents {
+		problems = append(problems, d.Problems...)
+	}
+	printProblems := func() {
+		for _, p := range problems {
+			fmt.Fprintf(stderr, "transcheck: %s\n", p)
+		}
+	}
+	// Nothing read is an input error, not a verdict: the reports are not
+	// written, so an old report is not replaced by an empty one.
+	if rep.Totals.Segments == 0 {
+		printProblems()
+		if len(rep.Documents) == 0 {
+			return usageErr("no documents found under %s", strings.Join(paths, ", "))
+		}
+		return usageErr("nothing could be read: %d %s (see above)", len(problems), plural(len(problems), "problem", "problems"))
 	}
 	if *baseline != "" {
 		if err := applyBaseline(*baseline, rep); err != nil {
@@ -263,21 +299,26 @@ func runCheck(args []string, stdout, stderr io.Writer) error {
 			return fmt.Errorf("writing baseline %s: %w", *writeBase, err)
 		}
 	}
-	for _, p := range rep.Problems {
-		fmt.Fprintf(stderr, "transcheck: %s\n", p)
-	}
-	for _, d := range rep.Documents {
-		for _, p := range d.Problems {
-			fmt.Fprintf(stderr, "transcheck: %s\n", p)
-		}
-	}
-	if len(rep.Documents) == 0 {
-		return usageErr("no documents found under %s", strings.Join(paths, ", "))
+	printProblems()
+	if *strict && len(problems) > 0 {
+		return usageErr("--strict: %d input %s (see above)", len(problems), plural(len(problems), "problem", "problems"))
 	}
 	if !rep.Gate.Passed {
 		return &exitError{code: exitGate, err: fmt.Errorf("gate failed: %s", strings.Join(rep.Gate.Reasons, "; "))}
 	}
 	return nil
+}
+
+func isDir(path string) bool {
+	info, err := os.Stat(path)
+	return err == nil && info.IsDir()
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
 }
 
 // output is one report to write.
