@@ -137,36 +137,76 @@ func Discover(paths []string, opt Options) ([]Input, []document.Problem) {
 	return inputs, problems
 }
 
+// walk lists the files under root that have a known format, sorted.
+// Symbolic links are followed, to files and to folders; a folder already
+// read (a link back to a folder above it, or a second link to the same
+// folder) is skipped with a Problem, so that a loop ends and no file is
+// read twice. A broken link is a Problem too.
 func walk(root string, opt Options) ([]string, []document.Problem) {
-	var files []string
-	var problems []document.Problem
-	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			problems = append(problems, document.Problem{Pos: document.Position{Path: p},
-				Message: "cannot read: " + errText(err) + " (check the permissions)"})
-			if d != nil && d.IsDir() {
-				return filepath.SkipDir
-			}
-			return nil
-		}
-		if p != root && (strings.HasPrefix(d.Name(), ".") || excluded(p, opt.Exclude)) {
-			if d.IsDir() {
-				return filepath.SkipDir
-			}
-			return nil
-		}
-		if d.Type().IsRegular() {
-			if _, ok := formatFor(p); ok {
-				files = append(files, p)
-			}
-		}
-		return nil
-	})
-	if err != nil {
-		problems = append(problems, document.Problem{Pos: document.Position{Path: root}, Message: errText(err)})
+	w := &walker{opt: opt, seen: map[string]string{}}
+	w.dir(root)
+	sort.Strings(w.files)
+	return w.files, w.problems
+}
+
+type walker struct {
+	opt      Options
+	seen     map[string]string // real path of each folder read → the path it was read as
+	files    []string
+	problems []document.Problem
+}
+
+func (w *walker) problem(p, msg string) {
+	w.problems = append(w.problems, document.Problem{Pos: document.Position{Path: p}, Message: msg})
+}
+
+func (w *walker) dir(dir string) {
+	real, err := filepath.EvalSymlinks(dir)
+	if err == nil {
+		real, err = filepath.Abs(real)
 	}
-	sort.Strings(files)
-	return files, problems
+	if err != nil {
+		w.problem(dir, "cannot read folder: "+errText(err)+" (check the path and permissions)")
+		return
+	}
+	if first, ok := w.seen[real]; ok {
+		what := "a symbolic link to a folder already read"
+		if strings.HasPrefix(dir, first+string(filepath.Separator)) {
+			what = "a symbolic link loop"
+		}
+		w.problem(dir, fmt.Sprintf("%s (%s): skipped (remove the link, or exclude it)", what, first))
+		return
+	}
+	w.seen[real] = dir
+	// ReadDir returns the entries it could read with the error.
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		w.problem(dir, "cannot read folder: "+errText(err)+" (check the permissions)")
+	}
+	for _, e := range entries {
+		p := filepath.Join(dir, e.Name())
+		if strings.HasPrefix(e.Name(), ".") || excluded(p, w.opt.Exclude) {
+			continue
+		}
+		typ := e.Type()
+		if typ&fs.ModeSymlink != 0 {
+			info, err := os.Stat(p)
+			if err != nil {
+				target, _ := os.Readlink(p)
+				w.problem(p, fmt.Sprintf("broken symbolic link to %q: %s (fix or remove the link, or exclude it)", target, errText(err)))
+				continue
+			}
+			typ = info.Mode().Type()
+		}
+		switch {
+		case typ.IsDir():
+			w.dir(p)
+		case typ.IsRegular():
+			if _, ok := formatFor(p); ok {
+				w.files = append(w.files, p)
+			}
+		}
+	}
 }
 
 // member is one file of a group of translations of the same document.
@@ -428,20 +468,16 @@ func lineAligned(in Input, opt Options) *document.Document {
 			if i >= len(side.d.Units) {
 				continue
 			}
-			s := side.d.Units[i].Segments[0]
-			s.Role, s.Declared = side.role, side.lang
-			if u.Segments == nil {
-				u.Pos = s.Pos
+			// One segment per line, or several when a long line was cut.
+			for _, s := range side.d.Units[i].Segments {
+				s.Role, s.Declared = side.role, side.lang
+				if u.Segments == nil {
+					u.Pos = s.Pos
+				}
+				u.Segments = append(u.Segments, s)
 			}
-			u.Segments = append(u.Segments, s)
 		}
 		doc.Units = append(doc.Units, u)
 	}
-	doc.Index()
-	for _, u := range doc.Units {
-		if len(u.Segments) == 2 && u.Segments[0].Skip == "" && u.Segments[1].Skip == "" {
-			doc.Beads = append(doc.Beads, document.Bead{Source: []int{u.Segments[0].ID}, Target: []int{u.Segments[1].ID}, Score: 1})
-		}
-	}
-	return doc
+	return finishPaired(doc)
 }

@@ -6,6 +6,7 @@ package read
 
 import (
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -27,6 +28,38 @@ type Options struct {
 	Source, Target string
 	// Pairs are explicit SOURCE=TARGET pairs of files or folders.
 	Pairs []Pair
+	// MaxFileSize is the largest file read, in bytes: a bigger file is a
+	// Problem and is not read. 0 means DefaultMaxFileSize; negative, no limit.
+	MaxFileSize int64
+	// MaxSegment is the longest segment, in characters, that reaches the
+	// later stages: a longer one is cut into pieces of at most this size,
+	// at a space where it can, and a Problem says so. 0 means
+	// DefaultMaxSegment; negative, no limit.
+	MaxSegment int
+}
+
+// Default limits. A file over DefaultMaxFileSize is rarely a translation
+// (a log, a database dump) and reading it would hold it whole in memory; a
+// segment over DefaultMaxSegment characters is a file without line breaks
+// or sentence ends, which the sentence splitter and the aligner would
+// otherwise handle in one piece.
+const (
+	DefaultMaxFileSize = 64 << 20
+	DefaultMaxSegment  = 20000
+)
+
+func (o Options) maxFileSize() int64 {
+	if o.MaxFileSize == 0 {
+		return DefaultMaxFileSize
+	}
+	return o.MaxFileSize
+}
+
+func (o Options) maxSegment() int {
+	if o.MaxSegment == 0 {
+		return DefaultMaxSegment
+	}
+	return o.MaxSegment
 }
 
 // Format reads one kind of file from its decoded text.
@@ -97,38 +130,110 @@ func readFile(path string, opt Options) *document.Document {
 	if !ok {
 		f = Formats[0]
 	}
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return failed(path, f.Name, document.Problem{Pos: document.Position{Path: path},
-			Message: "cannot read: " + errText(err) + " (check the permissions)"})
-	}
-	text, prob := Decode(path, data, opt.Encoding)
-	if prob != nil {
-		return failed(path, f.Name, *prob)
+	text, probs, ok := load(path, opt)
+	if !ok {
+		return failed(path, f.Name, probs...)
 	}
 	doc := f.Read(path, text)
+	doc.Problems = append(probs, doc.Problems...)
+	cutLong(doc, opt.maxSegment())
 	if len(doc.Units) == 0 {
 		doc.Problems = append(doc.Problems, document.Problem{Pos: document.Position{Path: path},
-			Message: fmt.Sprintf("no text found in this %s file", f.Name)})
+			Message: fmt.Sprintf("no text found in this %s file: only white space or markup (add the text, or exclude the file)", f.Name)})
 	}
 	return doc
+}
+
+// load reads and decodes a file, within the size limit. It returns the
+// problems met (a guessed encoding is one) and whether there is text.
+func load(path string, opt Options) (string, []document.Problem, bool) {
+	at := document.Position{Path: path}
+	// Stat before opening: opening a named pipe would block the run.
+	info, err := os.Stat(path)
+	if err != nil {
+		return "", []document.Problem{{Pos: at, Message: "cannot read: " + errText(err) + " (check the path and permissions)"}}, false
+	}
+	if !info.Mode().IsRegular() {
+		return "", []document.Problem{{Pos: at, Message: fmt.Sprintf("not a regular file (%s): skipped (exclude it)", fileKind(info.Mode()))}}, false
+	}
+	limit := opt.maxFileSize()
+	if limit > 0 && info.Size() > limit {
+		return "", []document.Problem{{Pos: at, Message: tooBig(info.Size(), limit)}}, false
+	}
+	fh, err := os.Open(path)
+	if err != nil {
+		return "", []document.Problem{{Pos: at, Message: "cannot read: " + errText(err) + " (check the permissions)"}}, false
+	}
+	defer fh.Close()
+	r := io.Reader(fh)
+	if limit > 0 {
+		r = io.LimitReader(fh, limit+1) // the file may grow after Stat
+	}
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return "", []document.Problem{{Pos: at, Message: "cannot read: " + errText(err) + " (check the file and the disk)"}}, false
+	}
+	if limit > 0 && int64(len(data)) > limit {
+		return "", []document.Problem{{Pos: at, Message: tooBig(int64(len(data)), limit)}}, false
+	}
+	if len(data) == 0 {
+		return "", []document.Problem{{Pos: at, Message: "empty file: nothing to check (add the text, or remove or exclude the file)"}}, false
+	}
+	text, note, fail := Decode(path, data, opt.Encoding)
+	if fail != nil {
+		return "", []document.Problem{*fail}, false
+	}
+	if note != nil {
+		return text, []document.Problem{*note}, true
+	}
+	return text, nil, true
+}
+
+func tooBig(size, limit int64) string {
+	return fmt.Sprintf("file is %s, over the %s limit: not read (raise it with --max-file-size)", sizeString(size), sizeString(limit))
+}
+
+// sizeString gives a size in MB, rounded up so that a file over the limit
+// never shows as equal to it; small sizes in bytes.
+func sizeString(n int64) string {
+	const mb = 1 << 20
+	if n < mb {
+		return fmt.Sprintf("%d bytes", n)
+	}
+	if n%mb == 0 {
+		return fmt.Sprintf("%d MB", n/mb)
+	}
+	return fmt.Sprintf("%.1f MB", float64(n)/mb)
+}
+
+func fileKind(m fs.FileMode) string {
+	switch {
+	case m.IsDir():
+		return "a folder"
+	case m&fs.ModeNamedPipe != 0:
+		return "a named pipe"
+	case m&fs.ModeSocket != 0:
+		return "a socket"
+	case m&fs.ModeDevice != 0:
+		return "a device"
+	}
+	return "mode " + m.String()
 }
 
 // LinesFile reads a file with every line as a unit of one segment, the
 // shape of sentence-per-line corpora; blank lines are kept, skipped.
 func LinesFile(path string, opt Options) *document.Document {
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return failed(path, "lines", document.Problem{Pos: document.Position{Path: path},
-			Message: "cannot read: " + errText(err) + " (check the path and permissions)"})
+	text, probs, ok := load(path, opt)
+	if !ok {
+		return failed(path, "lines", probs...)
 	}
-	text, prob := Decode(path, data, opt.Encoding)
-	if prob != nil {
-		return failed(path, "lines", *prob)
-	}
-	return Lines(path, text)
+	// A line is one segment here, whatever its length: the caller counts
+	// lines (MaxSegment applies to check, through File).
+	doc := Lines(path, text)
+	doc.Problems = append(probs, doc.Problems...)
+	return doc
 }
 
-func failed(path, format string, p document.Problem) *document.Document {
-	return &document.Document{Name: path, Paths: []string{path}, Format: format, Problems: []document.Problem{p}}
+func failed(path, format string, p ...document.Problem) *document.Document {
+	return &document.Document{Name: path, Paths: []string{path}, Format: format, Problems: p}
 }

@@ -58,10 +58,14 @@ func TestDecode(t *testing.T) {
 		{"invalid utf8", []byte("ok\nbad \xff here"), "", "", "f.txt:2: invalid UTF-8 byte 0xff at byte 7 (save the file as UTF-8 or pass --encoding gb18030)"},
 		{"binary", []byte("ab\x00cd"), "", "", "f.txt:1: NUL byte"},
 		{"unknown encoding", []byte("x"), "klingon", "", `f.txt: unknown encoding "klingon"`},
+		{"latin-1 is not guessed as gb18030", []byte("caf\xe9 au lait"), "", "", "f.txt:1: invalid UTF-8 byte 0xe9 at byte 3"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, prob := Decode("f.txt", tt.data, tt.enc)
+			got, note, prob := Decode("f.txt", tt.data, tt.enc)
+			if note != nil {
+				t.Errorf("unexpected note %v", note)
+			}
 			if tt.problem != "" {
 				if prob == nil || !strings.HasPrefix(prob.Error(), tt.problem) {
 					t.Fatalf("problem = %v, want prefix %q", prob, tt.problem)
@@ -72,6 +76,28 @@ func TestDecode(t *testing.T) {
 				t.Errorf("Decode = %q, %v; want %q", got, prob, tt.want)
 			}
 		})
+	}
+}
+
+// GB18030 bytes without --encoding are decoded, and the guess is reported
+// with what to pass to confirm it.
+func TestDecodeGuessesGB18030(t *testing.T) {
+	data := []byte("\xd6\xd0\xce\xc4\xb6\xce\xc2\xe4\xa1\xa3 An English paragraph.\n") // 中文段落。
+	text, note, fail := Decode("f.txt", data, "")
+	if fail != nil || text != "中文段落。 An English paragraph.\n" {
+		t.Fatalf("Decode = %q, %v", text, fail)
+	}
+	want := "f.txt:1: warning: not UTF-8 (byte 0xd6 at byte 0); the text was decoded as GB18030, a guess (pass --encoding gb18030"
+	if note == nil || !strings.HasPrefix(note.Error(), want) {
+		t.Errorf("note = %v, want prefix %q", note, want)
+	}
+	if _, note, _ := Decode("f.txt", data, "gb18030"); note != nil {
+		t.Errorf("--encoding gb18030 still notes %v", note)
+	}
+	// Bytes the named encoding does not define are not replaced silently.
+	_, note, fail = Decode("f.txt", []byte("ok\n\xd6\xd0\xff"), "gb18030")
+	if fail != nil || note == nil || !strings.Contains(note.Error(), "f.txt:2: warning: 1 byte was not valid gb18030") {
+		t.Errorf("undefined byte: note %v, fail %v", note, fail)
 	}
 }
 

@@ -130,7 +130,14 @@ func (r *xmlReader) next() xml.Token {
 	if errors.As(err, &se) {
 		line, msg = se.Line, se.Msg
 	}
-	r.problem(line, fmt.Sprintf("%s syntax error: %s (fix the markup; the units before this line were read, the rest of the file was not)", r.format, msg))
+	todo := "fix the markup"
+	if strings.HasPrefix(msg, "invalid character entity") {
+		// encoding/xml knows only the five predefined entities and never
+		// expands those a DTD declares (so a "billion laughs" file cannot
+		// blow up): say so, or the user looks for a typo.
+		todo = "only &lt; &gt; &amp; &apos; &quot; and numeric references such as &#20013; are known, entities declared in a DTD are not expanded: write the text itself"
+	}
+	r.problem(line, fmt.Sprintf("%s syntax error: %s (%s; the units before this line were read, the rest of the file was not)", r.format, msg, todo))
 	return nil
 }
 

@@ -38,7 +38,7 @@ func realFile(t *testing.T, rel string) (string, string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	text, prob := Decode(path, data, "")
+	text, _, prob := Decode(path, data, "")
 	if prob != nil {
 		t.Fatal(prob)
 	}
@@ -207,7 +207,7 @@ func TestTMXUTF16(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	decoded, prob := Decode(path, data, "")
+	decoded, _, prob := Decode(path, data, "")
 	if prob != nil {
 		t.Fatal(prob)
 	}
