@@ -3,6 +3,7 @@ package pipeline
 import (
 	"fmt"
 	"sort"
+	"strings"
 
 	"github.com/transcheck/transcheck/pipeline/document"
 	"github.com/transcheck/transcheck/pipeline/segment"
@@ -58,6 +59,9 @@ func splitSegment(s *document.Segment) []*document.Segment {
 	text := s.Text
 	var out []*document.Segment
 	protected := segment.Protected(text)
+	// Pieces come in order: count line breaks from the previous piece on,
+	// not from the start, so a long segment costs linear time.
+	line, counted := s.Pos.Line, 0
 	for _, run := range segment.Runs(text, protected) {
 		for _, sp := range segment.Sentences(text[run.Start:run.End]) {
 			start, end := run.Start+sp.Start, run.Start+sp.End
@@ -70,21 +74,13 @@ func splitSegment(s *document.Segment) []*document.Segment {
 			}
 			piece.Pos.Start = s.Pos.Start + start
 			piece.Pos.End = s.Pos.Start + end
-			piece.Pos.Line = s.Pos.Line + countNewlines(text[:start])
+			line += strings.Count(text[counted:start], "\n")
+			counted = start
+			piece.Pos.Line = line
 			out = append(out, &piece)
 		}
 	}
 	return out
-}
-
-func countNewlines(s string) int {
-	n := 0
-	for i := 0; i < len(s); i++ {
-		if s[i] == '\n' {
-			n++
-		}
-	}
-	return n
 }
 
 func detectStage(r *Runner, doc *document.Document) {

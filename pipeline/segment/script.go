@@ -178,6 +178,9 @@ func foldMinorRuns(raws []rawRun) []rawRun {
 		}
 	}
 	minority := func(r rawRun) bool { return (r.script == ScriptCJK) == (cjk < other) }
+	if len(raws) > maxFoldRuns {
+		return foldGreedy(raws)
+	}
 	for len(raws) > 1 {
 		pick := -1
 		for i := range raws {
@@ -198,6 +201,25 @@ func foldMinorRuns(raws []rawRun) []rawRun {
 		raws = joinSame(raws)
 	}
 	return raws
+}
+
+// maxFoldRuns bounds the careful folding, which is quadratic in the number
+// of runs: a text that changes script more often than this (pathological
+// input, or a table of mixed codes) is folded in one greedy pass.
+const maxFoldRuns = 256
+
+// foldGreedy folds each minor run into the run before it, left to right,
+// in linear time.
+func foldGreedy(raws []rawRun) []rawRun {
+	out := raws[:0:0]
+	for i := range raws {
+		out = append(out, raws[i])
+		if n := len(out); n > 1 && minor(out, n-1) {
+			out[n-2].end = out[n-1].end
+			out = joinSame(out[:n-1])
+		}
+	}
+	return out
 }
 
 // wordsToChars is about how many Chinese characters one English word is
