@@ -140,14 +140,14 @@ func Align(src, tgt []Sentence, opt Options) []Bead {
 		return beads
 	}
 	opt = opt.withDefaults(n, m)
-	// Sized for the items of a few sentences so the map does not regrow.
-	in := &interner{ids: make(map[string]int32, 48*(n+m))}
+	in := keys
 	a := &aligner{
 		n: n, m: m,
 		src: featurize(src, in, opt.dictionary(), true),
 		tgt: featurize(tgt, in, opt.dictionary(), false),
 	}
-	a.mark = make([]uint64, len(in.ids))
+	a.mark = getMarks(in.size())
+	defer func() { putMarks(a.mark) }() // every mark set is cleared after use
 	a.opt = opt
 	a.initModel()
 

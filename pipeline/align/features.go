@@ -2,8 +2,12 @@ package align
 
 import (
 	"strings"
+	"sync"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/transcheck/transcheck/pipeline/lexicon"
 )
 
 // Item classes. Each class has its own match probabilities, estimated per
@@ -35,19 +39,88 @@ type feats struct {
 	clsMask [numClasses]uint64 // bits of each class
 }
 
-// interner maps strings to small integers so that matching is array lookups.
+// interner maps strings to small integers so that matching is array
+// lookups. One interner serves every alignment of the process, so that a
+// word's keys are worked out once (see wordKeys); it only grows with the
+// vocabulary met. Safe for concurrent use.
 type interner struct {
+	mu  sync.RWMutex
 	ids map[string]int32
 }
 
+// keys is the process's interner.
+var keys = &interner{ids: make(map[string]int32, 1<<15)}
+
 func (in *interner) id(s string) int32 {
+	in.mu.RLock()
+	v, ok := in.ids[s]
+	in.mu.RUnlock()
+	if ok {
+		return v
+	}
+	in.mu.Lock()
+	defer in.mu.Unlock()
 	if v, ok := in.ids[s]; ok {
 		return v
 	}
-	v := int32(len(in.ids))
-	in.ids[s] = v
+	v = int32(len(in.ids))
+	in.ids[strings.Clone(s)] = v
 	return v
 }
+
+// size returns the number of keys: every key handed out so far is below it.
+func (in *interner) size() int {
+	in.mu.RLock()
+	defer in.mu.RUnlock()
+	return len(in.ids)
+}
+
+// wordKeys caches the interned translation keys of source words, by
+// lexicon and word: a Chinese word has several gloss stems, and looking
+// them up one by one for every sentence dominated featurising.
+var (
+	wordKeys     sync.Map // wordKey → []int32
+	wordKeyCount atomic.Int64
+)
+
+const maxWordKeys = 500_000
+
+type wordKey struct {
+	lex  *lexicon.Lexicon
+	word string
+}
+
+func keysOf(lex *lexicon.Lexicon, word string) []int32 {
+	k := wordKey{lex, word}
+	if v, ok := wordKeys.Load(k); ok {
+		return v.([]int32)
+	}
+	tr := lex.Translations(word)
+	ids := make([]int32, len(tr))
+	for i, t := range tr {
+		ids[i] = keys.id(t)
+	}
+	if wordKeyCount.Load() < maxWordKeys {
+		k.word = strings.Clone(word)
+		if _, loaded := wordKeys.LoadOrStore(k, ids); !loaded {
+			wordKeyCount.Add(1)
+		}
+	}
+	return ids
+}
+
+// markPool recycles the arrays of marks, indexed by key: they are as long
+// as the interner and all zero between uses.
+var markPool sync.Pool
+
+func getMarks(n int) []uint64 {
+	if p, ok := markPool.Get().(*[]uint64); ok && len(*p) >= n {
+		return *p
+	}
+	return make([]uint64, n+n/4+1024)
+}
+
+func putMarks(m []uint64) { markPool.Put(&m) }
 
 // isCJKLang reports whether text in lang has no spaces between words.
 func isCJKLang(lang string) bool {
@@ -276,7 +349,7 @@ func (b *builder) add(cls int, keys ...int32) {
 }
 
 // featurize computes the features of every sentence of one side.
-func featurize(ss []Sentence, in *interner, dict dictionary, source bool) []feats {
+func featurize(ss []Sentence, in *interner, dict *lexDict, source bool) []feats {
 	out := make([]feats, len(ss))
 	seen := make(map[int32]bool, 64)
 	for i, s := range ss {
@@ -291,16 +364,22 @@ func featurize(ss []Sentence, in *interner, dict dictionary, source bool) []feat
 			b.add(clsPunct, in.id(p))
 		}
 		if dict != nil {
-			words := dict.targetWords
 			if source {
-				words = dict.sourceWords
-			}
-			for _, w := range words(s.Text) {
-				keys := make([]int32, 0, len(w))
-				for _, k := range w {
-					keys = append(keys, in.id(k))
+				for _, tok := range dict.lex.Segment(s.Text) {
+					if tok.Stop || allDigits(tok.Text) {
+						continue
+					}
+					if ks := keysOf(dict.lex, tok.Text); len(ks) > 0 {
+						b.add(clsWord, ks...)
+					}
 				}
-				b.add(clsWord, keys...)
+			} else {
+				for _, tok := range lexicon.EnglishTokens(s.Text) {
+					if tok.Stop || allDigits(tok.Text) {
+						continue
+					}
+					b.add(clsWord, in.id(tok.Norm))
+				}
 			}
 		} else {
 			for _, w := range latinWords(s.Text, cjk) {
