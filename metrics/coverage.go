@@ -5,6 +5,7 @@ import (
 	"math"
 	"strings"
 
+	"github.com/transcheck/transcheck/pipeline/align"
 	"github.com/transcheck/transcheck/pipeline/document"
 
 	"github.com/transcheck/transcheck/pipeline/lexicon"
@@ -45,23 +46,27 @@ func (c pairCoverage) share() float64 { return float64(c.covered) / float64(c.to
 // PairCoverage returns the content words of the source texts and which of
 // them the target texts cover, through lex, for a source in the lexicon's
 // source language (srcIsLexSource) or in its target language. Texts are
-// taken sentence by sentence, as the aligner reads them, so their tokens
-// are read once.
+// taken sentence by sentence, as the aligner reads them, and words are
+// compared by the aligner's integer keys, so the work is shared with it.
 func PairCoverage(lex *lexicon.Lexicon, src, tgt []string, srcIsLexSource bool) (covered int, words []string, uncovered []string) {
-	set := map[string]bool{}
+	set := map[int32]bool{}
 	if srcIsLexSource {
 		for _, t := range tgt {
 			for _, tok := range lexicon.EnglishTokens(t) {
-				set[tok.Norm] = true
+				set[align.Key(tok.Norm)] = true
 			}
 		}
 		for _, s := range src {
 			for _, tok := range lex.Segment(s) {
-				if tok.Stop || isNumber(tok.Text) || len(lex.Translations(tok.Text)) == 0 {
+				if tok.Stop || isNumber(tok.Text) {
+					continue
+				}
+				ks := align.WordKeys(lex, tok.Text)
+				if len(ks) == 0 {
 					continue
 				}
 				words = append(words, tok.Text)
-				if lex.Covered(tok.Text, set) {
+				if anyIn(ks, set) {
 					covered++
 				} else {
 					uncovered = append(uncovered, tok.Text)
@@ -74,8 +79,8 @@ func PairCoverage(lex *lexicon.Lexicon, src, tgt []string, srcIsLexSource bool) 
 	// translations is what the target says, in English stems.
 	for _, t := range tgt {
 		for _, tok := range lex.Segment(t) {
-			for _, s := range lex.Translations(tok.Text) {
-				set[s] = true
+			for _, k := range align.WordKeys(lex, tok.Text) {
+				set[k] = true
 			}
 		}
 	}
@@ -85,7 +90,7 @@ func PairCoverage(lex *lexicon.Lexicon, src, tgt []string, srcIsLexSource bool) 
 				continue
 			}
 			words = append(words, tok.Text)
-			if set[tok.Norm] {
+			if set[align.Key(tok.Norm)] {
 				covered++
 			} else {
 				uncovered = append(uncovered, tok.Text)
@@ -179,4 +184,13 @@ func charLens(texts []string) int {
 		n += CharLen(t)
 	}
 	return n
+}
+
+func anyIn(xs []int32, set map[int32]bool) bool {
+	for _, x := range xs {
+		if set[x] {
+			return true
+		}
+	}
+	return false
 }

@@ -399,3 +399,12 @@ func featurize(ss []Sentence, in *interner, dict *lexDict, source bool) []feats 
 func isShortOrStop(w string) bool {
 	return utf8.RuneCountInString(w) < 4
 }
+
+// Key returns the process-wide integer for a key string (a stem, as
+// lexicon.EnglishTokens gives it), so that other checks can compare words
+// as the aligner does, by integers.
+func Key(s string) int32 { return keys.id(s) }
+
+// WordKeys returns the keys of a source word's translations in lex, as
+// the aligner matches them; the slice is shared: do not modify it.
+func WordKeys(lex *lexicon.Lexicon, word string) []int32 { return keysOf(lex, word) }

@@ -103,9 +103,19 @@ func (d *Detector) Detect(text string) (string, float64) {
 		}
 		letters++
 		switch {
-		case unicode.Is(unicode.Hiragana, r), unicode.Is(unicode.Katakana, r):
+		case r < 0x80:
+			// ASCII letters: the common case, decided without tables.
+			scripts.add(segment.ScriptLatin)
+			if !inWord {
+				words++
+				inWord = true
+			}
+			continue
+		case r >= 0x4E00 && r <= 0x9FFF: // CJK unified ideographs, the bulk of Chinese
+			han++
+		case r >= 0x3040 && r <= 0x30FF, unicode.Is(unicode.Hiragana, r), unicode.Is(unicode.Katakana, r):
 			kana++
-		case unicode.Is(unicode.Hangul, r):
+		case r >= 0xAC00 && r <= 0xD7A3, unicode.Is(unicode.Hangul, r):
 			hangul++
 		case unicode.Is(unicode.Han, r):
 			han++
