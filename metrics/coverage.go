@@ -52,24 +52,22 @@ func PairCoverage(lex *lexicon.Lexicon, src, tgt []string, srcIsLexSource bool) 
 	set := map[int32]bool{}
 	if srcIsLexSource {
 		for _, t := range tgt {
-			for _, tok := range lexicon.EnglishTokens(t) {
-				set[align.Key(tok.Norm)] = true
+			_, ks := align.TargetWords(t)
+			for _, k := range ks {
+				set[k] = true
 			}
 		}
 		for _, s := range src {
-			for _, tok := range lex.Segment(s) {
-				if tok.Stop || isNumber(tok.Text) {
+			ws, ks := align.SourceWords(lex, s)
+			for i, w := range ws {
+				if isNumber(w) {
 					continue
 				}
-				ks := align.WordKeys(lex, tok.Text)
-				if len(ks) == 0 {
-					continue
-				}
-				words = append(words, tok.Text)
-				if anyIn(ks, set) {
+				words = append(words, w)
+				if anyIn(ks[i], set) {
 					covered++
 				} else {
-					uncovered = append(uncovered, tok.Text)
+					uncovered = append(uncovered, w)
 				}
 			}
 		}
@@ -78,22 +76,24 @@ func PairCoverage(lex *lexicon.Lexicon, src, tgt []string, srcIsLexSource bool) 
 	// English source, Chinese target: the union of the target words'
 	// translations is what the target says, in English stems.
 	for _, t := range tgt {
-		for _, tok := range lex.Segment(t) {
-			for _, k := range align.WordKeys(lex, tok.Text) {
-				set[k] = true
+		_, ks := align.SourceWords(lex, t)
+		for _, k := range ks {
+			for _, x := range k {
+				set[x] = true
 			}
 		}
 	}
 	for _, s := range src {
-		for _, tok := range lexicon.EnglishTokens(s) {
-			if tok.Stop || isNumber(tok.Text) {
+		ws, ks := align.TargetWords(s)
+		for i, w := range ws {
+			if isNumber(w) {
 				continue
 			}
-			words = append(words, tok.Text)
-			if set[align.Key(tok.Norm)] {
+			words = append(words, w)
+			if set[ks[i]] {
 				covered++
 			} else {
-				uncovered = append(uncovered, tok.Text)
+				uncovered = append(uncovered, w)
 			}
 		}
 	}

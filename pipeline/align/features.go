@@ -365,20 +365,14 @@ func featurize(ss []Sentence, in *interner, dict *lexDict, source bool) []feats 
 		}
 		if dict != nil {
 			if source {
-				for _, tok := range dict.lex.Segment(s.Text) {
-					if tok.Stop || allDigits(tok.Text) {
-						continue
-					}
-					if ks := keysOf(dict.lex, tok.Text); len(ks) > 0 {
-						b.add(clsWord, ks...)
-					}
+				_, ks := SourceWords(dict.lex, s.Text)
+				for _, k := range ks {
+					b.add(clsWord, k...)
 				}
 			} else {
-				for _, tok := range lexicon.EnglishTokens(s.Text) {
-					if tok.Stop || allDigits(tok.Text) {
-						continue
-					}
-					b.add(clsWord, in.id(tok.Norm))
+				_, ks := TargetWords(s.Text)
+				for _, k := range ks {
+					b.add(clsWord, k)
 				}
 			}
 		} else {
