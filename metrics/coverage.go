@@ -115,17 +115,14 @@ func coverage(p *Pass) {
 	// English side.
 	srcIsLexSource := doc.Target == "en" || doc.Source != "en"
 	var pairs []pairCoverage
-	for i, b := range doc.Beads {
-		if len(b.Source) == 0 || len(b.Target) == 0 {
-			continue
-		}
-		src, tgt := texts(doc, b.Source), texts(doc, b.Target)
-		cov, words, unc := PairCoverage(lex, src, tgt, srcIsLexSource)
+	for _, lp := range p.lengthPairs() {
+		b := lp.bead
+		cov, words, unc := PairCoverage(lex, texts(doc, b.Source), texts(doc, b.Target), srcIsLexSource)
 		if len(words) < coverageMinWords {
 			continue
 		}
 		pairs = append(pairs, pairCoverage{covered: cov, total: len(words), uncovered: unc,
-			l1: float64(charLens(src)), l2: float64(charLens(tgt)), bead: i})
+			l1: lp.l1, l2: lp.l2, bead: lp.index})
 	}
 	if len(pairs) == 0 {
 		return
@@ -176,14 +173,6 @@ func texts(doc *document.Document, ids []int) []string {
 		out[i] = doc.Segment(id).Text
 	}
 	return out
-}
-
-func charLens(texts []string) int {
-	n := 0
-	for _, t := range texts {
-		n += CharLen(t)
-	}
-	return n
 }
 
 func anyIn(xs []int32, set map[int32]bool) bool {

@@ -5,6 +5,7 @@ import (
 	"math"
 	"sort"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/transcheck/transcheck/pipeline/document"
 )
@@ -53,10 +54,21 @@ func PriorRatio(source, target string) float64 {
 // white space.
 func CharLen(s string) int {
 	n := 0
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			// ASCII: the common case, without decoding.
+			if c != ' ' && (c < '\t' || c > '\r') {
+				n++
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
 		if !unicode.IsSpace(r) {
 			n++
 		}
+		i += size
 	}
 	return n
 }
@@ -64,11 +76,12 @@ func CharLen(s string) int {
 type lengthPair struct {
 	l1, l2 float64
 	bead   document.Bead
+	index  int // of the bead in Document.Beads
 }
 
 func pairLengths(doc *document.Document) []lengthPair {
 	var out []lengthPair
-	for _, b := range doc.Beads {
+	for i, b := range doc.Beads {
 		if len(b.Source) == 0 || len(b.Target) == 0 {
 			continue
 		}
@@ -80,7 +93,7 @@ func pairLengths(doc *document.Document) []lengthPair {
 			l2 += CharLen(doc.Segment(id).Text)
 		}
 		if l1 > 0 && l2 > 0 {
-			out = append(out, lengthPair{float64(l1), float64(l2), b})
+			out = append(out, lengthPair{float64(l1), float64(l2), b, i})
 		}
 	}
 	return out
