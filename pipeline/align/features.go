@@ -322,7 +322,35 @@ func containsLatin(s string) bool {
 // builder accumulates the items of one sentence, merging duplicates.
 type builder struct {
 	f    feats
-	seen map[int32]bool
+	seen *stampSet
+}
+
+// stampSet is a set of keys that empties in constant time: a key is in
+// the set when its stamp is the current generation. Featurising asks it
+// for every key of every word, where a map was the cost that dominated.
+type stampSet struct {
+	stamp []uint32
+	gen   uint32
+}
+
+var stampPool = sync.Pool{New: func() any { return &stampSet{} }}
+
+// reset empties the set.
+func (s *stampSet) reset() {
+	s.gen++
+	if s.gen == 0 { // wrapped: old stamps could collide
+		clear(s.stamp)
+		s.gen = 1
+	}
+}
+
+func (s *stampSet) has(k int32) bool { return int(k) < len(s.stamp) && s.stamp[k] == s.gen }
+
+func (s *stampSet) add(k int32) {
+	if int(k) >= len(s.stamp) {
+		s.stamp = append(s.stamp, make([]uint32, int(k)-len(s.stamp)+1+len(s.stamp)/4+256)...)
+	}
+	s.stamp[k] = s.gen
 }
 
 func (b *builder) add(cls int, keys ...int32) {
@@ -332,7 +360,7 @@ func (b *builder) add(cls int, keys ...int32) {
 	// an item whose keys were all seen already is a repetition
 	fresh := false
 	for _, k := range keys {
-		if !b.seen[k] {
+		if !b.seen.has(k) {
 			fresh = true
 		}
 	}
@@ -340,7 +368,7 @@ func (b *builder) add(cls int, keys ...int32) {
 		return
 	}
 	for _, k := range keys {
-		b.seen[k] = true
+		b.seen.add(k)
 	}
 	bit := uint(len(b.f.items) % maxItems)
 	b.f.items = append(b.f.items, item{cls: cls, keys: keys})
@@ -351,9 +379,10 @@ func (b *builder) add(cls int, keys ...int32) {
 // featurize computes the features of every sentence of one side.
 func featurize(ss []Sentence, in *interner, dict *lexDict, source bool) []feats {
 	out := make([]feats, len(ss))
-	seen := make(map[int32]bool, 64)
+	seen := stampPool.Get().(*stampSet)
+	defer stampPool.Put(seen)
 	for i, s := range ss {
-		clear(seen)
+		seen.reset()
 		b := builder{seen: seen}
 		b.f.length = float64(textLength(s.Text))
 		cjk := isCJKLang(s.Lang)
