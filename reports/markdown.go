@@ -5,6 +5,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/transcheck/transcheck/metrics"
 	"github.com/transcheck/transcheck/pipeline"
 )
 
@@ -22,6 +23,14 @@ func mdCell(s string) string {
 	return r.Replace(s)
 }
 
+// MarkdownLimit is the most characters the Markdown report writes: a
+// GitHub comment holds 65,536. Past it, findings are left out and counted.
+const MarkdownLimit = 65000
+
+// markdownReserve is kept free for the closing lines (problems, the count
+// of what was left out).
+const markdownReserve = 3000
+
 func (p markdownPrinter) Print(r *pipeline.Report) error {
 	var b strings.Builder
 	c := r.Totals
@@ -31,44 +40,92 @@ func (p markdownPrinter) Print(r *pipeline.Report) error {
 	}
 	fmt.Fprintf(&b, "## %s transcheck %s\n\n%d documents, %s complete, %d errors, %d warnings\n\n",
 		mark, mdCell(verdict(r)), len(r.Documents), pct(c.Completeness()), c.Errors, c.Warnings)
-	b.WriteString("| Document | Languages | Segments | Pairs | Unpaired | Complete | Errors | Warnings |\n")
-	b.WriteString("|---|---|---:|---:|---:|---:|---:|---:|\n")
+	// The summary keeps a row per document as long as it fits in half the
+	// budget; the findings get the rest.
+	var rows strings.Builder
+	rows.WriteString("| Document | Languages | Segments | Pairs | Unpaired | Complete | Errors | Warnings |\n")
+	rows.WriteString("|---|---|---:|---:|---:|---:|---:|---:|\n")
+	leftDocs := 0
 	for _, d := range r.Documents {
 		dc := d.Counts
-		fmt.Fprintf(&b, "| %s | %s | %d | %d | %d | %s | %d | %d |\n", mdCell(d.Name), langs(d.Source, d.Target),
+		row := fmt.Sprintf("| %s | %s | %d | %d | %d | %s | %d | %d |\n", mdCell(d.Name), langs(d.Source, d.Target),
 			dc.Segments, dc.Pairs, dc.Unpaired, pct(dc.Completeness()), dc.Errors, dc.Warnings)
+		if rows.Len()+len(row) > MarkdownLimit/2 {
+			leftDocs++
+			continue
+		}
+		rows.WriteString(row)
 	}
+	b.WriteString(rows.String())
+	if leftDocs > 0 {
+		fmt.Fprintf(&b, "\n%d more documents are not listed here.\n", leftDocs)
+	}
+	leftFindings, leftIn := 0, 0
 	for _, d := range r.Documents {
 		if len(d.Findings) == 0 {
 			continue
 		}
-		fmt.Fprintf(&b, "\n### %s\n\n", mdCell(d.Name))
-		b.WriteString("| Line | Check | Severity | Message | Source | Target |\n|---:|---|---|---|---|---|\n")
+		var sec strings.Builder
+		fmt.Fprintf(&sec, "\n<details><summary><b>%s</b>: %d errors, %d warnings</summary>\n\n",
+			htmlEscape(d.Name), d.Counts.Errors, d.Counts.Warnings)
+		sec.WriteString("| Line | Check | Severity | Message | Source | Target |\n|---:|---|---|---|---|---|\n")
+		shown := 0
 		for _, f := range d.Findings {
-			line := 0
-			if w := f.Where(); w != nil {
-				line = w.Line
+			row := markdownFinding(f)
+			if b.Len()+sec.Len()+len(row)+len("\n</details>\n") > MarkdownLimit-markdownReserve {
+				break
 			}
-			src, tgt := "", ""
-			if f.Source != nil {
-				src = shorten(f.Source.Text, 120)
-			}
-			if f.Target != nil {
-				tgt = shorten(f.Target.Text, 120)
-			}
-			sev := f.Severity.String()
-			if f.Baselined {
-				sev += " (baseline)"
-			}
-			fmt.Fprintf(&b, "| %d | %s | %s | %s | %s | %s |\n", line, f.Check, sev, mdCell(f.Message), mdCell(src), mdCell(tgt))
+			sec.WriteString(row)
+			shown++
 		}
+		if shown < len(d.Findings) {
+			leftFindings += len(d.Findings) - shown
+			leftIn++
+		}
+		if shown > 0 {
+			sec.WriteString("\n</details>\n")
+			b.WriteString(sec.String())
+		}
+	}
+	if leftFindings > 0 {
+		fmt.Fprintf(&b, "\n**%d findings in %d documents are not shown** (a pull-request comment holds 65,536 characters): "+
+			"the JSON, SARIF or HTML report of this run (`-o json=FILE`) lists them all.\n", leftFindings, leftIn)
 	}
 	if probs := allProblems(r); len(probs) > 0 {
 		b.WriteString("\n### Problems\n\n")
-		for _, prob := range probs {
-			fmt.Fprintf(&b, "- %s\n", mdCell(prob))
+		for i, prob := range probs {
+			line := fmt.Sprintf("- %s\n", mdCell(prob))
+			if b.Len()+len(line) > MarkdownLimit-200 {
+				fmt.Fprintf(&b, "- and %d more\n", len(probs)-i)
+				break
+			}
+			b.WriteString(line)
 		}
 	}
 	_, err := io.WriteString(p.w, b.String())
 	return err
+}
+
+func markdownFinding(f metrics.Finding) string {
+	line := 0
+	if w := f.Where(); w != nil {
+		line = w.Line
+	}
+	src, tgt := "", ""
+	if f.Source != nil {
+		src = shorten(f.Source.Text, 120)
+	}
+	if f.Target != nil {
+		tgt = shorten(f.Target.Text, 120)
+	}
+	sev := f.Severity.String()
+	if f.Baselined {
+		sev += " (baseline)"
+	}
+	return fmt.Sprintf("| %d | %s | %s | %s | %s | %s |\n", line, f.Check, sev, mdCell(f.Message), mdCell(src), mdCell(tgt))
+}
+
+// htmlEscape escapes text for the HTML of a <summary>.
+func htmlEscape(s string) string {
+	return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;").Replace(s)
 }
