@@ -4,6 +4,7 @@ import (
 	"encoding/csv"
 	"io"
 	"strconv"
+	"strings"
 
 	"github.com/transcheck/transcheck/metrics"
 	"github.com/transcheck/transcheck/pipeline"
@@ -31,6 +32,9 @@ func (p csvPrinter) Print(r *pipeline.Report) error {
 			row = append(row, csvSide(f.Source)...)
 			row = append(row, csvSide(f.Target)...)
 			row = append(row, f.Message)
+			for i := range row {
+				row[i] = defuse(row[i])
+			}
 			if err := cw.Write(row); err != nil {
 				return err
 			}
@@ -47,4 +51,15 @@ func csvSide(s *metrics.Side) []string {
 		return []string{"", "", "", ""}
 	}
 	return []string{s.Path, strconv.Itoa(s.Line), s.Lang, s.Text}
+}
+
+// defuse keeps a spreadsheet from reading a cell as a formula: translated
+// text may start with = + - or @ ("- Forward a port", "=SUM(…)"), which
+// Excel and LibreOffice would evaluate. A leading apostrophe makes the cell
+// text, as OWASP's advice on CSV injection says.
+func defuse(cell string) string {
+	if cell != "" && strings.ContainsRune("=+-@\t\r", rune(cell[0])) {
+		return "'" + cell
+	}
+	return cell
 }

@@ -53,3 +53,11 @@ func TestCSVRoundTrip(t *testing.T) {
 		t.Errorf("row 2: %q", rows[2])
 	}
 }
+
+func TestCSVDefusesFormulas(t *testing.T) {
+	for in, want := range map[string]string{"=SUM(A1)": "'=SUM(A1)", "- Forward a port": "'- Forward a port", "+1": "'+1", "@x": "'@x", "plain": "plain", "": ""} {
+		if got := defuse(in); got != want {
+			t.Errorf("defuse(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

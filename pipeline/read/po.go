@@ -46,18 +46,8 @@ type poEntry struct {
 func PO(path, text string) *document.Document {
 	doc := &document.Document{Name: path, Paths: []string{path}, Format: "po", Paired: true, Source: "en"}
 	p := &poParser{path: path, doc: doc}
-	start := 0
-	for n := 1; start < len(text); n++ {
-		end := strings.IndexByte(text[start:], '\n')
-		next := len(text)
-		if end < 0 {
-			end = len(text)
-		} else {
-			end += start
-			next = end + 1
-		}
-		p.line(strings.TrimSuffix(text[start:end], "\r"), n, start)
-		start = next
+	for _, l := range splitLines(text) {
+		p.line(l.text, l.num, l.start)
 	}
 	p.flush()
 	if doc.Target != "" {
