@@ -15,6 +15,10 @@
 //  5. measure: the metrics run over the paired document (package metrics)
 //     and their findings, with the document's counts, join the Report.
 //
+// Documents are checked concurrently; a large TMX, TSV or CSV file is read
+// as a stream of chunks of units (read.OpenChunks), checked by all workers
+// and merged back into one report for the file (chunks.go).
+//
 // Nothing is dropped: every segment read is counted as paired, unpaired or
 // skipped, and every unpaired one is reported.
 package pipeline

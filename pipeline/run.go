@@ -38,7 +38,17 @@ type Config struct {
 type Runner struct {
 	cfg      Config
 	detector *detect.Detector
+	// Container files over streamMin bytes are read and checked in chunks
+	// of chunkUnits units (see Run); tests lower them.
+	streamMin  int64
+	chunkUnits int
 }
+
+// StreamMin is the size above which a TMX, TSV or CSV file is read as a
+// stream of chunks checked in parallel, not whole: a file this size holds
+// tens of thousands of units, more than one worker should take alone.
+// Smaller files are read and checked whole, as one document.
+const StreamMin = 4 << 20
 
 // NewRunner validates the configuration and builds the shared detector.
 func NewRunner(cfg Config) (*Runner, error) {
@@ -56,7 +66,7 @@ func NewRunner(cfg Config) (*Runner, error) {
 	if cfg.MetricConfig == nil {
 		cfg.MetricConfig = metrics.DefaultConfig()
 	}
-	r := &Runner{cfg: cfg}
+	r := &Runner{cfg: cfg, streamMin: StreamMin, chunkUnits: read.DefaultChunkUnits}
 	if cfg.MetricConfig.Lexicon == nil {
 		cfg.MetricConfig.Lexicon = r.lexiconFor
 	}
@@ -101,6 +111,15 @@ func (r *Runner) measure(doc *document.Document) ([]metrics.Finding, map[string]
 // Run checks every document under paths and returns the aggregated report.
 // Documents are checked concurrently; the report lists them in discovery
 // order whatever the number of jobs.
+//
+// A TMX, TSV or CSV file over StreamMin bytes is read as a stream of
+// chunks (read.OpenChunks) and its chunks are checked by all the workers
+// at once; their reports merge into the file's one DocumentReport, in
+// chunk order, so the report does not depend on the number of jobs and at
+// most a few chunks are in memory at a time. Checks that judge a unit
+// against the whole document (the length ratio, dictionary coverage) judge
+// it against its chunk. With KeepDocuments every file is read whole: the
+// reports that want documents want them whole.
 func (r *Runner) Run(ctx context.Context, paths []string) (*Report, error) {
 	files, problems := read.Discover(paths, r.cfg.Read)
 	rep := &Report{Version: SchemaVersion, Documents: make([]DocumentReport, len(files)), Problems: []string{}}
@@ -111,33 +130,57 @@ func (r *Runner) Run(ctx context.Context, paths []string) (*Report, error) {
 	if jobs <= 0 {
 		jobs = runtime.NumCPU()
 	}
-	work := make(chan int)
-	var wg sync.WaitGroup
 	var mu sync.Mutex
 	done := 0
+	progress := func() {
+		if r.cfg.Progress != nil {
+			mu.Lock()
+			done++
+			r.cfg.Progress(done, len(files))
+			mu.Unlock()
+		}
+	}
+	work := make(chan task)
+	var wg sync.WaitGroup
 	for w := 0; w < jobs; w++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for i := range work {
-				dr := r.Process(read.File(files[i], r.cfg.Read))
+			for t := range work {
+				if t.chunk != nil {
+					dr := r.Process(t.chunk)
+					dr.Doc = nil
+					t.out.DocumentReport = dr
+					t.file.chunkDone(progress)
+					continue
+				}
+				dr := r.Process(read.File(files[t.file.index], r.cfg.Read))
 				if !r.cfg.KeepDocuments {
 					dr.Doc = nil
 				}
-				rep.Documents[i] = dr
-				if r.cfg.Progress != nil {
-					mu.Lock()
-					done++
-					r.cfg.Progress(done, len(files))
-					mu.Unlock()
-				}
+				rep.Documents[t.file.index] = dr
+				progress()
 			}
 		}()
 	}
+	var chunked []*chunkedFile
 feed:
 	for i := range files {
+		f := &chunkedFile{index: i}
+		if !r.cfg.KeepDocuments {
+			if c, ok := read.OpenChunks(files[i], r.cfg.Read, r.streamMin, r.chunkUnits); ok {
+				chunked = append(chunked, f)
+				stopped := r.feedChunks(ctx, c, f, work)
+				c.Close()
+				f.fed(progress)
+				if stopped {
+					break feed
+				}
+				continue
+			}
+		}
 		select {
-		case work <- i:
+		case work <- task{file: f}:
 		case <-ctx.Done():
 			break feed
 		}
@@ -147,8 +190,40 @@ feed:
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
+	for _, f := range chunked {
+		rep.Documents[f.index] = mergeChunks(files[f.index], f.parts)
+	}
 	for _, d := range rep.Documents {
 		rep.Totals.add(d.Counts)
 	}
 	return rep, nil
+}
+
+// task is one document for a worker: a whole file (chunk is nil) or one
+// chunk of a streamed file, whose report goes to out.
+type task struct {
+	file  *chunkedFile
+	chunk *document.Document
+	out   *chunkReport
+}
+
+// feedChunks sends the chunks of a streamed file to the workers as they
+// are read; it reports whether the run was cancelled.
+func (r *Runner) feedChunks(ctx context.Context, c *read.Chunks, f *chunkedFile, work chan<- task) bool {
+	for c.Scan() {
+		doc := c.Document()
+		out := &chunkReport{}
+		if len(doc.Units) > 0 {
+			out.line = doc.Units[0].Pos.Line
+		}
+		f.parts = append(f.parts, out) // only this goroutine touches parts until Run merges them
+		f.add()
+		select {
+		case work <- task{file: f, chunk: doc, out: out}:
+		case <-ctx.Done():
+			f.chunkDone(func() {})
+			return true
+		}
+	}
+	return false
 }

@@ -95,7 +95,7 @@ type xmlReader struct {
 	path   string
 	format string // for messages: "TMX", "XLIFF"
 	dec    *xml.Decoder
-	lines  lineIndex
+	lines  liner
 	before int // offset of the first byte of the last token returned
 	doc    *document.Document
 	failed bool
@@ -108,6 +108,18 @@ func newXMLReader(doc *document.Document, path, text, format string) *xmlReader 
 	dec.CharsetReader = func(label string, in io.Reader) (io.Reader, error) { return in, nil }
 	return &xmlReader{path: path, format: format, dec: dec, lines: newLineIndex(text), doc: doc}
 }
+
+// newXMLStreamReader is newXMLReader for text read from src (UTF-8), which
+// it never holds whole: lines are counted as the bytes go by.
+func newXMLStreamReader(doc *document.Document, path string, src io.Reader, format string) *xmlReader {
+	lines := &streamLines{r: src}
+	dec := xml.NewDecoder(lines)
+	dec.CharsetReader = func(label string, in io.Reader) (io.Reader, error) { return in, nil }
+	return &xmlReader{path: path, format: format, dec: dec, lines: lines, doc: doc}
+}
+
+// liner gives the 1-based line holding a byte offset.
+type liner interface{ line(off int) int }
 
 // next returns the next token, or nil at the end of the document or after
 // a syntax error, which it records as a Problem.
@@ -296,43 +308,64 @@ func tmxInline(e xml.StartElement) (inlineAction, string) {
 // character it stands for.
 func TMX(path, text string) *document.Document {
 	doc := &document.Document{Name: path, Paths: []string{path}, Format: "tmx", Paired: true}
-	r := newXMLReader(doc, path, text, "TMX")
-	srclang := ""
-	rootSeen := false
-	for {
-		tok := r.next()
-		if tok == nil {
-			break
-		}
-		e, ok := tok.(xml.StartElement)
-		if !ok {
-			continue
-		}
-		if !rootSeen {
-			rootSeen = true
-			if e.Name.Local != "tmx" {
-				r.problem(r.lines.line(r.before), fmt.Sprintf("root element is <%s>, not <tmx> (check that this is a TMX file)", e.Name.Local))
-				break
-			}
-			continue
-		}
-		switch e.Name.Local {
-		case "header":
-			srclang = xmlAttr(e, "srclang")
-			if strings.EqualFold(srclang, "*all*") {
-				srclang = ""
-			}
-			doc.Source = detect.Normalize(srclang)
-			r.skip()
-		case "tu":
-			r.tmxUnit(e, detect.Normalize(srclang))
-		case "body":
-		default:
-			r.skip()
-		}
+	s := &tmxScanner{r: newXMLReader(doc, path, text, "TMX")}
+	return s.chunk(0)
+}
+
+// tmxScanner reads the units of a TMX file in order, a chunk at a time.
+type tmxScanner struct {
+	r              *xmlReader
+	srclang        string
+	rootSeen, done bool
+}
+
+// chunk reads units into r.doc until it holds max of them (max > 0) or
+// the file ends, and returns it finished (indexed, paired). The file's
+// languages, once known, carry over to the next chunk's Document, which
+// the caller sets in r.doc.
+func (s *tmxScanner) chunk(max int) *document.Document {
+	doc := s.r.doc
+	for !s.done && (max <= 0 || len(doc.Units) < max) {
+		s.step()
 	}
 	doc.Directed = doc.Source != "" && doc.Target != ""
 	return finishPaired(doc)
+}
+
+// step reads one token of the file's top level (a whole <tu>, say).
+func (s *tmxScanner) step() {
+	r := s.r
+	tok := r.next()
+	if tok == nil {
+		s.done = true
+		return
+	}
+	e, ok := tok.(xml.StartElement)
+	if !ok {
+		return
+	}
+	if !s.rootSeen {
+		s.rootSeen = true
+		if e.Name.Local != "tmx" {
+			r.problem(r.lines.line(r.before), fmt.Sprintf("root element is <%s>, not <tmx> (check that this is a TMX file)", e.Name.Local))
+			s.done = true
+		}
+		return
+	}
+	switch e.Name.Local {
+	case "header":
+		s.srclang = xmlAttr(e, "srclang")
+		if strings.EqualFold(s.srclang, "*all*") {
+			s.srclang = ""
+		}
+		r.doc.Source = detect.Normalize(s.srclang)
+		r.skip()
+	case "tu":
+		r.tmxUnit(e, detect.Normalize(s.srclang))
+	case "body":
+	default:
+		r.skip()
+	}
 }
 
 // tmxUnit reads one <tu> whose start was just read.

@@ -38,29 +38,64 @@ func CSV(path, text string) *document.Document { return delimited(path, text, ',
 type delimitedReader struct {
 	path, text string
 	format     string
+	comma      rune
 	lines      lineIndex
 	doc        *document.Document
+	// base and baseLine place text in its file: the offset of its first
+	// byte and the number of lines before it. Both are 0 when text is the
+	// whole file; a streaming reader holds a window of the file.
+	base, baseLine int
 
 	headerDone     bool
 	width          int // fields a row must have
 	srcCol, tgtCol int
 }
 
+func newDelimitedReader(path string, comma rune, format string) *delimitedReader {
+	return &delimitedReader{path: path, comma: comma, format: format, tgtCol: 1}
+}
+
+// newDocument starts the Document that the next rows go to.
+func (d *delimitedReader) newDocument(source, target string) {
+	d.doc = &document.Document{Name: d.path, Paths: []string{d.path}, Format: d.format, Paired: true, Source: source, Target: target}
+}
+
 func delimited(path, text string, comma rune, format string) *document.Document {
-	doc := &document.Document{Name: path, Paths: []string{path}, Format: format, Paired: true}
-	d := &delimitedReader{path: path, text: text, format: format, lines: newLineIndex(text), doc: doc, tgtCol: 1}
+	d := newDelimitedReader(path, comma, format)
+	d.newDocument("", "")
+	d.text, d.lines = text, newLineIndex(text)
+	d.parse(0, true, 0)
+	d.doc.Directed = d.doc.Source != "" && d.doc.Target != ""
+	return finishPaired(d.doc)
+}
+
+// parse reads the rows of d.text from offset off, which starts a line. It
+// stops at the end of the text, or before a row once the document holds
+// max units (max > 0), or, when the text is not the end of the file
+// (final is false), before a row that reaches the end of the text, which
+// may go on in the bytes not read yet. It returns the offset where it
+// stopped and whether it stopped for want of text.
+func (d *delimitedReader) parse(off int, final bool, max int) (int, bool) {
+	text := d.text
 	// A csv.Reader cannot go on past a quoting error that spans lines, so
 	// after an error a new one starts at the next line.
-	for off := 0; off < len(text); {
+	for off < len(text) {
 		cr := csv.NewReader(strings.NewReader(text[off:]))
-		cr.Comma = comma
+		cr.Comma = d.comma
 		cr.FieldsPerRecord = -1 // ragged rows are reported here, with their line
 		base := d.lines.line(off) - 1
 		for {
+			if max > 0 && len(d.doc.Units) >= max {
+				return off + int(cr.InputOffset()), false
+			}
+			recStart := off + int(cr.InputOffset())
 			rec, err := cr.Read()
 			if errors.Is(err, io.EOF) {
 				off = len(text)
 				break
+			}
+			if !final && off+int(cr.InputOffset()) >= len(text) {
+				return recStart, true
 			}
 			if err != nil {
 				line := base + 1
@@ -70,7 +105,7 @@ func delimited(path, text string, comma rune, format string) *document.Document 
 				}
 				start, end := d.lineSpan(line)
 				raw := strings.TrimSuffix(text[start:end], "\r")
-				if comma == '\t' {
+				if d.comma == '\t' {
 					d.literalRow(raw, start, line)
 				} else {
 					msg := err.Error()
@@ -96,12 +131,11 @@ func delimited(path, text string, comma rune, format string) *document.Document 
 			d.row(rec, starts, end)
 		}
 	}
-	doc.Directed = doc.Source != "" && doc.Target != ""
-	return finishPaired(doc)
+	return len(text), false
 }
 
 // lineSpan returns the offsets of the first byte of a line and of its
-// newline (or the end of the text).
+// newline (or the end of the text); line and offsets are d.text's.
 func (d *delimitedReader) lineSpan(line int) (int, int) {
 	if line < 1 || line > len(d.lines) {
 		return len(d.text), len(d.text)
@@ -112,6 +146,11 @@ func (d *delimitedReader) lineSpan(line int) (int, int) {
 		end = start + i
 	}
 	return start, end
+}
+
+// position returns the file position of d.text[start:end].
+func (d *delimitedReader) position(start, end int) document.Position {
+	return document.Position{Path: d.path, Line: d.baseLine + d.lines.line(start), Start: d.base + start, End: d.base + end}
 }
 
 // literalRow reads one TSV line as tab-separated fields with no quoting.
@@ -127,7 +166,7 @@ func (d *delimitedReader) literalRow(raw string, start, line int) {
 }
 
 // row turns one record into a unit; starts holds the offset of each field
-// and end the offset just past the row.
+// and end the offset just past the row, in d.text.
 func (d *delimitedReader) row(rec []string, starts []int, end int) {
 	line := d.lines.line(starts[0])
 	if !d.headerDone {
@@ -153,10 +192,9 @@ func (d *delimitedReader) row(rec []string, starts []int, end int) {
 		if i+1 < len(starts) {
 			fend = starts[i+1] - 1
 		}
-		return tuSide{text: rec[i], lang: lang, pos: document.Position{Path: d.path, Line: d.lines.line(starts[i]), Start: starts[i], End: fend}}
+		return tuSide{text: rec[i], lang: lang, pos: d.position(starts[i], fend)}
 	}
-	pos := document.Position{Path: d.path, Line: line, Start: starts[0], End: end}
-	addTU(d.doc, "tu", "", "", pos, []tuSide{field(d.srcCol, d.doc.Source)}, []tuSide{field(d.tgtCol, d.doc.Target)})
+	addTU(d.doc, "tu", "", "", d.position(starts[0], end), []tuSide{field(d.srcCol, d.doc.Source)}, []tuSide{field(d.tgtCol, d.doc.Target)})
 }
 
 func fields(n int) string {
@@ -166,8 +204,10 @@ func fields(n int) string {
 	return fmt.Sprintf("%d fields", n)
 }
 
+// badRow keeps a row that is no translation pair as a skipped unit; start
+// and line are d.text's.
 func (d *delimitedReader) badRow(raw string, start, line int, skip, msg string) {
-	pos := document.Position{Path: d.path, Line: line, Start: start, End: start + len(raw)}
+	pos := document.Position{Path: d.path, Line: d.baseLine + line, Start: d.base + start, End: d.base + start + len(raw)}
 	d.doc.Problems = append(d.doc.Problems, document.Problem{Pos: pos, Message: msg})
 	d.doc.Units = append(d.doc.Units, &document.Unit{Kind: "row", Pos: pos,
 		Segments: []*document.Segment{{Text: raw, Pos: pos, Skip: skip}}})

@@ -1,0 +1,98 @@
+package pipeline
+
+import (
+	"fmt"
+	"math"
+	"sync"
+
+	"github.com/transcheck/transcheck/metrics"
+	"github.com/transcheck/transcheck/pipeline/read"
+)
+
+// chunkedFile follows one input of a run: a file read whole (index only)
+// or a file read in chunks, whose chunk reports it collects in order.
+type chunkedFile struct {
+	index int
+	parts []*chunkReport
+
+	mu      sync.Mutex
+	pending int  // chunks sent and not yet checked
+	all     bool // every chunk has been sent
+}
+
+// chunkReport is the report of one chunk and the line its first unit
+// stands on.
+type chunkReport struct {
+	DocumentReport
+	line int
+}
+
+func (f *chunkedFile) add() {
+	f.mu.Lock()
+	f.pending++
+	f.mu.Unlock()
+}
+
+// chunkDone records a chunk checked; the file counts as done for progress
+// when its last chunk is.
+func (f *chunkedFile) chunkDone(progress func()) {
+	f.mu.Lock()
+	f.pending--
+	last := f.all && f.pending == 0
+	f.mu.Unlock()
+	if last {
+		progress()
+	}
+}
+
+// fed records that every chunk has been sent.
+func (f *chunkedFile) fed(progress func()) {
+	f.mu.Lock()
+	f.all = true
+	last := f.pending == 0
+	f.mu.Unlock()
+	if last {
+		progress()
+	}
+}
+
+// mergeChunks joins the reports of a file's chunks, in file order, into
+// the file's report: counts summed, problems and findings in chunk order,
+// and each measure the mean of the chunks' weighted by their pairs. The
+// languages are the first chunk's; a chunk that inferred others is a
+// problem, since its counts were made with them.
+func mergeChunks(in read.Input, parts []*chunkReport) DocumentReport {
+	out := DocumentReport{Name: in.Name(), Paths: []string{in.Source}, Problems: []string{}, Findings: []metrics.Finding{}}
+	weights := map[string]float64{}
+	sums := map[string]float64{}
+	for i, p := range parts {
+		if i == 0 {
+			out.Name, out.Paths, out.Format = p.Name, p.Paths, p.Format
+			out.Source, out.Target = p.Source, p.Target
+		} else if (p.Source != "" && p.Source != out.Source) || (p.Target != "" && p.Target != out.Target) {
+			if out.Source == "" && out.Target == "" {
+				out.Source, out.Target = p.Source, p.Target
+			} else {
+				out.Problems = append(out.Problems, fmt.Sprintf("%s:%d: the units from this line on read as %s → %s, the file's first units as %s → %s: each part is counted with its own languages (pass --source and --target)",
+					out.Name, p.line, p.Source, p.Target, out.Source, out.Target))
+			}
+		}
+		out.Counts.add(p.Counts)
+		out.Problems = append(out.Problems, p.Problems...)
+		out.Findings = append(out.Findings, p.Findings...)
+		w := float64(p.Counts.Pairs)
+		for k, v := range p.Measures {
+			sums[k] += v * w
+			weights[k] += w
+		}
+	}
+	if len(sums) > 0 {
+		out.Measures = map[string]float64{}
+		for k := range sums {
+			if weights[k] > 0 {
+				out.Measures[k] = math.Round(sums[k]/weights[k]*1000) / 1000
+			}
+		}
+	}
+	return out
+}

@@ -1,0 +1,237 @@
+package pipeline
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"html"
+	"math/rand"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/transcheck/transcheck/pipeline/read"
+)
+
+// statChecks judge a pair against statistics of its whole document (the
+// median length ratio, the mean coverage): checked in chunks, they judge it
+// against its chunk's, so their findings may differ from a whole read's.
+var statChecks = map[string]bool{"length_ratio": true, "partial_omission": true}
+
+// writeTSV writes rows of zh\ten pairs from the seed (and the gold
+// alignments when present); emptyAt and raggedAt hold the 1-based lines
+// that get an empty target or a third field instead.
+func writeTSV(t *testing.T, path string, rows int, emptyAt, raggedAt map[int]bool) {
+	pairs := sentencePairs(t)
+	rng := rand.New(rand.NewSource(7))
+	var b strings.Builder
+	for line := 1; line <= rows; line++ {
+		p := pairs[rng.Intn(len(pairs))]
+		switch {
+		case emptyAt[line]:
+			fmt.Fprintf(&b, "%s\t\n", p[0])
+		case raggedAt[line]:
+			fmt.Fprintf(&b, "%s\t%s\textra\n", p[0], p[1])
+		default:
+			fmt.Fprintf(&b, "%s\t%s\n", p[0], p[1])
+		}
+	}
+	if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// writeTMX writes a TMX 1.4 file of units zh→en, each <tu> on four lines
+// after a four-line head; emptyAt holds the 0-based units whose English
+// <seg> is empty.
+func writeTMX(t *testing.T, path string, units int, emptyAt map[int]bool) {
+	pairs := sentencePairs(t)
+	rng := rand.New(rand.NewSource(8))
+	var b strings.Builder
+	b.WriteString("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<tmx version=\"1.4\">\n<header srclang=\"zh\" datatype=\"plaintext\" segtype=\"sentence\" adminlang=\"en\" creationtool=\"test\" creationtoolversion=\"1\" o-tmf=\"none\"/>\n<body>\n")
+	for i := 0; i < units; i++ {
+		p := pairs[rng.Intn(len(pairs))]
+		en := html.EscapeString(p[1])
+		if emptyAt[i] {
+			en = ""
+		}
+		fmt.Fprintf(&b, "<tu tuid=\"%d\">\n  <tuv xml:lang=\"zh\"><seg>%s</seg></tuv>\n  <tuv xml:lang=\"en\"><seg>%s</seg></tuv>\n</tu>\n", i, html.EscapeString(p[0]), en)
+	}
+	b.WriteString("</body>\n</tmx>\n")
+	if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func runJSON(t *testing.T, cfg Config, path string, min int64, n int) (*Report, string) {
+	t.Helper()
+	r, err := NewRunner(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r.streamMin, r.chunkUnits = min, n
+	rep, err := r.Run(context.Background(), []string{path})
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, err := json.Marshal(rep)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return rep, string(data)
+}
+
+// findingKeys lists the findings as check@line, sorted, leaving out or
+// keeping only the checks in statChecks.
+func findingKeys(d DocumentReport, stat bool) []string {
+	var out []string
+	for _, f := range d.Findings {
+		if statChecks[f.Check] != stat {
+			continue
+		}
+		line := 0
+		if w := f.Where(); w != nil {
+			line = w.Line
+		}
+		out = append(out, fmt.Sprintf("%s@%d %s", f.Check, line, f.Message))
+	}
+	sort.Strings(out)
+	return out
+}
+
+// checkChunked checks a large file with -j 1 and -j 4, which must give
+// the same JSON, and whole (KeepDocuments reads it whole), whose counts,
+// problems and per-pair findings the chunked run must match. It returns
+// the chunked report's document.
+func checkChunked(t *testing.T, path string, min int64, n int) DocumentReport {
+	t.Helper()
+	c, ok := read.OpenChunks(read.Input{Source: path}, read.Options{}, min, n)
+	if !ok {
+		t.Fatalf("%s is not read in chunks", path)
+	}
+	chunks := 0
+	for c.Scan() {
+		chunks++
+	}
+	c.Close()
+	if chunks < 3 {
+		t.Fatalf("%s: %d chunks, want several", path, chunks)
+	}
+	rep1, json1 := runJSON(t, Config{Jobs: 1}, path, min, n)
+	_, json4 := runJSON(t, Config{Jobs: 4}, path, min, n)
+	if json1 != json4 {
+		t.Fatalf("reports differ between -j 1 and -j 4 (%d and %d bytes)", len(json1), len(json4))
+	}
+	whole, _ := runJSON(t, Config{Jobs: 1, KeepDocuments: true}, path, min, n)
+	if len(rep1.Documents) != 1 || len(whole.Documents) != 1 {
+		t.Fatalf("got %d and %d documents, want one each", len(rep1.Documents), len(whole.Documents))
+	}
+	got, want := rep1.Documents[0], whole.Documents[0]
+	gc, wc := got.Counts, want.Counts
+	if gc.Segments != wc.Segments || gc.Paired != wc.Paired || gc.Unpaired != wc.Unpaired || gc.Skipped != wc.Skipped || gc.Pairs != wc.Pairs {
+		t.Errorf("chunked counts %+v, whole-file counts %+v", gc, wc)
+	}
+	if got.Source != want.Source || got.Target != want.Target {
+		t.Errorf("chunked languages %s→%s, whole-file %s→%s", got.Source, got.Target, want.Source, want.Target)
+	}
+	// A whole read lists the segments cut to the length limit after the
+	// reader's problems; a chunked one, after its chunk's.
+	if g, w := sorted(got.Problems), sorted(want.Problems); g != w {
+		t.Errorf("problems differ:\nchunked %s\nwhole   %s", g, w)
+	}
+	g, w := findingKeys(got, false), findingKeys(want, false)
+	if strings.Join(g, "\n") != strings.Join(w, "\n") {
+		t.Errorf("per-pair findings differ: %d chunked, %d whole", len(g), len(w))
+		for i := 0; i < len(g) && i < len(w); i++ {
+			if g[i] != w[i] {
+				t.Errorf("first difference:\nchunked %s\nwhole   %s", g[i], w[i])
+				break
+			}
+		}
+	}
+	gs, ws := findingKeys(got, true), findingKeys(want, true)
+	t.Logf("%s: %d chunks, %d segments, %d per-pair findings; statistical findings (%v): %d chunked, %d whole; measures chunked %v, whole %v",
+		filepath.Base(path), chunks, gc.Segments, len(g), statChecks, len(gs), len(ws), got.Measures, want.Measures)
+	return got
+}
+
+func sorted(xs []string) string {
+	s := append([]string(nil), xs...)
+	sort.Strings(s)
+	return strings.Join(s, "\n")
+}
+
+func findingAt(d DocumentReport, check string, line int) bool {
+	for _, f := range d.Findings {
+		if w := f.Where(); f.Check == check && w != nil && w.Line == line {
+			return true
+		}
+	}
+	return false
+}
+
+// A TSV of 200,000 rows is checked in chunks on all cores: the same report
+// whatever -j, the counts and problems of a whole read, and lines right to
+// the end of the file.
+func TestLargeTSVInChunks(t *testing.T) {
+	if testing.Short() {
+		t.Skip("checks a 200,000-row file three times")
+	}
+	const rows = 200000
+	emptyAt := map[int]bool{199990: true}
+	raggedAt := map[int]bool{199995: true}
+	for line := 1000; line < rows; line += 9973 {
+		emptyAt[line] = true
+		raggedAt[line+1] = true
+	}
+	path := filepath.Join(t.TempDir(), "large.tsv")
+	writeTSV(t, path, rows, emptyAt, raggedAt)
+	d := checkChunked(t, path, StreamMin, read.DefaultChunkUnits)
+	// The last chunk: the empty target at line 199,990 leaves its source
+	// without translation, and the ragged row at 199,995 is a problem.
+	if !findingAt(d, "omission", 199990) {
+		t.Errorf("no omission reported at line 199990 (the empty target)")
+	}
+	want := fmt.Sprintf("%s:199995: row has 3 fields", path)
+	found := false
+	for _, p := range d.Problems {
+		found = found || strings.HasPrefix(p, want)
+	}
+	if !found {
+		t.Errorf("no problem %q… among %d problems", want, len(d.Problems))
+	}
+}
+
+// A TMX of 50,000 units likewise; each unit is four lines after a
+// four-line head, so unit i's English <tuv> is on line 4*i+7.
+func TestLargeTMXInChunks(t *testing.T) {
+	if testing.Short() {
+		t.Skip("checks a 50,000-unit file three times")
+	}
+	const units = 50000
+	emptyAt := map[int]bool{49990: true}
+	for i := 777; i < units; i += 4999 {
+		emptyAt[i] = true
+	}
+	path := filepath.Join(t.TempDir(), "large.tmx")
+	writeTMX(t, path, units, emptyAt)
+	d := checkChunked(t, path, StreamMin, read.DefaultChunkUnits)
+	// The unit's Chinese <seg> is on line 4*i+6.
+	if line := 4*49990 + 6; !findingAt(d, "omission", line) {
+		t.Errorf("no omission reported at line %d (unit 49990, whose English is empty)", line)
+	}
+}
+
+// The same with small chunks of a small file, quick enough for -race and
+// -short: 3,000 rows in chunks of 100 units.
+func TestSmallChunks(t *testing.T) {
+	emptyAt, raggedAt := map[int]bool{2990: true}, map[int]bool{2995: true, 40: true}
+	path := filepath.Join(t.TempDir(), "small.tsv")
+	writeTSV(t, path, 3000, emptyAt, raggedAt)
+	d := checkChunked(t, path, 0, 100)
+	if !findingAt(d, "omission", 2990) {
+		t.Errorf("no omission reported at line 2990 (the empty target)")
+	}
+}
