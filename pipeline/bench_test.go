@@ -197,20 +197,7 @@ func BenchmarkCheck(b *testing.B) {
 			if err != nil {
 				b.Fatal(err)
 			}
-			b.SetBytes(total)
-			b.ResetTimer()
-			var segs int
-			for i := 0; i < b.N; i++ {
-				rep, err := r.Run(context.Background(), []string{dir})
-				if err != nil {
-					b.Fatal(err)
-				}
-				segs = rep.Totals.Segments
-			}
-			b.StopTimer()
-			perOp := float64(b.Elapsed().Nanoseconds()) / float64(b.N)
-			b.ReportMetric(float64(segs)/(perOp/1e9), "segments/s")
-			b.ReportMetric(peakRSS(), "peak-RSS-MB")
+			perOp := benchRun(b, r, dir, total)
 			b.ReportMetric(perOp/floor, "x-read-floor")
 		})
 	}
@@ -273,4 +260,24 @@ func BenchmarkStage(b *testing.B) {
 			}
 		}
 	})
+}
+
+// benchRun times whole runs over path (total bytes) and reports
+// segments/s and the peak RSS; it returns the nanoseconds per run.
+func benchRun(b *testing.B, r *Runner, path string, total int64) float64 {
+	b.SetBytes(total)
+	b.ResetTimer()
+	var segs int
+	for i := 0; i < b.N; i++ {
+		rep, err := r.Run(context.Background(), []string{path})
+		if err != nil {
+			b.Fatal(err)
+		}
+		segs = rep.Totals.Segments
+	}
+	b.StopTimer()
+	perOp := float64(b.Elapsed().Nanoseconds()) / float64(b.N)
+	b.ReportMetric(float64(segs)/(perOp/1e9), "segments/s")
+	b.ReportMetric(peakRSS(), "peak-RSS-MB")
+	return perOp
 }

@@ -2,7 +2,6 @@ package pipeline
 
 import (
 	"bufio"
-	"context"
 	"fmt"
 	"math/rand"
 	"os"
@@ -81,20 +80,7 @@ func BenchmarkLargeTSV(b *testing.B) {
 			if mode == "whole" {
 				r.streamMin = 1 << 62
 			}
-			b.SetBytes(total)
-			b.ResetTimer()
-			var segs int
-			for i := 0; i < b.N; i++ {
-				rep, err := r.Run(context.Background(), []string{path})
-				if err != nil {
-					b.Fatal(err)
-				}
-				segs = rep.Totals.Segments
-			}
-			b.StopTimer()
-			perOp := float64(b.Elapsed().Nanoseconds()) / float64(b.N)
-			b.ReportMetric(float64(segs)/(perOp/1e9), "segments/s")
-			b.ReportMetric(peakRSS(), "peak-RSS-MB")
+			benchRun(b, r, path, total)
 		})
 	}
 }
