@@ -104,18 +104,27 @@ func detectStage(r *Runner, doc *document.Document) {
 }
 
 func neighbourLang(segs []*document.Segment, i int) *document.Segment {
-	for d := 1; d < len(segs); d++ {
+	usable := func(s *document.Segment) bool { return s.Skip == "" && s.Lang != "" }
+	// The nearest segment of the same unit (units are contiguous, so the
+	// search ends when both sides have left it)...
+	for d := 1; ; d++ {
+		inUnit := false
 		for _, j := range []int{i - d, i + d} {
-			if j < 0 || j >= len(segs) || segs[j].Skip != "" || segs[j].Lang == "" {
+			if j < 0 || j >= len(segs) || segs[j].Unit != segs[i].Unit {
 				continue
 			}
-			if segs[j].Unit == segs[i].Unit || d == 1 && j == i-1 {
+			inUnit = true
+			if usable(segs[j]) {
 				return segs[j]
 			}
 		}
-		if d > 2 {
+		if !inUnit {
 			break
 		}
+	}
+	// ...else the segment before it.
+	if i > 0 && usable(segs[i-1]) {
+		return segs[i-1]
 	}
 	return nil
 }
