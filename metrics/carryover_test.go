@@ -136,9 +136,9 @@ func TestCoveragePartialOmission(t *testing.T) {
 	doc := pairedDoc(pairs)
 	cfg := DefaultConfig()
 	cfg.Lexicon = zhEnLexicon(t)
-	fs, measures := RunMeasures(doc, []*Metric{Coverage}, cfg)
-	if measures["coverage"] <= 0.2 || measures["coverage"] >= 1 {
-		t.Errorf("document coverage %.2f is not a share between the pairs' figures", measures["coverage"])
+	fs, measures, _ := RunMeasures(doc, []*Metric{Coverage}, cfg, Basis{})
+	if c := measures["coverage"].Value(); c <= 0.2 || c >= 1 {
+		t.Errorf("document coverage %.2f is not a share between the pairs' figures", c)
 	}
 	if len(fs) != 1 || fs[0].Check != "partial_omission" || fs[0].Source.Line != 7 {
 		t.Fatalf("want one partial_omission on line 7, got %+v", fs)

@@ -39,6 +39,7 @@ type pairCoverage struct {
 	uncovered      []string
 	l1, l2         float64
 	bead           int
+	inBasis        bool // the pair counts for the document's norm
 }
 
 func (c pairCoverage) share() float64 { return float64(c.covered) / float64(c.total) }
@@ -122,28 +123,24 @@ func coverage(p *Pass) {
 			continue
 		}
 		pairs = append(pairs, pairCoverage{covered: cov, total: len(words), uncovered: unc,
-			l1: lp.l1, l2: lp.l2, bead: lp.index})
+			l1: lp.l1, l2: lp.l2, bead: lp.index, inBasis: p.inBasis(lp)})
 	}
 	if len(pairs) == 0 {
 		return
 	}
-	var sum, sq float64
+	var sum float64
 	for _, pc := range pairs {
 		sum += pc.share()
 	}
-	mean := sum / float64(len(pairs))
-	for _, pc := range pairs {
-		d := pc.share() - mean
-		sq += d * d
-	}
-	std := math.Sqrt(sq / float64(len(pairs)))
-	p.Measure("coverage", mean)
-	if len(pairs) < 5 {
+	p.Measure("coverage", sum/float64(len(pairs)), float64(len(pairs)))
+	norm := p.coverageNorm(pairs)
+	if norm.Pairs < 5 {
 		return // too few pairs to know the document's norm
 	}
+	mean := norm.Mean
 	model := p.lengthModel()
+	limit := math.Max(p.Config.CoverageFraction*mean, mean-coverageSigmas*norm.Std)
 	for _, pc := range pairs {
-		limit := math.Max(p.Config.CoverageFraction*mean, mean-coverageSigmas*std)
 		if pc.share() >= limit || model.Z(pc.l1, pc.l2) >= coverageShortZ {
 			continue
 		}

@@ -152,8 +152,8 @@ func median(xs []float64) float64 {
 func lengthRatio(p *Pass) {
 	doc := p.Doc
 	model := p.lengthModel()
-	if model.Pairs > 0 {
-		p.Measure("length_ratio", model.C)
+	if n := len(p.lengthPairs()); model.Pairs > 0 && n > 0 {
+		p.Measure("length_ratio", model.C, float64(n))
 	}
 	for _, lp := range p.lengthPairs() {
 		z := model.Z(lp.l1, lp.l2)

@@ -4,7 +4,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
-	"math"
 	"path/filepath"
 	"strings"
 
@@ -148,15 +147,16 @@ type Pass struct {
 	Metric   *Metric
 	findings []Finding
 	paired   []bool
-	measures map[string]float64
+	measures map[string]Measure
 	shared   *shared
+	basis    Basis
 }
 
 // shared holds what several metrics derive from the same document, worked
 // out once.
 type shared struct {
-	lengths     []lengthPair
-	lengthModel *LengthModel
+	lengths []lengthPair
+	norms   Norms
 }
 
 // lengthPairs returns the character lengths of the document's pairs.
@@ -170,22 +170,14 @@ func (p *Pass) lengthPairs() []lengthPair {
 	return p.shared.lengths
 }
 
-// lengthModel returns the document's length model.
-func (p *Pass) lengthModel() LengthModel {
-	if p.shared.lengthModel == nil {
-		m := estimateLengthModel(p.Doc, p.lengthPairs())
-		p.shared.lengthModel = &m
-	}
-	return *p.shared.lengthModel
-}
-
 // Measure records a per-document figure (mean coverage, the estimated
-// length ratio) that reports show beside the counts.
-func (p *Pass) Measure(name string, v float64) {
+// length ratio) that reports show beside the counts, as the mean value
+// over weight items.
+func (p *Pass) Measure(name string, value, weight float64) {
 	if p.measures == nil {
-		p.measures = map[string]float64{}
+		p.measures = map[string]Measure{}
 	}
-	p.measures[name] = v
+	p.measures[name] = Measure{Sum: value * weight, Weight: weight}
 }
 
 // Report records a finding; Check and Severity are filled in from the
@@ -259,32 +251,33 @@ func PairedSegments(doc *document.Document) []bool {
 // Run runs the enabled metrics over a paired document and returns their
 // findings in metric order.
 func Run(doc *document.Document, list []*Metric, cfg *Config) []Finding {
-	f, _ := RunMeasures(doc, list, cfg)
+	f, _, _ := RunMeasures(doc, list, cfg, Basis{})
 	return f
 }
 
-// RunMeasures is Run that also returns the figures the metrics measured
-// (by name; nil when none).
-func RunMeasures(doc *document.Document, list []*Metric, cfg *Config) ([]Finding, map[string]float64) {
+// RunMeasures is Run that judges the document against the norms of basis
+// and also returns the figures the metrics measured (by name; nil when
+// none) and the norms it judged against, those it estimated included.
+func RunMeasures(doc *document.Document, list []*Metric, cfg *Config, basis Basis) ([]Finding, map[string]Measure, Norms) {
 	paired := PairedSegments(doc)
-	sh := &shared{}
+	sh := &shared{norms: basis.Norms}
 	var out []Finding
-	var measures map[string]float64
+	var measures map[string]Measure
 	for _, m := range list {
 		if cfg.Disabled[m.Name] {
 			continue
 		}
-		p := &Pass{Doc: doc, Config: cfg, Metric: m, paired: paired, shared: sh}
+		p := &Pass{Doc: doc, Config: cfg, Metric: m, paired: paired, shared: sh, basis: basis}
 		m.Run(p)
 		out = append(out, p.findings...)
 		for k, v := range p.measures {
 			if measures == nil {
-				measures = map[string]float64{}
+				measures = map[string]Measure{}
 			}
-			measures[k] = math.Round(v*1000) / 1000
+			measures[k] = v
 		}
 	}
-	return out, measures
+	return out, measures, sh.norms
 }
 
 // joinText joins the texts of segments for display.

@@ -110,3 +110,43 @@ func TestSeverityOverride(t *testing.T) {
 		t.Fatalf("severity override not applied: %+v", fs)
 	}
 }
+
+// The norms a document is judged against come from its first Basis.Units
+// units, or are given: a chunk of a large file is judged against its
+// file's first chunk.
+func TestNormsBasis(t *testing.T) {
+	truncated := [2]string{"当今世界,网络和现实紧密联结,以互联网为代表的信息技术带来生产力又一次质的飞跃,引领社会生产新变革,驱动了全球经济增长。", "The world today."}
+	t.Run("the estimate takes the first units only", func(t *testing.T) {
+		// Ten English-heavy pairs after the six ordinary ones would pull the
+		// ratio up; with Units: 6 they do not count.
+		pairs := append([][2]string{}, normalPairs...)
+		for i := 0; i < 10; i++ {
+			pairs = append(pairs, [2]string{"网络。", "The network, which is a very long English rendering of a two-character word."})
+		}
+		_, _, all := RunMeasures(pairedDoc(pairs), []*Metric{LengthRatio}, DefaultConfig(), Basis{})
+		_, _, first := RunMeasures(pairedDoc(pairs), []*Metric{LengthRatio}, DefaultConfig(), Basis{Units: len(normalPairs)})
+		want := EstimateLengthModel(pairedDoc(normalPairs))
+		if first.Length == nil || *first.Length != want {
+			t.Errorf("norms from the first %d units %+v, want those of those units alone %+v", len(normalPairs), first.Length, want)
+		}
+		if all.Length == nil || all.Length.C <= first.Length.C {
+			t.Errorf("norms from every unit %+v should have a higher ratio than %+v", all.Length, first.Length)
+		}
+	})
+	t.Run("given norms are used as they are", func(t *testing.T) {
+		// The truncated pair of the other test, judged against the norms
+		// of the ordinary pairs, is flagged in a document of its own.
+		_, _, norms := RunMeasures(pairedDoc(normalPairs), []*Metric{LengthRatio}, DefaultConfig(), Basis{})
+		alone := pairedDoc([][2]string{truncated})
+		if fs := Run(alone, []*Metric{LengthRatio}, DefaultConfig()); len(fs) != 0 {
+			t.Fatalf("alone, against the prior, want no finding: %+v", fs)
+		}
+		fs, measures, _ := RunMeasures(alone, []*Metric{LengthRatio}, DefaultConfig(), Basis{Norms: norms})
+		if len(fs) != 1 || !strings.Contains(fs[0].Message, "shorter") {
+			t.Fatalf("against the given norms, want one 'shorter' finding, got %+v", fs)
+		}
+		if got, want := measures["length_ratio"].Value(), (Measure{Sum: norms.Length.C, Weight: 1}).Value(); got != want {
+			t.Errorf("measured ratio %v, want the given model's %v", got, want)
+		}
+	})
+}

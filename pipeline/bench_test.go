@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"context"
 	"fmt"
+	"github.com/transcheck/transcheck/metrics"
 	"io"
 	"math/rand"
 	"os"
@@ -256,7 +257,7 @@ func BenchmarkStage(b *testing.B) {
 			b.StartTimer()
 			for _, d := range docs {
 				countDocument(d, nil)
-				r.measure(d)
+				metrics.RunMeasures(d, r.cfg.Metrics, r.cfg.MetricConfig, r.ownNorms())
 			}
 		}
 	})

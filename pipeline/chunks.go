@@ -2,7 +2,6 @@ package pipeline
 
 import (
 	"fmt"
-	"math"
 	"sync"
 
 	"github.com/transcheck/transcheck/metrics"
@@ -18,6 +17,25 @@ type chunkedFile struct {
 	mu      sync.Mutex
 	pending int  // chunks sent and not yet checked
 	all     bool // every chunk has been sent
+
+	// The first chunk's norms, set before normsSet is closed. The first
+	// chunk is sent to the workers before any other, so a worker waiting
+	// for them waits for a chunk another worker is checking.
+	norms    metrics.Norms
+	normsSet chan struct{}
+}
+
+// setNorms records the norms of the file's first chunk.
+func (f *chunkedFile) setNorms(n metrics.Norms) {
+	f.norms = n
+	close(f.normsSet)
+}
+
+// basis waits for the first chunk's norms and returns them as the basis
+// of another chunk.
+func (f *chunkedFile) basis() metrics.Basis {
+	<-f.normsSet
+	return metrics.Basis{Norms: f.norms}
 }
 
 // chunkReport is the report of one chunk and the line its first unit
@@ -58,13 +76,12 @@ func (f *chunkedFile) fed(progress func()) {
 
 // mergeChunks joins the reports of a file's chunks, in file order, into
 // the file's report: counts summed, problems and findings in chunk order,
-// and each measure the mean of the chunks' weighted by their pairs. The
+// and each measure the mean over the whole file. The
 // languages are the first chunk's; a chunk that inferred others is a
 // problem, since its counts were made with them.
 func mergeChunks(in read.Input, parts []*chunkReport) DocumentReport {
 	out := DocumentReport{Name: in.Name(), Paths: []string{in.Source}, Problems: []string{}, Findings: []metrics.Finding{}}
-	weights := map[string]float64{}
-	sums := map[string]float64{}
+	sums := map[string]metrics.Measure{}
 	for i, p := range parts {
 		if i == 0 {
 			out.Name, out.Paths, out.Format = p.Name, p.Paths, p.Format
@@ -80,19 +97,14 @@ func mergeChunks(in read.Input, parts []*chunkReport) DocumentReport {
 		out.Counts.add(p.Counts)
 		out.Problems = append(out.Problems, p.Problems...)
 		out.Findings = append(out.Findings, p.Findings...)
-		w := float64(p.Counts.Pairs)
-		for k, v := range p.Measures {
-			sums[k] += v * w
-			weights[k] += w
+		for k, m := range p.measures {
+			s := sums[k]
+			s.Sum += m.Sum
+			s.Weight += m.Weight
+			sums[k] = s
 		}
 	}
-	if len(sums) > 0 {
-		out.Measures = map[string]float64{}
-		for k := range sums {
-			if weights[k] > 0 {
-				out.Measures[k] = math.Round(sums[k]/weights[k]*1000) / 1000
-			}
-		}
-	}
+	out.measures = sums
+	out.Measures = roundMeasures(sums)
 	return out
 }

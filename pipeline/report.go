@@ -73,6 +73,9 @@ type DocumentReport struct {
 	// "length_ratio" (estimated target/source characters).
 	Measures map[string]float64 `json:"measures,omitempty"`
 	Doc      *document.Document `json:"-"` // the checked document, for reports that show it whole
+	// measures are the Measures before rounding, which the chunks of a
+	// file add up.
+	measures map[string]metrics.Measure
 }
 
 // Gate is the CI verdict, decided by the command on the aggregated report

@@ -80,32 +80,60 @@ func NewRunner(cfg Config) (*Runner, error) {
 func (r *Runner) Detector() *detect.Detector { return r.detector }
 
 // Process runs every stage and the metrics over one document.
+//
+// The checks that judge a pair against its document's norms (the length
+// ratio, dictionary coverage) take the norms from the document's first
+// read.DefaultChunkUnits units, as a file read in chunks takes them from
+// its first chunk: the report of a large file does not depend on how it
+// was read.
 func (r *Runner) Process(doc *document.Document) DocumentReport {
+	rep, _ := r.process(doc, r.ownNorms)
+	return rep
+}
+
+// ownNorms is the basis of a document judged against its own norms.
+func (r *Runner) ownNorms() metrics.Basis { return metrics.Basis{Units: r.chunkUnits} }
+
+// process runs every stage over one document and the metrics against the
+// norms that basis returns (called once the stages are done); it returns
+// the report and the norms it judged against.
+func (r *Runner) process(doc *document.Document, basis func() metrics.Basis) (DocumentReport, metrics.Norms) {
 	for _, st := range Stages {
 		st.Run(r, doc)
 	}
-	findings, measures := r.measure(doc)
+	findings, measures, norms := metrics.RunMeasures(doc, r.cfg.Metrics, r.cfg.MetricConfig, basis())
 	rep := DocumentReport{
 		Name: doc.Name, Paths: doc.Paths, Format: doc.Format,
 		Source: doc.Source, Target: doc.Target,
 		Counts:   countDocument(doc, findings),
 		Findings: findings,
-		Measures: measures,
 		Problems: []string{},
 		Doc:      doc,
+		measures: measures,
 	}
+	rep.Measures = roundMeasures(measures)
 	if rep.Findings == nil {
 		rep.Findings = []metrics.Finding{}
 	}
 	for _, p := range doc.Problems {
 		rep.Problems = append(rep.Problems, p.Error())
 	}
-	return rep
+	return rep, norms
 }
 
-// measure runs the configured metrics over a paired document.
-func (r *Runner) measure(doc *document.Document) ([]metrics.Finding, map[string]float64) {
-	return metrics.RunMeasures(doc, r.cfg.Metrics, r.cfg.MetricConfig)
+// roundMeasures gives the figures as reports show them; nil when none.
+func roundMeasures(ms map[string]metrics.Measure) map[string]float64 {
+	var out map[string]float64
+	for k, m := range ms {
+		if m.Weight == 0 {
+			continue
+		}
+		if out == nil {
+			out = map[string]float64{}
+		}
+		out[k] = m.Value()
+	}
+	return out
 }
 
 // Run checks every document under paths and returns the aggregated report.
@@ -116,9 +144,10 @@ func (r *Runner) measure(doc *document.Document) ([]metrics.Finding, map[string]
 // chunks (read.OpenChunks) and its chunks are checked by all the workers
 // at once; their reports merge into the file's one DocumentReport, in
 // chunk order, so the report does not depend on the number of jobs and at
-// most a few chunks are in memory at a time. Checks that judge a unit
-// against the whole document (the length ratio, dictionary coverage) judge
-// it against its chunk. With KeepDocuments every file is read whole: the
+// most a few chunks are in memory at a time. Checks that judge a pair
+// against its document's norms (the length ratio, dictionary coverage)
+// judge every chunk against the first chunk's, as Process judges a whole
+// document against its first units'. With KeepDocuments every file is read whole: the
 // reports that want documents want them whole.
 func (r *Runner) Run(ctx context.Context, paths []string) (*Report, error) {
 	files, problems := read.Discover(paths, r.cfg.Read)
@@ -148,7 +177,14 @@ func (r *Runner) Run(ctx context.Context, paths []string) (*Report, error) {
 			defer wg.Done()
 			for t := range work {
 				if t.chunk != nil {
-					dr := r.Process(t.chunk)
+					var dr DocumentReport
+					if t.first {
+						var norms metrics.Norms
+						dr, norms = r.process(t.chunk, r.ownNorms)
+						t.file.setNorms(norms)
+					} else {
+						dr, _ = r.process(t.chunk, t.file.basis)
+					}
 					dr.Doc = nil
 					t.out.DocumentReport = dr
 					t.file.chunkDone(progress)
@@ -200,17 +236,20 @@ feed:
 }
 
 // task is one document for a worker: a whole file (chunk is nil) or one
-// chunk of a streamed file, whose report goes to out.
+// chunk of a streamed file, whose report goes to out; the file's first
+// chunk sets the norms its other chunks are judged against.
 type task struct {
 	file  *chunkedFile
 	chunk *document.Document
+	first bool
 	out   *chunkReport
 }
 
 // feedChunks sends the chunks of a streamed file to the workers as they
 // are read; it reports whether the run was cancelled.
 func (r *Runner) feedChunks(ctx context.Context, c *read.Chunks, f *chunkedFile, work chan<- task) bool {
-	for c.Scan() {
+	f.normsSet = make(chan struct{})
+	for first := true; c.Scan(); first = false {
 		doc := c.Document()
 		out := &chunkReport{}
 		if len(doc.Units) > 0 {
@@ -219,7 +258,7 @@ func (r *Runner) feedChunks(ctx context.Context, c *read.Chunks, f *chunkedFile,
 		f.parts = append(f.parts, out) // only this goroutine touches parts until Run merges them
 		f.add()
 		select {
-		case work <- task{file: f, chunk: doc, out: out}:
+		case work <- task{file: f, chunk: doc, first: first, out: out}:
 		case <-ctx.Done():
 			f.chunkDone(func() {})
 			return true

@@ -15,15 +15,11 @@ import (
 	"github.com/transcheck/transcheck/pipeline/read"
 )
 
-// statChecks judge a pair against statistics of its whole document (the
-// median length ratio, the mean coverage): checked in chunks, they judge it
-// against its chunk's, so their findings may differ from a whole read's.
-var statChecks = map[string]bool{"length_ratio": true, "partial_omission": true}
-
 // writeTSV writes rows of zh\ten pairs from the seed (and the gold
 // alignments when present); emptyAt and raggedAt hold the 1-based lines
-// that get an empty target or a third field instead.
-func writeTSV(t *testing.T, path string, rows int, emptyAt, raggedAt map[int]bool) {
+// that get an empty target or a third field instead, longAt those whose
+// target is over 2,000 characters.
+func writeTSV(t *testing.T, path string, rows int, emptyAt, raggedAt, longAt map[int]bool) {
 	pairs := sentencePairs(t)
 	rng := rand.New(rand.NewSource(7))
 	var b strings.Builder
@@ -34,6 +30,8 @@ func writeTSV(t *testing.T, path string, rows int, emptyAt, raggedAt map[int]boo
 			fmt.Fprintf(&b, "%s\t\n", p[0])
 		case raggedAt[line]:
 			fmt.Fprintf(&b, "%s\t%s\textra\n", p[0], p[1])
+		case longAt[line]:
+			fmt.Fprintf(&b, "%s\t%s\n", p[0], strings.Repeat(p[1]+" ", 2000/len(p[1])+1))
 		default:
 			fmt.Fprintf(&b, "%s\t%s\n", p[0], p[1])
 		}
@@ -83,14 +81,10 @@ func runJSON(t *testing.T, cfg Config, path string, min int64, n int) (*Report, 
 	return rep, string(data)
 }
 
-// findingKeys lists the findings as check@line, sorted, leaving out or
-// keeping only the checks in statChecks.
-func findingKeys(d DocumentReport, stat bool) []string {
+// findingKeys lists the findings as check@line and message, sorted.
+func findingKeys(d DocumentReport) []string {
 	var out []string
 	for _, f := range d.Findings {
-		if statChecks[f.Check] != stat {
-			continue
-		}
 		line := 0
 		if w := f.Where(); w != nil {
 			line = w.Line
@@ -103,11 +97,12 @@ func findingKeys(d DocumentReport, stat bool) []string {
 
 // checkChunked checks a large file with -j 1 and -j 4, which must give
 // the same JSON, and whole (KeepDocuments reads it whole), whose counts,
-// problems and per-pair findings the chunked run must match. It returns
-// the chunked report's document.
-func checkChunked(t *testing.T, path string, min int64, n int) DocumentReport {
+// problems, findings and measures the chunked run must match: the checks
+// that judge a pair against its document's norms take them from the first
+// n units either way. It returns the chunked report's document.
+func checkChunked(t *testing.T, path string, min int64, n int, ropt read.Options) DocumentReport {
 	t.Helper()
-	c, ok := read.OpenChunks(read.Input{Source: path}, read.Options{}, min, n)
+	c, ok := read.OpenChunks(read.Input{Source: path}, ropt, min, n)
 	if !ok {
 		t.Fatalf("%s is not read in chunks", path)
 	}
@@ -119,12 +114,12 @@ func checkChunked(t *testing.T, path string, min int64, n int) DocumentReport {
 	if chunks < 3 {
 		t.Fatalf("%s: %d chunks, want several", path, chunks)
 	}
-	rep1, json1 := runJSON(t, Config{Jobs: 1}, path, min, n)
-	_, json4 := runJSON(t, Config{Jobs: 4}, path, min, n)
+	rep1, json1 := runJSON(t, Config{Jobs: 1, Read: ropt}, path, min, n)
+	_, json4 := runJSON(t, Config{Jobs: 4, Read: ropt}, path, min, n)
 	if json1 != json4 {
 		t.Fatalf("reports differ between -j 1 and -j 4 (%d and %d bytes)", len(json1), len(json4))
 	}
-	whole, _ := runJSON(t, Config{Jobs: 1, KeepDocuments: true}, path, min, n)
+	whole, _ := runJSON(t, Config{Jobs: 1, KeepDocuments: true, Read: ropt}, path, min, n)
 	if len(rep1.Documents) != 1 || len(whole.Documents) != 1 {
 		t.Fatalf("got %d and %d documents, want one each", len(rep1.Documents), len(whole.Documents))
 	}
@@ -141,9 +136,9 @@ func checkChunked(t *testing.T, path string, min int64, n int) DocumentReport {
 	if g, w := sorted(got.Problems), sorted(want.Problems); g != w {
 		t.Errorf("problems differ:\nchunked %s\nwhole   %s", g, w)
 	}
-	g, w := findingKeys(got, false), findingKeys(want, false)
+	g, w := findingKeys(got), findingKeys(want)
 	if strings.Join(g, "\n") != strings.Join(w, "\n") {
-		t.Errorf("per-pair findings differ: %d chunked, %d whole", len(g), len(w))
+		t.Errorf("findings differ: %d chunked, %d whole", len(g), len(w))
 		for i := 0; i < len(g) && i < len(w); i++ {
 			if g[i] != w[i] {
 				t.Errorf("first difference:\nchunked %s\nwhole   %s", g[i], w[i])
@@ -151,9 +146,14 @@ func checkChunked(t *testing.T, path string, min int64, n int) DocumentReport {
 			}
 		}
 	}
-	gs, ws := findingKeys(got, true), findingKeys(want, true)
-	t.Logf("%s: %d chunks, %d segments, %d per-pair findings; statistical findings (%v): %d chunked, %d whole; measures chunked %v, whole %v",
-		filepath.Base(path), chunks, gc.Segments, len(g), statChecks, len(gs), len(ws), got.Measures, want.Measures)
+	if fmt.Sprint(got.Measures) != fmt.Sprint(want.Measures) {
+		t.Errorf("measures chunked %v, whole %v", got.Measures, want.Measures)
+	}
+	checks := map[string]int{}
+	for _, f := range got.Findings {
+		checks[f.Check]++
+	}
+	t.Logf("%s: %d chunks, %d segments, findings %v, measures %v", filepath.Base(path), chunks, gc.Segments, checks, got.Measures)
 	return got
 }
 
@@ -187,8 +187,8 @@ func TestLargeTSVInChunks(t *testing.T) {
 		raggedAt[line+1] = true
 	}
 	path := filepath.Join(t.TempDir(), "large.tsv")
-	writeTSV(t, path, rows, emptyAt, raggedAt)
-	d := checkChunked(t, path, StreamMin, read.DefaultChunkUnits)
+	writeTSV(t, path, rows, emptyAt, raggedAt, nil)
+	d := checkChunked(t, path, StreamMin, read.DefaultChunkUnits, read.Options{})
 	// The last chunk: the empty target at line 199,990 leaves its source
 	// without translation, and the ragged row at 199,995 is a problem.
 	if !findingAt(d, "omission", 199990) {
@@ -217,7 +217,7 @@ func TestLargeTMXInChunks(t *testing.T) {
 	}
 	path := filepath.Join(t.TempDir(), "large.tmx")
 	writeTMX(t, path, units, emptyAt)
-	d := checkChunked(t, path, StreamMin, read.DefaultChunkUnits)
+	d := checkChunked(t, path, StreamMin, read.DefaultChunkUnits, read.Options{})
 	// The unit's Chinese <seg> is on line 4*i+6.
 	if line := 4*49990 + 6; !findingAt(d, "omission", line) {
 		t.Errorf("no omission reported at line %d (unit 49990, whose English is empty)", line)
@@ -225,13 +225,33 @@ func TestLargeTMXInChunks(t *testing.T) {
 }
 
 // The same with small chunks of a small file, quick enough for -race and
-// -short: 3,000 rows in chunks of 100 units.
+// -short: 3,000 rows in chunks of 100 units, with 12 targets over the
+// 1,000-character segment limit in five chunks, of which the file reports
+// five one by one and counts the rest once, as a whole read does.
 func TestSmallChunks(t *testing.T) {
 	emptyAt, raggedAt := map[int]bool{2990: true}, map[int]bool{2995: true, 40: true}
+	longAt := map[int]bool{}
+	for _, line := range []int{5, 50, 95, 150, 160, 170, 1200, 1250, 1300, 2500, 2600, 2999} {
+		longAt[line] = true
+	}
 	path := filepath.Join(t.TempDir(), "small.tsv")
-	writeTSV(t, path, 3000, emptyAt, raggedAt)
-	d := checkChunked(t, path, 0, 100)
+	writeTSV(t, path, 3000, emptyAt, raggedAt, longAt)
+	d := checkChunked(t, path, 0, 100, read.Options{MaxSegment: 1000})
 	if !findingAt(d, "omission", 2990) {
 		t.Errorf("no omission reported at line 2990 (the empty target)")
+	}
+	var cut []string
+	more := 0
+	for _, p := range d.Problems {
+		if strings.Contains(p, "over the 1000-character limit: checked as") {
+			cut = append(cut, p)
+		}
+		if i := strings.Index(p, " more segments over the 1000-character limit"); i >= 0 {
+			fmt.Sscan(p[strings.LastIndex(p[:i], " ")+1:i], &more)
+		}
+	}
+	// The seed's pairs hold no segment this long; the gold alignments' may.
+	if len(cut) != 5 || !strings.Contains(cut[0], "small.tsv:5:") || more < len(longAt)-5 {
+		t.Errorf("cut segments reported one by one: %q (want 5, the first on line 5); %d more counted (want at least %d)", cut, more, len(longAt)-5)
 	}
 }

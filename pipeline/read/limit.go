@@ -22,10 +22,23 @@ const maxCutReports = 5
 // aligned. Documents whose reader paired the segments get their beads
 // rebuilt, a cut source or target joining its translation unit's bead.
 func cutLong(doc *document.Document, max int) {
+	var c cutCounter
+	c.cut(doc, max)
+	c.finish(doc, max)
+}
+
+// cutCounter counts the segments cut in one file, so that a file read in
+// chunks reports as many one by one as a file read whole, and counts the
+// rest once, at its end.
+type cutCounter struct{ n, extra int }
+
+// cut cuts the long segments of doc (see cutLong), reporting them one by
+// one while the file has reported fewer than maxCutReports.
+func (c *cutCounter) cut(doc *document.Document, max int) {
 	if max <= 0 {
 		return
 	}
-	cut, extra := 0, 0
+	cut := 0
 	var units []*document.Unit
 	for _, u := range doc.Units {
 		var out []*document.Segment
@@ -40,8 +53,9 @@ func cutLong(doc *document.Document, max int) {
 			out = append(out, pieces...)
 			split = true
 			cut++
-			if cut > maxCutReports {
-				extra++
+			c.n++
+			if c.n > maxCutReports {
+				c.extra++
 				continue
 			}
 			doc.Problems = append(doc.Problems, document.Problem{Pos: s.Pos,
@@ -63,13 +77,19 @@ func cutLong(doc *document.Document, max int) {
 		}
 	}
 	doc.Units = units
-	if extra > 0 {
-		doc.Problems = append(doc.Problems, document.Problem{Pos: document.Position{Path: doc.Name},
-			Message: fmt.Sprintf("%d more segments over the %d-character limit were cut into pieces (raise the limit with --max-segment)", extra, max)})
-	}
 	if cut > 0 && doc.Paired {
 		doc.Beads = nil
 		finishPaired(doc)
+	}
+}
+
+// finish adds to doc, the file's last document, the count of the cut
+// segments not reported one by one.
+func (c *cutCounter) finish(doc *document.Document, max int) {
+	if c.extra > 0 {
+		doc.Problems = append(doc.Problems, document.Problem{Pos: document.Position{Path: doc.Name},
+			Message: fmt.Sprintf("%d more segments over the %d-character limit were cut into pieces (raise the limit with --max-segment)", c.extra, max)})
+		c.extra = 0
 	}
 }
 

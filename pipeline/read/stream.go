@@ -41,6 +41,7 @@ type Chunks struct {
 	next         func() *document.Document // nil at the end
 	closer       io.Closer
 	maxSegment   int // 0: segments are not cut
+	cuts         cutCounter
 	doc          *document.Document
 	units        int
 	done         bool
@@ -59,7 +60,7 @@ func (c *Chunks) Scan() bool {
 			break
 		}
 		if c.maxSegment > 0 {
-			cutLong(doc, c.maxSegment)
+			c.cuts.cut(doc, c.maxSegment)
 		}
 		c.units += len(doc.Units)
 		if len(doc.Units) == 0 && len(doc.Problems) == 0 {
@@ -70,6 +71,7 @@ func (c *Chunks) Scan() bool {
 	}
 	// What is known only at the end goes in one last chunk.
 	last := &document.Document{Name: c.path, Paths: []string{c.path}, Format: c.format, Paired: true}
+	c.cuts.finish(last, c.maxSegment)
 	if c.fffd != nil && c.fffd.n > 0 {
 		last.Problems = append(last.Problems, document.Problem{Pos: document.Position{Path: c.path},
 			Message: fmt.Sprintf("warning: %d %s not valid %s and replaced by U+FFFD (check --encoding, or fix the file)", c.fffd.n, plural(c.fffd.n, "byte was", "bytes were"), c.encName)})
