@@ -51,27 +51,23 @@ func (f *chunkedFile) add() {
 	f.mu.Unlock()
 }
 
-// chunkDone records a chunk checked; the file counts as done for progress
-// when its last chunk is.
-func (f *chunkedFile) chunkDone(progress func()) {
+// chunkDone records a chunk checked; it reports whether the file is done:
+// every chunk sent and checked. Exactly one call of chunkDone or fed says
+// so, and its caller merges the file's report.
+func (f *chunkedFile) chunkDone() bool {
 	f.mu.Lock()
+	defer f.mu.Unlock()
 	f.pending--
-	last := f.all && f.pending == 0
-	f.mu.Unlock()
-	if last {
-		progress()
-	}
+	return f.all && f.pending == 0
 }
 
-// fed records that every chunk has been sent.
-func (f *chunkedFile) fed(progress func()) {
+// fed records that every chunk has been sent; it reports whether the
+// file is done (see chunkDone).
+func (f *chunkedFile) fed() bool {
 	f.mu.Lock()
+	defer f.mu.Unlock()
 	f.all = true
-	last := f.pending == 0
-	f.mu.Unlock()
-	if last {
-		progress()
-	}
+	return f.pending == 0
 }
 
 // mergeChunks joins the reports of a file's chunks, in file order, into

@@ -87,23 +87,55 @@ type Gate struct {
 
 // Report is the aggregate of a run.
 type Report struct {
-	Version   int              `json:"version"`
-	Gate      Gate             `json:"gate"`
+	Version int  `json:"version"`
+	Gate    Gate `json:"gate"`
+	// Documents holds the documents' reports when they are in memory (Run);
+	// a run that streams them (Stream) keeps them in a Spool instead. Use
+	// EachDocument and DocumentCount, which read either.
 	Documents []DocumentReport `json:"documents"`
 	Totals    Counts           `json:"totals"`
 	// Problems that belong to no document (a path that does not exist).
 	Problems []string `json:"problems"`
+
+	spool *Spool
 }
 
-// Findings returns the number of findings at or above a severity.
-func (r *Report) Findings(min metrics.Severity) int {
-	n := 0
-	for _, d := range r.Documents {
-		for _, f := range d.Findings {
-			if f.Severity >= min {
-				n++
-			}
+// UseSpool makes the report read its documents from s, in place of
+// Documents.
+func (r *Report) UseSpool(s *Spool) { r.spool = s }
+
+// EachDocument calls fn with each document's report in order, from memory
+// or from the spool; it stops at the first error fn returns. A report from
+// the spool is valid during the call only.
+func (r *Report) EachDocument(fn func(*DocumentReport) error) error {
+	if r.spool != nil {
+		return r.spool.Each(fn)
+	}
+	for i := range r.Documents {
+		if err := fn(&r.Documents[i]); err != nil {
+			return err
 		}
+	}
+	return nil
+}
+
+// DocumentCount returns the number of documents.
+func (r *Report) DocumentCount() int {
+	if r.spool != nil {
+		return r.spool.Len()
+	}
+	return len(r.Documents)
+}
+
+// Findings returns the number of findings at or above a severity, from
+// the totals.
+func (r *Report) Findings(min metrics.Severity) int {
+	n := r.Totals.Errors
+	if min <= metrics.Warning {
+		n += r.Totals.Warnings
+	}
+	if min <= metrics.Info {
+		n += r.Totals.Infos
 	}
 	return n
 }

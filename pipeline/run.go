@@ -136,22 +136,49 @@ func roundMeasures(ms map[string]metrics.Measure) map[string]float64 {
 	return out
 }
 
-// Run checks every document under paths and returns the aggregated report.
-// Documents are checked concurrently; the report lists them in discovery
-// order whatever the number of jobs.
-//
-// A TMX, TSV or CSV file over StreamMin bytes is read as a stream of
-// chunks (read.OpenChunks) and its chunks are checked by all the workers
-// at once; their reports merge into the file's one DocumentReport, in
-// chunk order, so the report does not depend on the number of jobs and at
-// most a few chunks are in memory at a time. Checks that judge a pair
-// against its document's norms (the length ratio, dictionary coverage)
-// judge every chunk against the first chunk's, as Process judges a whole
-// document against its first units'. With KeepDocuments every file is read whole: the
-// reports that want documents want them whole.
+// Run checks every document under paths and returns the aggregated report
+// with every document's report in Documents, in discovery order whatever
+// the number of jobs. Stream does the same without holding them.
 func (r *Runner) Run(ctx context.Context, paths []string) (*Report, error) {
+	var docs []DocumentReport
+	rep, err := r.Stream(ctx, paths, func(d *DocumentReport) error {
+		docs = append(docs, *d)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	rep.Documents = docs
+	if rep.Documents == nil {
+		rep.Documents = []DocumentReport{}
+	}
+	return rep, nil
+}
+
+// Stream checks every document under paths and hands each document's
+// report to emit as soon as it and every document discovered before it are
+// checked: in discovery order, whatever the number of jobs, from one
+// goroutine at a time. It returns the aggregate (totals, the problems that
+// belong to no document) with no Documents. Memory holds the documents
+// being checked and the reports waiting for an earlier one, at most a few
+// per job: a run does not grow with the corpus. An error from emit stops
+// the run and is returned.
+//
+// Documents are checked concurrently, Config.Jobs at a time. A TMX, TSV
+// or CSV file over StreamMin bytes is read as a stream of chunks
+// (read.OpenChunks) and its chunks are checked by all the workers at once;
+// their reports merge into the file's one DocumentReport, in chunk order,
+// so the report does not depend on the number of jobs and at most a few
+// chunks are in memory at a time. Checks that judge a pair against its
+// document's norms (the length ratio, dictionary coverage) judge every
+// chunk against the first chunk's, as Process judges a whole document
+// against its first units'. With KeepDocuments every file is read whole:
+// the reports that want documents want them whole.
+func (r *Runner) Stream(ctx context.Context, paths []string, emit func(*DocumentReport) error) (*Report, error) {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
 	files, problems := read.Discover(paths, r.cfg.Read)
-	rep := &Report{Version: SchemaVersion, Documents: make([]DocumentReport, len(files)), Problems: []string{}}
+	rep := &Report{Version: SchemaVersion, Problems: []string{}}
 	for _, p := range problems {
 		rep.Problems = append(rep.Problems, p.Error())
 	}
@@ -169,6 +196,15 @@ func (r *Runner) Run(ctx context.Context, paths []string) (*Report, error) {
 			mu.Unlock()
 		}
 	}
+	// The window holds a token for each document sent to the workers and
+	// not yet emitted; the feeder waits for one before sending the next.
+	window := make(chan struct{}, 2*jobs+2)
+	finished := make(chan finishedDoc, jobs)
+	emitted := make(chan error, 1)
+	go func() {
+		emitted <- r.emitInOrder(finished, window, emit, &rep.Totals, cancel)
+	}()
+
 	work := make(chan task)
 	var wg sync.WaitGroup
 	for w := 0; w < jobs; w++ {
@@ -187,28 +223,37 @@ func (r *Runner) Run(ctx context.Context, paths []string) (*Report, error) {
 					}
 					dr.Doc = nil
 					t.out.DocumentReport = dr
-					t.file.chunkDone(progress)
+					if t.file.chunkDone() {
+						finished <- finishedDoc{t.file.index, mergeChunks(files[t.file.index], t.file.parts)}
+						progress()
+					}
 					continue
 				}
 				dr := r.Process(read.File(files[t.file.index], r.cfg.Read))
 				if !r.cfg.KeepDocuments {
 					dr.Doc = nil
 				}
-				rep.Documents[t.file.index] = dr
+				finished <- finishedDoc{t.file.index, dr}
 				progress()
 			}
 		}()
 	}
-	var chunked []*chunkedFile
 feed:
 	for i := range files {
+		select {
+		case window <- struct{}{}:
+		case <-ctx.Done():
+			break feed
+		}
 		f := &chunkedFile{index: i}
 		if !r.cfg.KeepDocuments {
 			if c, ok := read.OpenChunks(files[i], r.cfg.Read, r.streamMin, r.chunkUnits); ok {
-				chunked = append(chunked, f)
 				stopped := r.feedChunks(ctx, c, f, work)
 				c.Close()
-				f.fed(progress)
+				if f.fed() {
+					finished <- finishedDoc{i, mergeChunks(files[i], f.parts)}
+					progress()
+				}
 				if stopped {
 					break feed
 				}
@@ -223,16 +268,49 @@ feed:
 	}
 	close(work)
 	wg.Wait()
+	close(finished)
+	if err := <-emitted; err != nil {
+		return nil, err
+	}
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	for _, f := range chunked {
-		rep.Documents[f.index] = mergeChunks(files[f.index], f.parts)
-	}
-	for _, d := range rep.Documents {
-		rep.Totals.add(d.Counts)
-	}
 	return rep, nil
+}
+
+// finishedDoc is a checked document and its place in discovery order.
+type finishedDoc struct {
+	index int
+	rep   DocumentReport
+}
+
+// emitInOrder hands the finished documents to emit in discovery order,
+// adding their counts to totals and giving back a window token for each.
+// After an error from emit it cancels the run and drains the rest.
+func (r *Runner) emitInOrder(finished <-chan finishedDoc, window <-chan struct{}, emit func(*DocumentReport) error, totals *Counts, cancel func()) error {
+	waiting := map[int]DocumentReport{}
+	next := 0
+	var err error
+	for fd := range finished {
+		waiting[fd.index] = fd.rep
+		for {
+			d, ok := waiting[next]
+			if !ok {
+				break
+			}
+			delete(waiting, next)
+			next++
+			<-window
+			if err != nil {
+				continue
+			}
+			totals.add(d.Counts)
+			if err = emit(&d); err != nil {
+				cancel()
+			}
+		}
+	}
+	return err
 }
 
 // task is one document for a worker: a whole file (chunk is nil) or one
@@ -255,12 +333,15 @@ func (r *Runner) feedChunks(ctx context.Context, c *read.Chunks, f *chunkedFile,
 		if len(doc.Units) > 0 {
 			out.line = doc.Units[0].Pos.Line
 		}
-		f.parts = append(f.parts, out) // only this goroutine touches parts until Run merges them
+		f.parts = append(f.parts, out) // only this goroutine appends; the merge comes after the last chunk
 		f.add()
 		select {
 		case work <- task{file: f, chunk: doc, first: first, out: out}:
 		case <-ctx.Done():
-			f.chunkDone(func() {})
+			f.chunkDone()
+			if first {
+				f.setNorms(metrics.Norms{})
+			}
 			return true
 		}
 	}

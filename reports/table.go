@@ -86,10 +86,13 @@ func langs(src, tgt string) string {
 
 func pct(x float64) string { return strconv.FormatFloat(x, 'f', 1, 64) + "%" }
 
-func allProblems(r *pipeline.Report) []string {
+// allProblems lists the run's problems: those of no document, then each
+// document's.
+func allProblems(r *pipeline.Report) ([]string, error) {
 	out := append([]string(nil), r.Problems...)
-	for _, d := range r.Documents {
+	err := r.EachDocument(func(d *pipeline.DocumentReport) error {
 		out = append(out, d.Problems...)
-	}
-	return out
+		return nil
+	})
+	return out, err
 }
