@@ -1,59 +1,17 @@
 package pipeline
 
 import (
-	"bufio"
-	"fmt"
-	"math/rand"
-	"os"
-	"path/filepath"
 	"runtime"
-	"strings"
 	"testing"
+
+	"github.com/transcheck/transcheck/pipeline/benchcorpus"
 )
 
-// largeTSV returns a TSV file of about size bytes, zh\ten a row, from the
-// seed and gold sentence pairs and, when the shared data is there, the
-// Tatoeba sample; 1% of rows have an empty target. The same size gives the
-// same bytes; the file is kept between runs.
+// largeTSV returns a generated TSV file of about size bytes and its size
+// (benchcorpus.TSV).
 func largeTSV(tb testing.TB, size int64) (string, int64) {
-	corpusMu.Lock()
-	defer corpusMu.Unlock()
-	path := filepath.Join(os.TempDir(), fmt.Sprintf("transcheck-bench-%s-%dMB.tsv", corpusVersion, size>>20))
-	if info, err := os.Stat(path); err == nil && info.Size() >= size {
-		return path, info.Size()
-	}
-	pairs := sentencePairs(tb)
-	if lines, err := readLines(filepath.Join(shared, "formats/tsv/tatoeba-cmn-eng.head3000.tsv")); err == nil {
-		for _, l := range lines {
-			if en, zh, ok := strings.Cut(l, "\t"); ok && !strings.Contains(zh, "\t") {
-				pairs = append(pairs, [2]string{zh, en})
-			}
-		}
-	}
-	tmp := path + ".tmp"
-	f, err := os.Create(tmp)
+	path, total, err := benchcorpus.TSV("..", size)
 	if err != nil {
-		tb.Fatal(err)
-	}
-	w := bufio.NewWriter(f)
-	rng := rand.New(rand.NewSource(1))
-	var total int64
-	for total < size {
-		p := pairs[rng.Intn(len(pairs))]
-		en := p[1]
-		if rng.Float64() < 0.01 {
-			en = ""
-		}
-		n, _ := fmt.Fprintf(w, "%s\t%s\n", p[0], en)
-		total += int64(n)
-	}
-	if err := w.Flush(); err != nil {
-		tb.Fatal(err)
-	}
-	if err := f.Close(); err != nil {
-		tb.Fatal(err)
-	}
-	if err := os.Rename(tmp, path); err != nil {
 		tb.Fatal(err)
 	}
 	return path, total

@@ -26,7 +26,7 @@ func (p csvPrinter) Print(r *pipeline.Report) error {
 	if err := cw.Write(CSVHeader); err != nil {
 		return err
 	}
-	for _, d := range r.Documents {
+	err := r.EachDocument(func(d *pipeline.DocumentReport) error {
 		for _, f := range d.Findings {
 			row := []string{d.Name, f.Check, f.Severity.String()}
 			row = append(row, csvSide(f.Source)...)
@@ -39,6 +39,10 @@ func (p csvPrinter) Print(r *pipeline.Report) error {
 				return err
 			}
 		}
+		return nil
+	})
+	if err != nil {
+		return err
 	}
 	cw.Flush()
 	return cw.Error()

@@ -1,6 +1,7 @@
 package reports
 
 import (
+	"bufio"
 	"fmt"
 	"io"
 	"strconv"
@@ -24,8 +25,8 @@ var githubData = strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A")
 var githubProperty = strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C")
 
 func (p githubPrinter) Print(r *pipeline.Report) error {
-	var b strings.Builder
-	for _, d := range r.Documents {
+	b := bufio.NewWriter(p.w)
+	err := r.EachDocument(func(d *pipeline.DocumentReport) error {
 		for _, f := range d.Findings {
 			props := []string{}
 			if w := f.Where(); w != nil {
@@ -43,17 +44,24 @@ func (p githubPrinter) Print(r *pipeline.Report) error {
 			if w := f.Where(); w != nil && w.Text != "" {
 				msg += "\n" + shorten(w.Text, 200)
 			}
-			fmt.Fprintf(&b, "::%s %s::%s\n", githubCommand(f.Severity), strings.Join(props, ","), githubData.Replace(msg))
+			fmt.Fprintf(b, "::%s %s::%s\n", githubCommand(f.Severity), strings.Join(props, ","), githubData.Replace(msg))
 		}
+		return nil
+	})
+	if err != nil {
+		return err
 	}
-	for _, prob := range allProblems(r) {
-		fmt.Fprintf(&b, "::error title=input problem::%s\n", githubData.Replace(prob))
+	probs, err := allProblems(r)
+	if err != nil {
+		return err
+	}
+	for _, prob := range probs {
+		fmt.Fprintf(b, "::error title=input problem::%s\n", githubData.Replace(prob))
 	}
 	c := r.Totals
-	fmt.Fprintf(&b, "transcheck %s: %d documents, %s complete, %d errors, %d warnings, %d notices, %d input problems\n",
-		oneLine(verdict(r)), len(r.Documents), pct(c.Completeness()), c.Errors, c.Warnings, c.Infos, len(allProblems(r)))
-	_, err := io.WriteString(p.w, b.String())
-	return err
+	fmt.Fprintf(b, "transcheck %s: %d documents, %s complete, %d errors, %d warnings, %d notices, %d input problems\n",
+		oneLine(verdict(r)), r.DocumentCount(), pct(c.Completeness()), c.Errors, c.Warnings, c.Infos, len(probs))
+	return b.Flush()
 }
 
 // githubCommand is the workflow command for a severity.

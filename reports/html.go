@@ -22,6 +22,12 @@ type htmlPrinter struct{ w io.Writer }
 // document, and the text side by side with the rows that have findings
 // highlighted. The page loads nothing: its style, script and chart are
 // inline.
+//
+// The page is written one document at a time: a first pass over the
+// documents counts the findings for the filters at the top, then the head
+// is written, each document's section is built and written in turn, and
+// the tail closes the page. Memory holds one document's section, not the
+// corpus'.
 func NewHTML(w io.Writer) Printer { return htmlPrinter{w} }
 
 // Finding categories, each with its highlight colour on the page.
@@ -49,6 +55,9 @@ func categoryOf(check string) string {
 	return catOther
 }
 
+// htmlPage is what the head of the page shows: the verdict, the totals,
+// the filters with their counts and the run's problems. The documents'
+// sections follow it one at a time (htmlDocument).
 type htmlPage struct {
 	Verdict, VerdictClass string
 	Totals                []htmlStat
@@ -56,7 +65,6 @@ type htmlPage struct {
 	Severities            []htmlFilter
 	FindingCount          int
 	Problems              []string
-	Documents             []htmlDocument
 }
 
 type htmlStat struct {
@@ -69,6 +77,7 @@ type htmlFilter struct {
 	Count          int
 }
 
+// htmlDocument is one document's section of the page.
 type htmlDocument struct {
 	ID, Name, Langs, Format string
 	SourceLang, TargetLang  string
@@ -132,7 +141,36 @@ type htmlTick struct {
 	Pos, Label string
 }
 
+// Print writes the page in three parts: the head (htmlPage), then each
+// document's section, built and written while its report is at hand, then
+// the tail. The documents are read twice: once for the counts the head
+// shows, once for the sections.
 func (p htmlPrinter) Print(r *pipeline.Report) error {
+	page, err := htmlPageOf(r)
+	if err != nil {
+		return err
+	}
+	if err := htmlTemplate.ExecuteTemplate(p.w, "head", page); err != nil {
+		return err
+	}
+	i := 0
+	err = r.EachDocument(func(d *pipeline.DocumentReport) error {
+		// The section refers to the report's findings and problems: it is
+		// written before the report goes.
+		err := htmlTemplate.ExecuteTemplate(p.w, "document", htmlDocumentOf(i, d))
+		i++
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	return htmlTemplate.ExecuteTemplate(p.w, "tail", page)
+}
+
+// htmlPageOf gathers what the head of the page shows, with a pass over the
+// documents that keeps only the counts of their findings by check and by
+// severity.
+func htmlPageOf(r *pipeline.Report) (htmlPage, error) {
 	page := htmlPage{Problems: r.Problems}
 	c := r.Totals
 	// The gate was decided by the command; the page only shows it.
@@ -141,7 +179,7 @@ func (p htmlPrinter) Print(r *pipeline.Report) error {
 		page.VerdictClass = "pass"
 	}
 	page.Totals = []htmlStat{
-		{"documents", strconv.Itoa(len(r.Documents)), ""},
+		{"documents", strconv.Itoa(r.DocumentCount()), ""},
 		{"complete", pct(c.Completeness()), ""},
 		{"errors", strconv.Itoa(c.Errors), "error"},
 		{"warnings", strconv.Itoa(c.Warnings), "warning"},
@@ -150,16 +188,19 @@ func (p htmlPrinter) Print(r *pipeline.Report) error {
 		{"pairs", strconv.Itoa(c.Pairs), ""},
 		{"unpaired", strconv.Itoa(c.Unpaired), ""},
 	}
+	// Each finding of a document is one on its section (htmlDocumentOf).
 	checks := map[string]int{}
 	sevs := map[string]int{}
-	for i, d := range r.Documents {
-		hd := htmlDocumentOf(i, d)
-		for _, f := range hd.Findings {
+	err := r.EachDocument(func(d *pipeline.DocumentReport) error {
+		for _, f := range d.Findings {
 			checks[f.Check]++
-			sevs[f.Severity]++
+			sevs[f.Severity.String()]++
 			page.FindingCount++
 		}
-		page.Documents = append(page.Documents, hd)
+		return nil
+	})
+	if err != nil {
+		return htmlPage{}, err
 	}
 	for name, n := range checks {
 		page.Checks = append(page.Checks, htmlFilter{Name: name, Category: categoryOf(name), Count: n})
@@ -170,10 +211,13 @@ func (p htmlPrinter) Print(r *pipeline.Report) error {
 			page.Severities = append(page.Severities, htmlFilter{Name: s.String(), Count: n})
 		}
 	}
-	return htmlTemplate.Execute(p.w, page)
+	return page, nil
 }
 
-func htmlDocumentOf(i int, d pipeline.DocumentReport) htmlDocument {
+// htmlDocumentOf builds the section of the i-th document (its ID is "d"
+// and i). The section shares d's findings and problems: use it while d is
+// valid.
+func htmlDocumentOf(i int, d *pipeline.DocumentReport) htmlDocument {
 	hd := htmlDocument{ID: fmt.Sprintf("d%d", i), Name: d.Name, Langs: langs(d.Source, d.Target),
 		Format: d.Format, SourceLang: d.Source, TargetLang: d.Target, Problems: d.Problems}
 	dc := d.Counts
@@ -499,9 +543,13 @@ func niceStep(raw float64) float64 {
 
 func f1(v float64) string { return strconv.FormatFloat(v, 'f', 1, 64) }
 
+// htmlTemplate defines the page's three parts, written in turn: "head"
+// (htmlPage: everything before the documents), "document" (htmlDocument:
+// one document's section, once per document) and "tail" (everything after
+// the documents).
 var htmlTemplate = template.Must(template.New("html").Parse(htmlSource))
 
-const htmlSource = `<!DOCTYPE html>
+const htmlSource = `{{define "head"}}<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
@@ -602,7 +650,7 @@ footer { color: var(--muted); font-size: 12px; margin-top: 32px; }
 <span id="shown">showing <span id="shown-n">{{.FindingCount}}</span> of {{.FindingCount}} findings</span>
 </form>
 {{if .Problems}}<div class="problems"><strong>Input problems</strong><ul>{{range .Problems}}<li>{{.}}</li>{{end}}</ul></div>{{end}}
-{{range .Documents}}{{$doc := .}}
+{{end}}{{define "document"}}
 <section class="document" id="{{.ID}}">
 <h2>{{.Name}}</h2>
 <p class="meta">{{.Langs}} · {{.Format}}</p>
@@ -641,7 +689,7 @@ footer { color: var(--muted); font-size: 12px; margin-top: 32px; }
 </tbody>
 </table>{{else}}<p class="none">No text to show.</p>{{end}}
 </section>
-{{end}}
+{{end}}{{define "tail"}}
 <footer>Generated by transcheck. Row colours: <span class="tag cat-omission">omission or addition</span> <span class="tag cat-numbers">numbers</span> <span class="tag cat-length">length_ratio</span> <span class="tag cat-other">other checks</span></footer>
 </main>
 <script>
@@ -679,4 +727,4 @@ footer { color: var(--muted); font-size: 12px; margin-top: 32px; }
 </script>
 </body>
 </html>
-`
+{{end}}`

@@ -3,6 +3,8 @@ package reports
 import (
 	"bytes"
 	"context"
+	"errors"
+	"html/template"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -17,11 +19,24 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/transcheck/transcheck/metrics"
+	"github.com/transcheck/transcheck/pipeline"
 )
+
+// fromMemoryAndSpool runs check on the page of rep printed from memory and
+// on the page printed from a spool.
+func fromMemoryAndSpool(t *testing.T, rep *pipeline.Report, check func(t *testing.T, out string)) {
+	t.Helper()
+	t.Run("memory", func(t *testing.T) { check(t, render(t, "html", rep)) })
+	t.Run("spool", func(t *testing.T) { check(t, render(t, "html", spooled(t, rep))) })
+}
 
 func TestHTMLSeedStructure(t *testing.T) {
 	rep := seedReport(t)
-	out := render(t, "html", rep)
+	fromMemoryAndSpool(t, rep, func(t *testing.T, out string) { checkHTMLSeed(t, rep, out) })
+}
+
+// checkHTMLSeed checks the page of the seed's report.
+func checkHTMLSeed(t *testing.T, rep *pipeline.Report, out string) {
 	d := rep.Documents[0]
 
 	if n := strings.Count(out, `<li class="finding `); n != len(d.Findings) {
@@ -88,18 +103,177 @@ func TestHTMLEscapes(t *testing.T) {
 	rep := tricky()
 	rep.Documents[0].Findings[0].Message = `<script>alert("x")</script>`
 	rep.Documents[0].Name = `<img src=x onerror=alert(1)>`
-	out := render(t, "html", rep)
-	for _, raw := range []string{`<script>alert`, `<img src=x`, `<chips>`, `<b>paragraph`} {
-		if strings.Contains(out, raw) {
-			t.Errorf("%q reached the page unescaped", raw)
+	fromMemoryAndSpool(t, rep, func(t *testing.T, out string) {
+		for _, raw := range []string{`<script>alert`, `<img src=x`, `<chips>`, `<b>paragraph`} {
+			if strings.Contains(out, raw) {
+				t.Errorf("%q reached the page unescaped", raw)
+			}
+		}
+		if !strings.Contains(out, "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;") {
+			t.Errorf("the message is not on the page, escaped")
+		}
+		if strings.Count(out, `<li class="finding `) != 5 {
+			t.Errorf("want the 5 findings of the report listed")
+		}
+	})
+}
+
+// htmlMulti returns a report of four documents, written one section at a
+// time: the seed's (with its text), tricky's first (findings, no text),
+// the seed's again and tricky's empty one.
+func htmlMulti(t *testing.T) *pipeline.Report {
+	seed, tr := seedReport(t), tricky()
+	rep := *seed
+	rep.Problems = tr.Problems
+	rep.Documents = []pipeline.DocumentReport{seed.Documents[0], tr.Documents[0], seed.Documents[0], tr.Documents[1]}
+	rep.Totals = pipeline.Counts{}
+	for _, d := range rep.Documents {
+		c := d.Counts
+		rep.Totals.Segments += c.Segments
+		rep.Totals.Paired += c.Paired
+		rep.Totals.Unpaired += c.Unpaired
+		rep.Totals.Skipped += c.Skipped
+		rep.Totals.Pairs += c.Pairs
+		rep.Totals.SourceSegments += c.SourceSegments
+		rep.Totals.SourcePaired += c.SourcePaired
+		rep.Totals.Errors += c.Errors
+		rep.Totals.Warnings += c.Warnings
+		rep.Totals.Infos += c.Infos
+	}
+	return &rep
+}
+
+// A page of several documents, each with its section, is the same from a
+// spool as from memory, and its head counts every document's findings.
+func TestHTMLSpooledDocuments(t *testing.T) {
+	rep := htmlMulti(t)
+	mem := render(t, "html", rep)
+	if spool := render(t, "html", spooled(t, rep)); spool != mem {
+		t.Fatalf("%d bytes from memory, %d from a spool, and they differ", len(mem), len(spool))
+	}
+	fromMemoryAndSpool(t, rep, func(t *testing.T, out string) {
+		if out != mem {
+			t.Fatalf("two prints of the report differ")
+		}
+		sections := regexp.MustCompile(`(?s)\n<section class="document" id="(d\d+)">\n<h2>([^<]*)</h2>.*?</section>\n`).FindAllStringSubmatch(out, -1)
+		var ids, names []string
+		for _, m := range sections {
+			ids, names = append(ids, m[1]), append(names, m[2])
+		}
+		if got := strings.Join(ids, " "); got != "d0 d1 d2 d3" {
+			t.Fatalf("sections %s, want d0 d1 d2 d3", got)
+		}
+		for i, d := range rep.Documents {
+			if want := template.HTMLEscapeString(d.Name); names[i] != want {
+				t.Errorf("section %d is %q, want %q", i, names[i], want)
+			}
+		}
+		// The same document shows the same, but for its IDs.
+		if again := strings.ReplaceAll(sections[2][0], `"d2`, `"d0`); strings.ReplaceAll(again, `#d2-`, `#d0-`) != sections[0][0] {
+			t.Errorf("the seed's second section differs from its first but for the IDs")
+		}
+		if n := strings.Count(sections[0][0], `<tr id="d0-r`); n == 0 || strings.Count(sections[2][0], `<tr id="d2-r`) != n {
+			t.Errorf("the seed's sections have %d and %d rows", n, strings.Count(sections[2][0], `<tr id="d2-r`))
+		}
+		for _, i := range []int{1, 3} {
+			if !strings.Contains(sections[i][0], `<p class="none">No text to show.</p>`) {
+				t.Errorf("section d%d has text rows, though its report keeps no document", i)
+			}
+		}
+		// The head: every document, every finding by check and severity.
+		checks, sevs, total := map[string]int{}, map[string]int{}, 0
+		for _, d := range rep.Documents {
+			for _, f := range d.Findings {
+				checks[f.Check]++
+				sevs[f.Severity.String()]++
+				total++
+			}
+		}
+		if total != rep.Findings(metrics.Info) {
+			t.Fatalf("%d findings in the documents, %d in the totals", total, rep.Findings(metrics.Info))
+		}
+		if n := strings.Count(out, `<li class="finding `); n != total {
+			t.Errorf("%d finding elements, want %d", n, total)
+		}
+		if want := `showing <span id="shown-n">` + strconv.Itoa(total) + `</span> of ` + strconv.Itoa(total) + ` findings`; !strings.Contains(out, want) {
+			t.Errorf("the counter does not say %q", want)
+		}
+		if !strings.Contains(out, `<dt>documents</dt><dd>4</dd>`) {
+			t.Errorf("the totals do not count 4 documents")
+		}
+		for check, n := range checks {
+			re := regexp.MustCompile(`class="filter-check" value="` + check + `" checked><span class="swatch cat-[a-z]+"></span>` + check + ` <span class="n">(\d+)</span>`)
+			if m := re.FindStringSubmatch(out); m == nil || m[1] != strconv.Itoa(n) {
+				t.Errorf("filter %s: %v, want %d", check, m, n)
+			}
+		}
+		if got := strings.Count(out, `class="filter-check"`); got != len(checks) {
+			t.Errorf("%d check filters, want %d", got, len(checks))
+		}
+		for sev, n := range sevs {
+			if want := `value="` + sev + `" checked>` + sev + ` <span class="n">` + strconv.Itoa(n) + `</span>`; !strings.Contains(out, want) {
+				t.Errorf("no severity filter %q", want)
+			}
+		}
+		// The run's problems are in the head, the page closes after the
+		// last section.
+		if i, j := strings.Index(out, "docs/missing: cannot read"), strings.Index(out, `<section class="document"`); i < 0 || i > j {
+			t.Errorf("the run's problems are not above the documents")
+		}
+		if !strings.HasSuffix(out, "</html>\n") {
+			t.Errorf("the page does not end with </html>")
+		}
+		if i, j := strings.LastIndex(out, "</section>"), strings.Index(out, "<footer>"); j < i {
+			t.Errorf("the footer comes before the last section")
+		}
+	})
+}
+
+// A page whose documents cannot be read is not begun; a write that fails
+// mid-page is reported.
+func TestHTMLErrors(t *testing.T) {
+	rep := htmlMulti(t)
+	s, err := pipeline.NewSpool(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range rep.Documents {
+		if err := s.Add(&rep.Documents[i]); err != nil {
+			t.Fatal(err)
 		}
 	}
-	if !strings.Contains(out, "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;") {
-		t.Errorf("the message is not on the page, escaped")
+	s.Close() // the spool cannot be read back
+	broken := *rep
+	broken.Documents = nil
+	broken.UseSpool(s)
+	var b bytes.Buffer
+	if err := NewHTML(&b).Print(&broken); err == nil {
+		t.Errorf("printed from a spool that cannot be read")
 	}
-	if strings.Count(out, `<li class="finding `) != 5 {
-		t.Errorf("want the 5 findings of the report listed")
+	if b.Len() > 0 {
+		t.Errorf("%d bytes written before the documents were read", b.Len())
 	}
+
+	full := len(render(t, "html", rep))
+	for _, n := range []int{0, 1000, full / 2, full - 10} {
+		w := &htmlShortWriter{left: n}
+		if err := NewHTML(w).Print(spooled(t, rep)); err == nil {
+			t.Errorf("no error when the write fails after %d of %d bytes", n, full)
+		}
+	}
+}
+
+// htmlShortWriter fails once it has taken left bytes.
+type htmlShortWriter struct{ left int }
+
+func (w *htmlShortWriter) Write(p []byte) (int, error) {
+	if len(p) > w.left {
+		n := w.left
+		w.left = 0
+		return n, errors.New("disk full")
+	}
+	w.left -= len(p)
+	return len(p), nil
 }
 
 // TestHTMLBrowser opens the seed's page in headless Chromium, checks that

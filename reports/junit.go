@@ -1,9 +1,11 @@
 package reports
 
 import (
+	"bufio"
 	"encoding/xml"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 
 	"github.com/transcheck/transcheck/metrics"
@@ -14,27 +16,9 @@ type junitPrinter struct{ w io.Writer }
 
 // NewJUnit returns the printer of JUnit XML for CI test views: one test
 // case per document, a failure per error finding not in the baseline, an error per document
-// whose input had problems, and the warnings as the case's output.
+// whose input had problems, and the warnings as the case's output. It
+// streams the cases one document at a time, as the report gives them.
 func NewJUnit(w io.Writer) Printer { return junitPrinter{w} }
-
-type junitSuites struct {
-	XMLName  xml.Name     `xml:"testsuites"`
-	Name     string       `xml:"name,attr"`
-	Tests    int          `xml:"tests,attr"`
-	Failures int          `xml:"failures,attr"`
-	Errors   int          `xml:"errors,attr"`
-	Skipped  int          `xml:"skipped,attr"`
-	Suites   []junitSuite `xml:"testsuite"`
-}
-
-type junitSuite struct {
-	Name     string      `xml:"name,attr"`
-	Tests    int         `xml:"tests,attr"`
-	Failures int         `xml:"failures,attr"`
-	Errors   int         `xml:"errors,attr"`
-	Skipped  int         `xml:"skipped,attr"`
-	Cases    []junitCase `xml:"testcase"`
-}
 
 type junitCase struct {
 	ClassName string         `xml:"classname,attr"`
@@ -59,74 +43,156 @@ type junitCharData struct {
 	Text string `xml:",chardata"`
 }
 
+// Print writes what encoding/xml would write for
+//
+//	<testsuites ...><testsuite ...><testcase .../>...</testsuite></testsuites>
+//
+// indented by two spaces. A first pass over the documents counts the
+// cases, failures, errors and skips the attributes give; a second writes
+// the cases as it reads the documents, one document at a time.
 func (p junitPrinter) Print(r *pipeline.Report) error {
-	suite := junitSuite{Name: "transcheck", Cases: []junitCase{}}
-	for _, d := range r.Documents {
-		c := junitCase{ClassName: "transcheck", Name: d.Name}
-		if len(d.Problems) > 0 {
-			c.Errors = append(c.Errors, junitProblem{
-				Message: fmt.Sprintf("%d input problems", len(d.Problems)),
-				Type:    "input",
-				Text:    strings.Join(d.Problems, "\n"),
-			})
-		}
-		var out []string
-		for _, f := range d.Findings {
-			// A baselined error was accepted: it does not fail the gate, so
-			// it is no failure here either.
-			if f.Severity >= metrics.Error && !f.Baselined {
-				c.Failures = append(c.Failures, junitProblem{Message: f.Message, Type: f.Check, Text: junitText(d.Name, f)})
-				continue
-			}
-			sev := f.Severity.String()
-			if f.Baselined {
-				sev += " (baseline)"
-			}
-			out = append(out, fmt.Sprintf("%s: %s: %s: %s", findingPos(d.Name, f), sev, f.Check, oneLine(f.Message)))
-		}
-		if len(out) > 0 {
-			c.SystemOut = &junitCharData{strings.Join(out, "\n") + "\n"}
-		}
-		// A document with nothing to check passes vacuously; saying it was
-		// skipped keeps it from counting as a pass.
-		if d.Counts.Segments == 0 && len(c.Failures) == 0 && len(c.Errors) == 0 {
-			c.Skipped = &junitMessage{"no text to check"}
-		}
-		suite.add(c)
-	}
-	if len(r.Problems) > 0 {
-		// Problems outside any document (a path that does not exist) get a
-		// case of their own so that CI shows them.
-		suite.add(junitCase{ClassName: "transcheck", Name: "inputs", Errors: []junitProblem{{
-			Message: fmt.Sprintf("%d input problems", len(r.Problems)),
-			Type:    "input",
-			Text:    strings.Join(r.Problems, "\n"),
-		}}})
-	}
-	out := junitSuites{Name: "transcheck", Tests: suite.Tests, Failures: suite.Failures,
-		Errors: suite.Errors, Skipped: suite.Skipped, Suites: []junitSuite{suite}}
-	if _, err := io.WriteString(p.w, xml.Header); err != nil {
+	var n junitTally
+	err := r.EachDocument(func(d *pipeline.DocumentReport) error {
+		n.add(junitCount(d))
+		return nil
+	})
+	if err != nil {
 		return err
 	}
-	enc := xml.NewEncoder(p.w)
+	inputs := junitInputs(r.Problems)
+	if inputs != nil {
+		n.add(junitTally{Tests: 1, Errors: len(inputs.Errors)})
+	}
+	w := bufio.NewWriter(p.w)
+	w.WriteString(xml.Header)
+	enc := xml.NewEncoder(w)
 	enc.Indent("", "  ")
-	if err := enc.Encode(out); err != nil {
+	suites := xml.StartElement{Name: xml.Name{Local: "testsuites"}, Attr: n.attrs("transcheck")}
+	suite := xml.StartElement{Name: xml.Name{Local: "testsuite"}, Attr: n.attrs("transcheck")}
+	testcase := xml.StartElement{Name: xml.Name{Local: "testcase"}}
+	if err := enc.EncodeToken(suites); err != nil {
 		return err
 	}
-	_, err := io.WriteString(p.w, "\n")
-	return err
+	if err := enc.EncodeToken(suite); err != nil {
+		return err
+	}
+	err = r.EachDocument(func(d *pipeline.DocumentReport) error {
+		return enc.EncodeElement(junitCaseOf(d), testcase)
+	})
+	if err != nil {
+		return err
+	}
+	if inputs != nil {
+		if err := enc.EncodeElement(inputs, testcase); err != nil {
+			return err
+		}
+	}
+	if err := enc.EncodeToken(suite.End()); err != nil {
+		return err
+	}
+	if err := enc.EncodeToken(suites.End()); err != nil {
+		return err
+	}
+	if err := enc.Close(); err != nil {
+		return err
+	}
+	w.WriteString("\n")
+	return w.Flush()
 }
 
-// add appends a test case and counts it the way JUnit readers do: every
-// failure and error element, and skipped cases.
-func (s *junitSuite) add(c junitCase) {
-	s.Cases = append(s.Cases, c)
-	s.Tests++
-	s.Failures += len(c.Failures)
-	s.Errors += len(c.Errors)
-	if c.Skipped != nil {
-		s.Skipped++
+// junitCaseOf is a document's test case.
+func junitCaseOf(d *pipeline.DocumentReport) junitCase {
+	c := junitCase{ClassName: "transcheck", Name: d.Name}
+	if len(d.Problems) > 0 {
+		c.Errors = append(c.Errors, junitProblem{
+			Message: fmt.Sprintf("%d input problems", len(d.Problems)),
+			Type:    "input",
+			Text:    strings.Join(d.Problems, "\n"),
+		})
 	}
+	var out []string
+	for _, f := range d.Findings {
+		if junitFails(f) {
+			c.Failures = append(c.Failures, junitProblem{Message: f.Message, Type: f.Check, Text: junitText(d.Name, f)})
+			continue
+		}
+		sev := f.Severity.String()
+		if f.Baselined {
+			sev += " (baseline)"
+		}
+		out = append(out, fmt.Sprintf("%s: %s: %s: %s", findingPos(d.Name, f), sev, f.Check, oneLine(f.Message)))
+	}
+	if len(out) > 0 {
+		c.SystemOut = &junitCharData{strings.Join(out, "\n") + "\n"}
+	}
+	if junitSkips(d, len(c.Failures), len(c.Errors)) {
+		c.Skipped = &junitMessage{"no text to check"}
+	}
+	return c
+}
+
+// junitFails tells whether a finding is a failure. A baselined error was
+// accepted: it does not fail the gate, so it is no failure here either.
+func junitFails(f metrics.Finding) bool { return f.Severity >= metrics.Error && !f.Baselined }
+
+// junitSkips tells whether a document's case is skipped: a document with
+// nothing to check passes vacuously, and saying it was skipped keeps it
+// from counting as a pass.
+func junitSkips(d *pipeline.DocumentReport, failures, errors int) bool {
+	return d.Counts.Segments == 0 && failures == 0 && errors == 0
+}
+
+// junitInputs is the case of the problems outside any document (a path
+// that does not exist), so that CI shows them; nil when there are none.
+func junitInputs(problems []string) *junitCase {
+	if len(problems) == 0 {
+		return nil
+	}
+	return &junitCase{ClassName: "transcheck", Name: "inputs", Errors: []junitProblem{{
+		Message: fmt.Sprintf("%d input problems", len(problems)),
+		Type:    "input",
+		Text:    strings.Join(problems, "\n"),
+	}}}
+}
+
+// junitTally are the attributes of the suites, counted the way JUnit
+// readers do: every case, every failure and error element, and skipped
+// cases.
+type junitTally struct {
+	Tests, Failures, Errors, Skipped int
+}
+
+// junitCount counts a document's case as junitCaseOf writes it, without
+// building its texts.
+func junitCount(d *pipeline.DocumentReport) junitTally {
+	c := junitTally{Tests: 1}
+	if len(d.Problems) > 0 {
+		c.Errors = 1
+	}
+	for _, f := range d.Findings {
+		if junitFails(f) {
+			c.Failures++
+		}
+	}
+	if junitSkips(d, c.Failures, c.Errors) {
+		c.Skipped = 1
+	}
+	return c
+}
+
+func (c *junitTally) add(o junitTally) {
+	c.Tests += o.Tests
+	c.Failures += o.Failures
+	c.Errors += o.Errors
+	c.Skipped += o.Skipped
+}
+
+// attrs are the attributes of a testsuites or testsuite element.
+func (c junitTally) attrs(name string) []xml.Attr {
+	attr := func(k, v string) xml.Attr { return xml.Attr{Name: xml.Name{Local: k}, Value: v} }
+	return []xml.Attr{attr("name", name), attr("tests", strconv.Itoa(c.Tests)),
+		attr("failures", strconv.Itoa(c.Failures)), attr("errors", strconv.Itoa(c.Errors)),
+		attr("skipped", strconv.Itoa(c.Skipped))}
 }
 
 // junitText is a failure's body: where, what, and the text of each side.

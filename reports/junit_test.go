@@ -4,10 +4,12 @@ import (
 	"bytes"
 	"context"
 	"encoding/xml"
+	"errors"
 	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -182,10 +184,18 @@ func parseJUnit(t *testing.T, out string) junitParsed {
 
 func TestJUnitSeedCounts(t *testing.T) {
 	rep := seedReport(t)
+	for _, c := range memAndSpoolReports(t, rep) {
+		t.Run(c.name, func(t *testing.T) { checkJUnitSeed(t, c.rep) })
+	}
+}
+
+// checkJUnitSeed checks the counts and the cases of the seed's JUnit.
+func checkJUnitSeed(t *testing.T, rep *pipeline.Report) {
+	t.Helper()
 	j := parseJUnit(t, render(t, "junit", rep))
 	s := j.Suites[0]
-	if s.Tests != len(rep.Documents) || j.Tests != s.Tests {
-		t.Errorf("tests = %d (suites %d), want %d documents", s.Tests, j.Tests, len(rep.Documents))
+	if s.Tests != rep.DocumentCount() || j.Tests != s.Tests {
+		t.Errorf("tests = %d (suites %d), want %d documents", s.Tests, j.Tests, rep.DocumentCount())
 	}
 	errs := rep.Findings(metrics.Error)
 	if errs == 0 {
@@ -218,7 +228,14 @@ func TestJUnitSeedCounts(t *testing.T) {
 }
 
 func TestJUnitEscapingAndProblems(t *testing.T) {
-	rep := tricky()
+	for _, c := range memAndSpoolReports(t, tricky()) {
+		t.Run(c.name, func(t *testing.T) { checkJUnitTricky(t, c.rep) })
+	}
+}
+
+// checkJUnitTricky checks the escaping and the problems in tricky's JUnit.
+func checkJUnitTricky(t *testing.T, rep *pipeline.Report) {
+	t.Helper()
 	j := parseJUnit(t, render(t, "junit", rep))
 	s := j.Suites[0]
 	// Two documents and the case for problems outside any document.
@@ -250,5 +267,107 @@ func TestJUnitEscapingAndProblems(t *testing.T) {
 	}
 	if last := s.Cases[2]; len(last.Errors) != 1 || !strings.Contains(last.Errors[0].Text, "docs/missing") {
 		t.Errorf("problems outside documents: %+v", last)
+	}
+}
+
+// memAndSpoolReports returns rep, and a copy of it that reads its
+// documents from a spool, with the names of subtests for each.
+func memAndSpoolReports(t *testing.T, rep *pipeline.Report) []struct {
+	name string
+	rep  *pipeline.Report
+} {
+	return []struct {
+		name string
+		rep  *pipeline.Report
+	}{{"memory", rep}, {"spool", spooled(t, rep)}}
+}
+
+// severalDocuments is a report of several documents: tricky's, the seed's
+// and tricky's again, with a finding of a check that no metric declares
+// in the last document, and the totals of them all.
+func severalDocuments(t *testing.T) *pipeline.Report {
+	t.Helper()
+	seed := seedReport(t)
+	rep := tricky()
+	rep.Gate = seed.Gate
+	docs := slices.Clone(rep.Documents)
+	rep.Documents = append(rep.Documents, seed.Documents...)
+	rep.Documents = append(rep.Documents, docs...)
+	last := &rep.Documents[len(rep.Documents)-1]
+	last.Name = "docs/again.md"
+	last.Findings = []metrics.Finding{{Check: "made_up", Severity: metrics.Error, Message: "a check no metric declares",
+		Target: &metrics.Side{Path: "docs/again.md", Line: 2, Lang: "en", Text: "Again."}}}
+	last.Counts = pipeline.Counts{Segments: 1, Unpaired: 1, Errors: 1}
+	rep.Totals = pipeline.Counts{}
+	for _, d := range rep.Documents {
+		rep.Totals.Segments += d.Counts.Segments
+		rep.Totals.Errors += d.Counts.Errors
+		rep.Totals.Warnings += d.Counts.Warnings
+		rep.Totals.Infos += d.Counts.Infos
+	}
+	return rep
+}
+
+// sameBytesFromSpool prints rep in a format from memory and from a spool, fails
+// the test unless the two are the same bytes, and returns them.
+func sameBytesFromSpool(t *testing.T, format string, rep *pipeline.Report) string {
+	t.Helper()
+	mem := render(t, format, rep)
+	spool := render(t, format, spooled(t, rep))
+	if mem != spool {
+		t.Errorf("%s: %d bytes from memory, %d from a spool, and they differ", format, len(mem), len(spool))
+	}
+	return spool
+}
+
+// TestJUnitSpooled prints a report of several documents from a spool: the
+// same bytes as from memory, one case per document in order, and the
+// counts of them all.
+func TestJUnitSpooled(t *testing.T) {
+	rep := severalDocuments(t)
+	j := parseJUnit(t, sameBytesFromSpool(t, "junit", rep))
+	s := j.Suites[0]
+	if s.Tests != rep.DocumentCount()+1 || len(s.Cases) != s.Tests || j.junitCounts != s.junitCounts {
+		t.Fatalf("tests %d, cases %d, suites %+v; want %d", s.Tests, len(s.Cases), j.junitCounts, rep.DocumentCount()+1)
+	}
+	var failures, errors, skipped int
+	for i, d := range rep.Documents {
+		c := s.Cases[i]
+		if c.Name != d.Name {
+			t.Errorf("case %d is %q, want %q", i, c.Name, d.Name)
+		}
+		for _, f := range d.Findings {
+			if f.Severity >= metrics.Error && !f.Baselined {
+				failures++
+			}
+		}
+		if len(c.Failures) == 0 && len(d.Problems) == 0 && d.Counts.Segments == 0 {
+			skipped++
+		}
+		if len(d.Problems) > 0 {
+			errors++
+		}
+	}
+	if s.Cases[len(s.Cases)-1].Name != "inputs" {
+		t.Errorf("the last case is %q, want the inputs", s.Cases[len(s.Cases)-1].Name)
+	}
+	errors++ // the inputs
+	if s.Failures != failures || s.Errors != errors || s.Skipped != skipped {
+		t.Errorf("counts %+v; want failures %d, errors %d, skipped %d", s.junitCounts, failures, errors, skipped)
+	}
+}
+
+// junitBrokenWriter fails every write.
+type junitBrokenWriter struct{}
+
+func (junitBrokenWriter) Write([]byte) (int, error) { return 0, errors.New("disk full") }
+
+// A printer that streams still reports that its output failed.
+func TestJUnitWriteError(t *testing.T) {
+	for _, format := range []string{"junit", "sarif"} {
+		rep := spooled(t, severalDocuments(t))
+		if err := Formats[format](junitBrokenWriter{}).Print(rep); err == nil || !strings.Contains(err.Error(), "disk full") {
+			t.Errorf("%s: error %v, want the writer's", format, err)
+		}
 	}
 }

@@ -39,31 +39,35 @@ func (p markdownPrinter) Print(r *pipeline.Report) error {
 		mark = "❌"
 	}
 	fmt.Fprintf(&b, "## %s transcheck %s\n\n%d documents, %s complete, %d errors, %d warnings\n\n",
-		mark, mdCell(verdict(r)), len(r.Documents), pct(c.Completeness()), c.Errors, c.Warnings)
+		mark, mdCell(verdict(r)), r.DocumentCount(), pct(c.Completeness()), c.Errors, c.Warnings)
 	// The summary keeps a row per document as long as it fits in half the
 	// budget; the findings get the rest.
 	var rows strings.Builder
 	rows.WriteString("| Document | Languages | Segments | Pairs | Unpaired | Complete | Errors | Warnings |\n")
 	rows.WriteString("|---|---|---:|---:|---:|---:|---:|---:|\n")
 	leftDocs := 0
-	for _, d := range r.Documents {
+	err := r.EachDocument(func(d *pipeline.DocumentReport) error {
 		dc := d.Counts
 		row := fmt.Sprintf("| %s | %s | %d | %d | %d | %s | %d | %d |\n", mdCell(d.Name), langs(d.Source, d.Target),
 			dc.Segments, dc.Pairs, dc.Unpaired, pct(dc.Completeness()), dc.Errors, dc.Warnings)
 		if rows.Len()+len(row) > MarkdownLimit/2 {
 			leftDocs++
-			continue
+			return nil
 		}
 		rows.WriteString(row)
+		return nil
+	})
+	if err != nil {
+		return err
 	}
 	b.WriteString(rows.String())
 	if leftDocs > 0 {
 		fmt.Fprintf(&b, "\n%d more documents are not listed here.\n", leftDocs)
 	}
 	leftFindings, leftIn := 0, 0
-	for _, d := range r.Documents {
+	err = r.EachDocument(func(d *pipeline.DocumentReport) error {
 		if len(d.Findings) == 0 {
-			continue
+			return nil
 		}
 		var sec strings.Builder
 		fmt.Fprintf(&sec, "\n<details><summary><b>%s</b>: %d errors, %d warnings</summary>\n\n",
@@ -86,12 +90,20 @@ func (p markdownPrinter) Print(r *pipeline.Report) error {
 			sec.WriteString("\n</details>\n")
 			b.WriteString(sec.String())
 		}
+		return nil
+	})
+	if err != nil {
+		return err
 	}
 	if leftFindings > 0 {
 		fmt.Fprintf(&b, "\n**%d findings in %d documents are not shown** (a pull-request comment holds 65,536 characters): "+
 			"the JSON, SARIF or HTML report of this run (`-o json=FILE`) lists them all.\n", leftFindings, leftIn)
 	}
-	if probs := allProblems(r); len(probs) > 0 {
+	probs, err := allProblems(r)
+	if err != nil {
+		return err
+	}
+	if len(probs) > 0 {
 		b.WriteString("\n### Problems\n\n")
 		for i, prob := range probs {
 			line := fmt.Sprintf("- %s\n", mdCell(prob))
@@ -102,7 +114,7 @@ func (p markdownPrinter) Print(r *pipeline.Report) error {
 			b.WriteString(line)
 		}
 	}
-	_, err := io.WriteString(p.w, b.String())
+	_, err = io.WriteString(p.w, b.String())
 	return err
 }
 

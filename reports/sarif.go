@@ -1,7 +1,7 @@
 package reports
 
 import (
-	"encoding/json"
+	"bufio"
 	"io"
 	"net/url"
 	"path/filepath"
@@ -18,7 +18,9 @@ type sarifPrinter struct{ w io.Writer }
 // NewSARIF returns the printer of SARIF 2.1.0, the format code-scanning
 // services (GitHub, GitLab, Azure DevOps) read: one run whose rules are the
 // checks and whose results are the findings, with stable fingerprints so
-// that a finding keeps its identity when lines move.
+// that a finding keeps its identity when lines move. It streams the
+// results one document at a time, as the report gives them, so a large run
+// is never held whole as one JSON value.
 func NewSARIF(w io.Writer) Printer { return sarifPrinter{w} }
 
 // SARIFSchema and SARIFVersion identify the SARIF version written.
@@ -55,18 +57,6 @@ var checkHelp = map[string]string{
 	"length_ratio":        "The target is much longer or shorter than its source compared with the rest of the document: check that nothing was left out or added.",
 	"language":            "The segment is in neither the source nor the target language: translate it, or pass --languages if the language is expected.",
 	"untranslated":        "The target repeats its source or is in the source language: translate it.",
-}
-
-type sarifLog struct {
-	Schema  string     `json:"$schema"`
-	Version string     `json:"version"`
-	Runs    []sarifRun `json:"runs"`
-}
-
-type sarifRun struct {
-	Tool        sarifTool         `json:"tool"`
-	Invocations []sarifInvocation `json:"invocations"`
-	Results     []sarifResult     `json:"results"`
 }
 
 type sarifTool struct {
@@ -136,32 +126,95 @@ type sarifRegion struct {
 	Snippet   *sarifText `json:"snippet,omitempty"`
 }
 
+// Print writes, part by part, what encoding/json would write for
+//
+//	{$schema, version, runs: [{tool, invocations, results: [...]}]}
+//
+// indented by two spaces and without HTML escapes. A first pass over the
+// documents gathers the rules and the input problems; a second writes each
+// document's results as it reads them, one document at a time.
 func (p sarifPrinter) Print(r *pipeline.Report) error {
-	rules, index := sarifRules(r)
-	run := sarifRun{
-		Tool:        sarifTool{sarifDriver{Name: "transcheck", InformationURI: informationURI, Rules: rules}},
-		Invocations: []sarifInvocation{{ExecutionSuccessful: true, ToolExecutionNotifications: []sarifNotification{}}},
-		Results:     []sarifResult{},
+	rules, index, problems, err := sarifScan(r)
+	if err != nil {
+		return err
 	}
-	for _, prob := range allProblems(r) {
-		run.Invocations[0].ToolExecutionNotifications = append(run.Invocations[0].ToolExecutionNotifications,
-			sarifNotification{Level: "error", Message: sarifText{prob}})
+	notes := make([]sarifNotification, 0, len(problems))
+	for _, prob := range problems {
+		notes = append(notes, sarifNotification{Level: "error", Message: sarifText{prob}})
 	}
-	for _, d := range r.Documents {
+	w := bufio.NewWriter(p.w)
+	in := newIndenter()
+	// The run is the only element of "runs": its fields are at depth 3,
+	// its results at depth 4.
+	const field, item = "      ", "        "
+	w.WriteString("{\n  \"$schema\": ")
+	if err := in.write(w, SARIFSchema, "  "); err != nil {
+		return err
+	}
+	w.WriteString(",\n  \"version\": ")
+	if err := in.write(w, SARIFVersion, "  "); err != nil {
+		return err
+	}
+	w.WriteString(",\n  \"runs\": [\n    {\n" + field + "\"tool\": ")
+	tool := sarifTool{sarifDriver{Name: "transcheck", InformationURI: informationURI, Rules: rules}}
+	if err := in.write(w, tool, field); err != nil {
+		return err
+	}
+	w.WriteString(",\n" + field + "\"invocations\": ")
+	invocations := []sarifInvocation{{ExecutionSuccessful: true, ToolExecutionNotifications: notes}}
+	if err := in.write(w, invocations, field); err != nil {
+		return err
+	}
+	w.WriteString(",\n" + field + "\"results\": [")
+	n := 0
+	err = r.EachDocument(func(d *pipeline.DocumentReport) error {
 		for _, f := range d.Findings {
-			run.Results = append(run.Results, sarifResultOf(d.Name, f, index[f.Check]))
+			if n > 0 {
+				w.WriteString(",")
+			}
+			n++
+			w.WriteString("\n" + item)
+			if err := in.write(w, sarifResultOf(d.Name, f, index[f.Check]), item); err != nil {
+				return err
+			}
 		}
+		return nil
+	})
+	if err != nil {
+		return err
 	}
-	enc := json.NewEncoder(p.w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(sarifLog{Schema: SARIFSchema, Version: SARIFVersion, Runs: []sarifRun{run}})
+	if n > 0 {
+		w.WriteString("\n" + field)
+	}
+	w.WriteString("]\n    }\n  ]\n}\n")
+	return w.Flush()
+}
+
+// sarifScan reads the documents once for what comes before the results:
+// the rules (see sarifRules) with the index of each check name, and the
+// run's input problems, those of no document first.
+func sarifScan(r *pipeline.Report) (rules []sarifRule, index map[string]int, problems []string, err error) {
+	problems = append([]string(nil), r.Problems...)
+	seen := map[string]metrics.Severity{}
+	err = r.EachDocument(func(d *pipeline.DocumentReport) error {
+		problems = append(problems, d.Problems...)
+		for _, f := range d.Findings {
+			seen[f.Check] = max(seen[f.Check], f.Severity)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	rules, index = sarifRules(seen)
+	return rules, index, problems, nil
 }
 
 // sarifRules lists a rule for every metric, every derived check, and any
-// other check name the findings use, in that order; index maps a check
-// name to its rule's position.
-func sarifRules(r *pipeline.Report) ([]sarifRule, map[string]int) {
+// other check name the findings use (checks maps each name used to its
+// highest severity), in that order; index maps a check name to its
+// rule's position.
+func sarifRules(checks map[string]metrics.Severity) ([]sarifRule, map[string]int) {
 	rules := []sarifRule{}
 	index := map[string]int{}
 	add := func(name, doc string, sev metrics.Severity) {
@@ -183,20 +236,14 @@ func sarifRules(r *pipeline.Report) ([]sarifRule, map[string]int) {
 		add(c.name, c.doc, c.severity)
 	}
 	var other []string
-	seen := map[string]metrics.Severity{}
-	for _, d := range r.Documents {
-		for _, f := range d.Findings {
-			if _, ok := index[f.Check]; !ok {
-				if _, dup := seen[f.Check]; !dup {
-					other = append(other, f.Check)
-				}
-				seen[f.Check] = max(seen[f.Check], f.Severity)
-			}
+	for name := range checks {
+		if _, ok := index[name]; !ok {
+			other = append(other, name)
 		}
 	}
 	sort.Strings(other)
 	for _, name := range other {
-		add(name, "findings of the check "+name, seen[name])
+		add(name, "findings of the check "+name, checks[name])
 	}
 	return rules, index
 }

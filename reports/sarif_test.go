@@ -138,12 +138,16 @@ func checkSARIF(t *testing.T, s sarifParsed, findings int) {
 
 func TestSARIFSeed(t *testing.T) {
 	rep := seedReport(t)
-	s := parseSARIF(t, render(t, "sarif", rep))
-	checkSARIF(t, s, rep.Findings(metrics.Info))
-	for _, res := range s.Runs[0].Results {
-		if uri := res.Locations[0].PhysicalLocation.ArtifactLocation.URI; uri != "testdata/seed/cyberspace-article.zh-en.txt" {
-			t.Errorf("uri %q, want the path as given", uri)
-		}
+	for _, c := range memAndSpoolReports(t, rep) {
+		t.Run(c.name, func(t *testing.T) {
+			s := parseSARIF(t, render(t, "sarif", c.rep))
+			checkSARIF(t, s, rep.Findings(metrics.Info))
+			for _, res := range s.Runs[0].Results {
+				if uri := res.Locations[0].PhysicalLocation.ArtifactLocation.URI; uri != "testdata/seed/cyberspace-article.zh-en.txt" {
+					t.Errorf("uri %q, want the path as given", uri)
+				}
+			}
+		})
 	}
 }
 
@@ -152,6 +156,14 @@ func TestSARIFTricky(t *testing.T) {
 	rep.Documents[0].Findings = append(rep.Documents[0].Findings,
 		metrics.Finding{Check: "made_up", Severity: metrics.Warning, Message: "a check no metric declares",
 			Source: &metrics.Side{Path: `docs\win dows.md`, Line: 0, Text: "x"}})
+	for _, c := range memAndSpoolReports(t, rep) {
+		t.Run(c.name, func(t *testing.T) { checkSARIFTricky(t, c.rep) })
+	}
+}
+
+// checkSARIFTricky checks the log of tricky with a made-up check added.
+func checkSARIFTricky(t *testing.T, rep *pipeline.Report) {
+	t.Helper()
 	s := parseSARIF(t, render(t, "sarif", rep))
 	checkSARIF(t, s, 6)
 	run := s.Runs[0]
@@ -175,12 +187,42 @@ func TestSARIFTricky(t *testing.T) {
 }
 
 func TestSARIFEmptyArrays(t *testing.T) {
-	out := render(t, "sarif", &pipeline.Report{Version: pipeline.SchemaVersion})
+	out := sameBytesFromSpool(t, "sarif", &pipeline.Report{Version: pipeline.SchemaVersion})
 	if strings.Contains(out, "null") {
 		t.Errorf("an empty report has null in SARIF:\n%s", out)
 	}
 	if !strings.Contains(out, `"results": []`) {
 		t.Errorf("results should be an empty array:\n%s", out)
+	}
+}
+
+// TestSARIFSpooled prints a report of several documents from a spool: the
+// same bytes as from memory, a valid log with every finding's result in
+// the documents' order, and a rule for the check no metric declares.
+func TestSARIFSpooled(t *testing.T) {
+	rep := severalDocuments(t)
+	s := parseSARIF(t, sameBytesFromSpool(t, "sarif", rep))
+	checkSARIF(t, s, rep.Findings(metrics.Info))
+	run := s.Runs[0]
+	i := 0
+	for _, d := range rep.Documents {
+		for _, f := range d.Findings {
+			if i < len(run.Results) && (run.Results[i].RuleID != f.Check || run.Results[i].Message.Text != f.Message) {
+				t.Errorf("result %d is %s %q, want %s %q", i, run.Results[i].RuleID, run.Results[i].Message.Text, f.Check, f.Message)
+			}
+			i++
+		}
+	}
+	rules := run.Tool.Driver.Rules
+	if last := rules[len(rules)-1]; last.ID != "made_up" || last.DefaultConfiguration.Level != "error" {
+		t.Errorf("last rule %s at %s, want made_up at error", last.ID, last.DefaultConfiguration.Level)
+	}
+	var problems int
+	for _, d := range rep.Documents {
+		problems += len(d.Problems)
+	}
+	if got, want := len(run.Invocations[0].ToolExecutionNotifications), len(rep.Problems)+problems; got != want {
+		t.Errorf("%d notifications, want %d", got, want)
 	}
 }
 

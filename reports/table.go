@@ -13,7 +13,7 @@ import (
 type tablePrinter struct{ w io.Writer }
 
 // NewTable returns the terminal printer: a table with one row per
-// document, then a table of findings.
+// document, then a table of findings for each document that has some.
 func NewTable(w io.Writer) Printer { return tablePrinter{w} }
 
 func newTable(w io.Writer) *tablewriter.Table {
@@ -30,14 +30,16 @@ func newTable(w io.Writer) *tablewriter.Table {
 func (p tablePrinter) Print(r *pipeline.Report) error {
 	t := newTable(p.w)
 	t.Header("Document", "Languages", "Segments", "Pairs", "Unpaired", "Skipped", "Complete", "Errors", "Warnings")
-	for _, d := range r.Documents {
+	err := r.EachDocument(func(d *pipeline.DocumentReport) error {
 		c := d.Counts
-		if err := t.Append([]string{d.Name, langs(d.Source, d.Target), strconv.Itoa(c.Segments), strconv.Itoa(c.Pairs),
-			strconv.Itoa(c.Unpaired), strconv.Itoa(c.Skipped), pct(c.Completeness()), strconv.Itoa(c.Errors), strconv.Itoa(c.Warnings)}); err != nil {
-			return err
-		}
+		return t.Append([]string{d.Name, langs(d.Source, d.Target), strconv.Itoa(c.Segments), strconv.Itoa(c.Pairs),
+			strconv.Itoa(c.Unpaired), strconv.Itoa(c.Skipped), pct(c.Completeness()), strconv.Itoa(c.Errors), strconv.Itoa(c.Warnings)})
+	})
+	if err != nil {
+		return err
 	}
-	if len(r.Documents) > 1 {
+	many := r.DocumentCount() > 1
+	if many {
 		c := r.Totals
 		t.Footer("Total", "", strconv.Itoa(c.Segments), strconv.Itoa(c.Pairs), strconv.Itoa(c.Unpaired),
 			strconv.Itoa(c.Skipped), pct(c.Completeness()), strconv.Itoa(c.Errors), strconv.Itoa(c.Warnings))
@@ -47,9 +49,17 @@ func (p tablePrinter) Print(r *pipeline.Report) error {
 	}
 	if n := r.Findings(0); n > 0 {
 		fmt.Fprintf(p.w, "\n%d findings\n", n)
-		ft := newTable(p.w)
-		ft.Header("Where", "Check", "Severity", "Message", "Text")
-		for _, d := range r.Documents {
+		// A table per document: the table holds one document's findings
+		// at a time, however many the run has.
+		err := r.EachDocument(func(d *pipeline.DocumentReport) error {
+			if len(d.Findings) == 0 {
+				return nil
+			}
+			if many {
+				fmt.Fprintf(p.w, "\n%s: %d %s\n", d.Name, len(d.Findings), plural(len(d.Findings), "finding", "findings"))
+			}
+			ft := newTable(p.w)
+			ft.Header("Where", "Check", "Severity", "Message", "Text")
 			for _, f := range d.Findings {
 				side := f.Where()
 				where, text := d.Name, ""
@@ -65,16 +75,28 @@ func (p tablePrinter) Print(r *pipeline.Report) error {
 					return err
 				}
 			}
-		}
-		if err := ft.Render(); err != nil {
+			return ft.Render()
+		})
+		if err != nil {
 			return err
 		}
 	}
-	for _, prob := range allProblems(r) {
+	probs, err := allProblems(r)
+	if err != nil {
+		return err
+	}
+	for _, prob := range probs {
 		fmt.Fprintf(p.w, "problem: %s\n", prob)
 	}
 	fmt.Fprintf(p.w, "\ngate %s\n", verdict(r))
 	return nil
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
 }
 
 func langs(src, tgt string) string {

@@ -1,7 +1,7 @@
 package main
 
 import (
-	"bytes"
+	"bufio"
 	"context"
 	"errors"
 	"flag"
@@ -259,14 +259,38 @@ func runCheck(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return usageErr("%v", err)
 	}
-	rep, err := runner.Run(context.Background(), paths)
+	var base *baselineSet
+	if *baseline != "" {
+		if base, err = loadBaseline(*baseline); err != nil {
+			return usageErr("%v", err)
+		}
+	}
+	var newBase *baselineFile
+	if *writeBase != "" {
+		newBase = &baselineFile{Version: 1, Findings: []baselineEntry{}}
+	}
+	// The documents' reports go to a spool on disk as they are checked;
+	// the run holds the aggregates (counts, the gate's tally, problems)
+	// and the reports read the documents back one at a time.
+	spool, err := pipeline.NewSpool("")
 	if err != nil {
 		return err
 	}
-	problems := append([]string(nil), rep.Problems...)
-	for _, d := range rep.Documents {
+	defer spool.Close()
+	var problems []string
+	tally := g.tally()
+	rep, err := runner.Stream(context.Background(), paths, func(d *pipeline.DocumentReport) error {
+		base.apply(d)
+		tally.add(d)
+		newBase.add(d)
 		problems = append(problems, d.Problems...)
+		return spool.Add(d)
+	})
+	if err != nil {
+		return err
 	}
+	rep.UseSpool(spool)
+	problems = append(append([]string(nil), rep.Problems...), problems...)
 	printProblems := func() {
 		for _, p := range problems {
 			fmt.Fprintf(stderr, "transcheck: %s\n", p)
@@ -276,26 +300,21 @@ func runCheck(args []string, stdout, stderr io.Writer) error {
 	// written, so an old report is not replaced by an empty one.
 	if rep.Totals.Segments == 0 {
 		printProblems()
-		if len(rep.Documents) == 0 {
+		if rep.DocumentCount() == 0 {
 			return usageErr("no documents found under %s", strings.Join(paths, ", "))
 		}
 		return usageErr("nothing could be read: %d %s (see above)", len(problems), plural(len(problems), "problem", "problems"))
 	}
-	if *baseline != "" {
-		if err := applyBaseline(*baseline, rep); err != nil {
-			return usageErr("%v", err)
-		}
-	}
 	// The gate is decided once, here, on the aggregated report; the
 	// reports only show its verdict.
-	rep.Gate = g.decide(rep)
+	rep.Gate = tally.decide(rep.Totals)
 	for _, o := range outs {
 		if err := writeReport(o.format, o.path, stdout, rep); err != nil {
 			return err
 		}
 	}
-	if *writeBase != "" {
-		if err := writeBaseline(*writeBase, rep); err != nil {
+	if newBase != nil {
+		if err := newBase.write(*writeBase); err != nil {
 			return fmt.Errorf("writing baseline %s: %w", *writeBase, err)
 		}
 	}
@@ -385,35 +404,41 @@ func progressBar(f *os.File) func(done, total int) {
 }
 
 // writeReport renders the report to a file (written to a temporary file
-// and renamed, so a reader never sees half a report) or to stdout.
+// and renamed, so a reader never sees half a report) or to stdout, as the
+// printer writes it, never whole in memory.
 func writeReport(format, path string, stdout io.Writer, rep *pipeline.Report) error {
-	if path == "" || path == "-" {
-		p, err := reports.New(format, stdout)
-		if err != nil {
-			return err
-		}
-		return p.Print(rep)
-	}
-	var buf bytes.Buffer
-	p, err := reports.New(format, &buf)
-	if err != nil {
+	if _, err := reports.New(format, nil); err != nil {
 		return err
 	}
-	if err := p.Print(rep); err != nil {
-		return fmt.Errorf("writing %s: %w", path, err)
+	if path == "" || path == "-" {
+		w := bufio.NewWriterSize(stdout, 64<<10)
+		p, _ := reports.New(format, w)
+		if err := p.Print(rep); err != nil {
+			return err
+		}
+		return w.Flush()
 	}
-	return writeFileAtomic(path, buf.Bytes())
+	return writeAtomic(path, func(w io.Writer) error {
+		p, _ := reports.New(format, w)
+		return p.Print(rep)
+	})
 }
 
-// writeFileAtomic writes data to a temporary file beside path and renames
-// it into place: an interrupted run leaves the old file or none.
-func writeFileAtomic(path string, data []byte) error {
+// writeAtomic writes a file through write into a temporary file beside
+// path and renames it into place: an interrupted run leaves the old file
+// or none.
+func writeAtomic(path string, write func(io.Writer) error) error {
 	tmp, err := os.CreateTemp(filepath.Dir(path), ".transcheck-*")
 	if err != nil {
 		return fmt.Errorf("writing %s: %w", path, err)
 	}
 	defer os.Remove(tmp.Name())
-	if _, err := tmp.Write(data); err != nil {
+	w := bufio.NewWriterSize(tmp, 64<<10)
+	if err := write(w); err != nil {
+		tmp.Close()
+		return fmt.Errorf("writing %s: %w", path, err)
+	}
+	if err := w.Flush(); err != nil {
 		tmp.Close()
 		return fmt.Errorf("writing %s: %w", path, err)
 	}
@@ -424,4 +449,12 @@ func writeFileAtomic(path string, data []byte) error {
 		return fmt.Errorf("writing %s: %w", path, err)
 	}
 	return nil
+}
+
+// writeFileAtomic writes data to path as writeAtomic does.
+func writeFileAtomic(path string, data []byte) error {
+	return writeAtomic(path, func(w io.Writer) error {
+		_, err := w.Write(data)
+		return err
+	})
 }

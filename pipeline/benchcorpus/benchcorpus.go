@@ -1,0 +1,234 @@
+// Package benchcorpus generates the corpora the benchmarks check: folders
+// of bilingual documents and large TSV files built deterministically from
+// the seed article and, when the shared data is there, the gold sentence
+// alignments, with known faults. It also measures what the benchmarks
+// report beside time: the floor of a plain read, and the peak RSS.
+//
+// Corpora are written once under os.TempDir and kept between runs; the
+// same size gives the same bytes.
+package benchcorpus
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"math/rand"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/transcheck/transcheck/pipeline/segment"
+)
+
+// version names the generator: a change to it makes new corpora.
+const version = "v1"
+
+// SeedPath is the seed article, relative to the repository root.
+const SeedPath = "testdata/seed/cyberspace-article.zh-en.txt"
+
+var mu sync.Mutex
+
+// Pairs returns Chinese–English sentence pairs to build documents from:
+// the seed article's paragraphs, and when the shared data is there (beside
+// the repository, root/../shared/data), the 1-1 beads of the gold
+// alignments. root is the repository root.
+func Pairs(root string) ([][2]string, error) {
+	var pairs [][2]string
+	data, err := os.ReadFile(filepath.Join(root, SeedPath))
+	if err != nil {
+		return nil, err
+	}
+	for _, line := range strings.Split(string(data), "\n") {
+		runs := segment.Runs(line, nil)
+		if len(runs) == 2 && runs[0].Script == segment.ScriptCJK {
+			pairs = append(pairs, [2]string{line[runs[0].Start:runs[0].End], line[runs[1].Start:runs[1].End]})
+		}
+	}
+	for _, corpus := range []string{"ctk-dev", "mac-dev"} {
+		dir := filepath.Join(root, "../shared/data/align", corpus)
+		golds, _ := filepath.Glob(filepath.Join(dir, "gold", "*.align"))
+		for _, g := range golds {
+			name := strings.TrimSuffix(filepath.Base(g), ".align")
+			zh, err1 := ReadLines(filepath.Join(dir, "zh", name))
+			en, err2 := ReadLines(filepath.Join(dir, "en", name))
+			beads, err3 := ReadLines(g)
+			if err1 != nil || err2 != nil || err3 != nil {
+				continue
+			}
+			for _, bead := range beads {
+				s, t, ok := strings.Cut(bead, ":")
+				i, err1 := strconv.Atoi(strings.Trim(s, "[]"))
+				j, err2 := strconv.Atoi(strings.Trim(t, "[]"))
+				if ok && err1 == nil && err2 == nil && i < len(zh) && j < len(en) {
+					pairs = append(pairs, [2]string{zh[i], en[j]})
+				}
+			}
+		}
+	}
+	return pairs, nil
+}
+
+// ReadLines returns the lines of a file, without the last line break.
+func ReadLines(path string) ([]string, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	return strings.Split(strings.TrimRight(string(data), "\n"), "\n"), nil
+}
+
+// Folder returns a folder of bilingual documents of about size bytes, one
+// paragraph a line as in the seed, 60 paragraphs a document, with known
+// faults: 3% of paragraphs lose their English, 2% are English only, 3%
+// have a number changed. It returns the folder and its size in bytes.
+func Folder(root string, size int64) (string, int64, error) {
+	mu.Lock()
+	defer mu.Unlock()
+	dir := filepath.Join(os.TempDir(), fmt.Sprintf("transcheck-bench-%s-%dMB", version, size>>20))
+	if total, err := doneSize(filepath.Join(dir, "done")); err == nil {
+		return dir, total, nil
+	}
+	os.RemoveAll(dir)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return "", 0, err
+	}
+	pairs, err := Pairs(root)
+	if err != nil {
+		return "", 0, err
+	}
+	rng := rand.New(rand.NewSource(1))
+	var total int64
+	for n := 0; total < size; n++ {
+		var b strings.Builder
+		for p := 0; p < 60; p++ {
+			k := 1 + rng.Intn(3)
+			start := rng.Intn(len(pairs) - k)
+			var zh, en []string
+			for _, pr := range pairs[start : start+k] {
+				zh, en = append(zh, pr[0]), append(en, pr[1])
+			}
+			z, e := strings.Join(zh, ""), strings.Join(en, " ")
+			switch x := rng.Float64(); {
+			case x < 0.03:
+				e = ""
+			case x < 0.05:
+				z = ""
+			case x < 0.08:
+				e = strings.Replace(e, "1", "7", 1)
+			}
+			b.WriteString(strings.TrimSpace(z + " " + e))
+			b.WriteString("\n")
+		}
+		path := filepath.Join(dir, fmt.Sprintf("d%05d.zh-en.txt", n))
+		if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
+			return "", 0, err
+		}
+		total += int64(b.Len())
+	}
+	if err := os.WriteFile(filepath.Join(dir, "done"), []byte(strconv.FormatInt(total, 10)), 0o644); err != nil {
+		return "", 0, err
+	}
+	return dir, total, nil
+}
+
+func doneSize(doneFile string) (int64, error) {
+	data, err := os.ReadFile(doneFile)
+	if err != nil {
+		return 0, err
+	}
+	return strconv.ParseInt(string(data), 10, 64)
+}
+
+// TSV returns a TSV file of about size bytes, zh\ten a row, from Pairs
+// and, when the shared data is there, the Tatoeba sample; 1% of rows have
+// an empty target. It returns the path and the size in bytes.
+func TSV(root string, size int64) (string, int64, error) {
+	mu.Lock()
+	defer mu.Unlock()
+	path := filepath.Join(os.TempDir(), fmt.Sprintf("transcheck-bench-%s-%dMB.tsv", version, size>>20))
+	if info, err := os.Stat(path); err == nil && info.Size() >= size {
+		return path, info.Size(), nil
+	}
+	pairs, err := Pairs(root)
+	if err != nil {
+		return "", 0, err
+	}
+	if lines, err := ReadLines(filepath.Join(root, "../shared/data/formats/tsv/tatoeba-cmn-eng.head3000.tsv")); err == nil {
+		for _, l := range lines {
+			if en, zh, ok := strings.Cut(l, "\t"); ok && !strings.Contains(zh, "\t") {
+				pairs = append(pairs, [2]string{zh, en})
+			}
+		}
+	}
+	tmp := path + ".tmp"
+	f, err := os.Create(tmp)
+	if err != nil {
+		return "", 0, err
+	}
+	w := bufio.NewWriter(f)
+	rng := rand.New(rand.NewSource(1))
+	var total int64
+	for total < size {
+		p := pairs[rng.Intn(len(pairs))]
+		en := p[1]
+		if rng.Float64() < 0.01 {
+			en = ""
+		}
+		n, _ := fmt.Fprintf(w, "%s\t%s\n", p[0], en)
+		total += int64(n)
+	}
+	if err := w.Flush(); err != nil {
+		f.Close()
+		return "", 0, err
+	}
+	if err := f.Close(); err != nil {
+		return "", 0, err
+	}
+	return path, total, os.Rename(tmp, path)
+}
+
+// PeakRSS returns the process's peak resident set in MB (VmHWM), or 0
+// where /proc is not available.
+func PeakRSS() float64 {
+	f, err := os.Open("/proc/self/status")
+	if err != nil {
+		return 0
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		if rest, ok := strings.CutPrefix(sc.Text(), "VmHWM:"); ok {
+			kb, _ := strconv.ParseFloat(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(rest), "kB")), 64)
+			return kb / 1024
+		}
+	}
+	return 0
+}
+
+// ReadFloor times a plain read of every document of a Folder, best of
+// three: the floor no check can beat, in nanoseconds.
+func ReadFloor(dir string) (float64, error) {
+	files, _ := filepath.Glob(filepath.Join(dir, "*.txt"))
+	best := 0.0
+	for try := 0; try < 3; try++ {
+		start := time.Now()
+		for _, f := range files {
+			fh, err := os.Open(f)
+			if err != nil {
+				return 0, err
+			}
+			_, err = io.Copy(io.Discard, fh)
+			fh.Close()
+			if err != nil {
+				return 0, err
+			}
+		}
+		if ns := float64(time.Since(start).Nanoseconds()); best == 0 || ns < best {
+			best = ns
+		}
+	}
+	return best, nil
+}
