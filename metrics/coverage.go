@@ -51,15 +51,16 @@ func (c pairCoverage) share() float64 { return float64(c.covered) / float64(c.to
 // compared by the aligner's integer keys, so the work is shared with it.
 func PairCoverage(lex *lexicon.Lexicon, src, tgt []string, srcIsLexSource bool) (covered int, words []string, uncovered []string) {
 	set := map[int32]bool{}
+	vocab := align.Words() // one vocabulary for every key compared
 	if srcIsLexSource {
 		for _, t := range tgt {
-			_, ks := align.TargetWords(t)
+			_, ks := vocab.TargetWords(t)
 			for _, k := range ks {
 				set[k] = true
 			}
 		}
 		for _, s := range src {
-			ws, ks := align.SourceWords(lex, s)
+			ws, ks := vocab.SourceWords(lex, s)
 			for i, w := range ws {
 				if isNumber(w) {
 					continue
@@ -77,7 +78,7 @@ func PairCoverage(lex *lexicon.Lexicon, src, tgt []string, srcIsLexSource bool) 
 	// English source, Chinese target: the union of the target words'
 	// translations is what the target says, in English stems.
 	for _, t := range tgt {
-		_, ks := align.SourceWords(lex, t)
+		_, ks := vocab.SourceWords(lex, t)
 		for _, k := range ks {
 			for _, x := range k {
 				set[x] = true
@@ -85,7 +86,7 @@ func PairCoverage(lex *lexicon.Lexicon, src, tgt []string, srcIsLexSource bool) 
 		}
 	}
 	for _, s := range src {
-		ws, ks := align.TargetWords(s)
+		ws, ks := vocab.TargetWords(s)
 		for i, w := range ws {
 			if isNumber(w) {
 				continue

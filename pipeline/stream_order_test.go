@@ -38,7 +38,7 @@ func smallCorpus(t *testing.T, n int) string {
 // never lets the workers run more than its window ahead of emit: with the
 // first emit held up, the documents checked stay within the window.
 func TestStreamOrderAndWindow(t *testing.T) {
-	const docs = 40
+	const docs = 60
 	dir := smallCorpus(t, docs)
 	want, err := mustRunner(t, Config{Jobs: 1}).Run(context.Background(), []string{dir})
 	if err != nil {
@@ -61,7 +61,7 @@ func TestStreamOrderAndWindow(t *testing.T) {
 				}
 				defer inEmit.Add(-1)
 				if len(names) == 0 {
-					time.Sleep(200 * time.Millisecond) // the workers would run ahead here
+					time.Sleep(400 * time.Millisecond) // the workers would run ahead here
 				}
 				names = append(names, d.Name)
 				emitted.Add(1)
@@ -81,8 +81,10 @@ func TestStreamOrderAndWindow(t *testing.T) {
 			if rep.Documents != nil || fmt.Sprint(rep.Totals) != fmt.Sprint(want.Totals) {
 				t.Errorf("Stream's report: %d documents kept (want none), totals %+v (want %+v)", len(rep.Documents), rep.Totals, want.Totals)
 			}
-			if a := ahead.Load(); a > window {
-				t.Errorf("%d documents checked ahead of emit, more than the window of %d", a, window)
+			// The document being emitted has given its place in the window
+			// back, so one more may be checked before emit returns.
+			if a := ahead.Load(); a > window+1 {
+				t.Errorf("%d documents checked ahead of emit, more than the window of %d and the one being emitted", a, window)
 			} else if a < 2 {
 				t.Errorf("only %d documents checked ahead of emit: the workers did not run on while emit was busy", a)
 			}

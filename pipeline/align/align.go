@@ -140,13 +140,13 @@ func Align(src, tgt []Sentence, opt Options) []Bead {
 		return beads
 	}
 	opt = opt.withDefaults(n, m)
-	in := keys
+	vocab := Words()
 	a := &aligner{
 		n: n, m: m,
-		src: featurize(src, in, opt.dictionary(), true),
-		tgt: featurize(tgt, in, opt.dictionary(), false),
+		src: featurize(src, vocab, opt.dictionary(), true),
+		tgt: featurize(tgt, vocab, opt.dictionary(), false),
 	}
-	a.mark = getMarks(in.size())
+	a.mark = getMarks(vocab.Size())
 	defer func() { putMarks(a.mark) }() // every mark set is cleared after use
 	a.opt = opt
 	a.initModel()

@@ -40,16 +40,11 @@ type feats struct {
 }
 
 // interner maps strings to small integers so that matching is array
-// lookups. One interner serves every alignment of the process, so that a
-// word's keys are worked out once (see wordKeys); it only grows with the
-// vocabulary met. Safe for concurrent use.
+// lookups. Safe for concurrent use.
 type interner struct {
 	mu  sync.RWMutex
 	ids map[string]int32
 }
-
-// keys is the process's interner.
-var keys = &interner{ids: make(map[string]int32, 1<<15)}
 
 func (in *interner) id(s string) int32 {
 	in.mu.RLock()
@@ -68,20 +63,61 @@ func (in *interner) id(s string) int32 {
 	return v
 }
 
+// Vocabulary is one generation of the process's interned keys (word stems,
+// translations, numbers) and of the caches that hold them: one serves every
+// alignment and check of the process, so that a word's keys are worked out
+// once (see keysOf). It grows with the vocabulary met; when it holds
+// MaxKeys keys, Words starts a new generation, so that memory does not grow
+// with the corpus. Keys are comparable only within one generation: a caller
+// takes one Vocabulary for all the keys it compares. Safe for concurrent
+// use.
+type Vocabulary struct {
+	keys       *interner
+	sourceMemo *memo[sourceEntry]
+	targetMemo *memo[targetEntry]
+	// wordKeys caches the interned translation keys of source words, by
+	// lexicon and word: a Chinese word has several gloss stems, and looking
+	// them up one by one for every sentence dominated featurising.
+	wordKeys     sync.Map // wordKey → []int32
+	wordKeyCount atomic.Int64
+}
+
+// MaxKeys is how many keys a Vocabulary holds before Words starts a new
+// one: some 15 MB, a few times what a corpus of a single domain needs.
+const MaxKeys = 1 << 18
+
+var vocabulary atomic.Pointer[Vocabulary]
+
+func newVocabulary() *Vocabulary {
+	return &Vocabulary{keys: &interner{ids: make(map[string]int32, 1<<15)},
+		sourceMemo: &memo[sourceEntry]{}, targetMemo: &memo[targetEntry]{}}
+}
+
+// Words returns the current Vocabulary, starting a new one when it is
+// full. Calls already holding the old one finish with it.
+func Words() *Vocabulary {
+	v := vocabulary.Load()
+	if v != nil && v.keys.size() < MaxKeys {
+		return v
+	}
+	if vocabulary.CompareAndSwap(v, newVocabulary()) {
+		vocabGenerations.Add(1)
+	}
+	return vocabulary.Load()
+}
+
+// vocabGenerations counts the vocabularies started, for tests.
+var vocabGenerations atomic.Int64
+
+// Size returns the number of keys the vocabulary holds.
+func (v *Vocabulary) Size() int { return v.keys.size() }
+
 // size returns the number of keys: every key handed out so far is below it.
 func (in *interner) size() int {
 	in.mu.RLock()
 	defer in.mu.RUnlock()
 	return len(in.ids)
 }
-
-// wordKeys caches the interned translation keys of source words, by
-// lexicon and word: a Chinese word has several gloss stems, and looking
-// them up one by one for every sentence dominated featurising.
-var (
-	wordKeys     sync.Map // wordKey → []int32
-	wordKeyCount atomic.Int64
-)
 
 const maxWordKeys = 500_000
 
@@ -90,20 +126,20 @@ type wordKey struct {
 	word string
 }
 
-func keysOf(lex *lexicon.Lexicon, word string) []int32 {
+func (v *Vocabulary) keysOf(lex *lexicon.Lexicon, word string) []int32 {
 	k := wordKey{lex, word}
-	if v, ok := wordKeys.Load(k); ok {
-		return v.([]int32)
+	if ids, ok := v.wordKeys.Load(k); ok {
+		return ids.([]int32)
 	}
 	tr := lex.Translations(word)
 	ids := make([]int32, len(tr))
 	for i, t := range tr {
-		ids[i] = keys.id(t)
+		ids[i] = v.keys.id(t)
 	}
-	if wordKeyCount.Load() < maxWordKeys {
+	if v.wordKeyCount.Load() < maxWordKeys {
 		k.word = strings.Clone(word)
-		if _, loaded := wordKeys.LoadOrStore(k, ids); !loaded {
-			wordKeyCount.Add(1)
+		if _, loaded := v.wordKeys.LoadOrStore(k, ids); !loaded {
+			v.wordKeyCount.Add(1)
 		}
 	}
 	return ids
@@ -377,7 +413,8 @@ func (b *builder) add(cls int, keys ...int32) {
 }
 
 // featurize computes the features of every sentence of one side.
-func featurize(ss []Sentence, in *interner, dict *lexDict, source bool) []feats {
+func featurize(ss []Sentence, vocab *Vocabulary, dict *lexDict, source bool) []feats {
+	in := vocab.keys
 	out := make([]feats, len(ss))
 	seen := stampPool.Get().(*stampSet)
 	defer stampPool.Put(seen)
@@ -394,12 +431,12 @@ func featurize(ss []Sentence, in *interner, dict *lexDict, source bool) []feats 
 		}
 		if dict != nil {
 			if source {
-				_, ks := SourceWords(dict.lex, s.Text)
+				_, ks := vocab.SourceWords(dict.lex, s.Text)
 				for _, k := range ks {
 					b.add(clsWord, k...)
 				}
 			} else {
-				_, ks := TargetWords(s.Text)
+				_, ks := vocab.TargetWords(s.Text)
 				for _, k := range ks {
 					b.add(clsWord, k)
 				}
@@ -422,12 +459,3 @@ func featurize(ss []Sentence, in *interner, dict *lexDict, source bool) []feats 
 func isShortOrStop(w string) bool {
 	return utf8.RuneCountInString(w) < 4
 }
-
-// Key returns the process-wide integer for a key string (a stem, as
-// lexicon.EnglishTokens gives it), so that other checks can compare words
-// as the aligner does, by integers.
-func Key(s string) int32 { return keys.id(s) }
-
-// WordKeys returns the keys of a source word's translations in lex, as
-// the aligner matches them; the slice is shared: do not modify it.
-func WordKeys(lex *lexicon.Lexicon, word string) []int32 { return keysOf(lex, word) }

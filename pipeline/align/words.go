@@ -10,42 +10,43 @@ import (
 // SourceWords returns the content words of a source sentence (in the
 // lexicon's source language) with the keys of each word's translations:
 // what the aligner matches and what the coverage check counts. Shared
-// results: do not modify them.
-func SourceWords(lex *lexicon.Lexicon, text string) ([]string, [][]int32) {
-	if v, ok := sourceMemo.get(text); ok && v.lex == lex {
-		return v.words, v.keys
+// results: do not modify them. Keys are comparable only with keys of the
+// same Vocabulary.
+func (v *Vocabulary) SourceWords(lex *lexicon.Lexicon, text string) ([]string, [][]int32) {
+	if e, ok := v.sourceMemo.get(text); ok && e.lex == lex {
+		return e.words, e.keys
 	}
-	var v sourceEntry
-	v.lex = lex
+	var e sourceEntry
+	e.lex = lex
 	for _, tok := range lex.Segment(text) {
 		if tok.Stop || allDigits(tok.Text) {
 			continue
 		}
-		if ks := keysOf(lex, tok.Text); len(ks) > 0 {
-			v.words = append(v.words, tok.Text)
-			v.keys = append(v.keys, ks)
+		if ks := v.keysOf(lex, tok.Text); len(ks) > 0 {
+			e.words = append(e.words, tok.Text)
+			e.keys = append(e.keys, ks)
 		}
 	}
-	sourceMemo.put(text, v)
-	return v.words, v.keys
+	v.sourceMemo.put(text, e)
+	return e.words, e.keys
 }
 
 // TargetWords returns the content words of an English sentence with the
 // key of each word's stem. Shared results: do not modify them.
-func TargetWords(text string) ([]string, []int32) {
-	if v, ok := targetMemo.get(text); ok {
-		return v.words, v.keys
+func (v *Vocabulary) TargetWords(text string) ([]string, []int32) {
+	if e, ok := v.targetMemo.get(text); ok {
+		return e.words, e.keys
 	}
-	var v targetEntry
+	var e targetEntry
 	for _, tok := range lexicon.EnglishTokens(text) {
 		if tok.Stop || allDigits(tok.Text) {
 			continue
 		}
-		v.words = append(v.words, tok.Text)
-		v.keys = append(v.keys, keys.id(tok.Norm))
+		e.words = append(e.words, tok.Text)
+		e.keys = append(e.keys, v.keys.id(tok.Norm))
 	}
-	targetMemo.put(text, v)
-	return v.words, v.keys
+	v.targetMemo.put(text, e)
+	return e.words, e.keys
 }
 
 type sourceEntry struct {
@@ -58,11 +59,6 @@ type targetEntry struct {
 	words []string
 	keys  []int32
 }
-
-var (
-	sourceMemo = &memo[sourceEntry]{}
-	targetMemo = &memo[targetEntry]{}
-)
 
 // memoMax bounds a memo: when full it starts afresh, so memory stays
 // bounded while the sentences of the documents being checked — read by the
