@@ -119,7 +119,7 @@ func (in *interner) size() int {
 	return len(in.ids)
 }
 
-const maxWordKeys = 500_000
+const maxWordKeys = 1 << 17
 
 type wordKey struct {
 	lex  *lexicon.Lexicon
