@@ -36,7 +36,6 @@ const (
 
 type pairCoverage struct {
 	covered, total int
-	uncovered      []string
 	l1, l2         float64
 	bead           int
 	inBasis        bool // the pair counts for the document's norm
@@ -44,19 +43,21 @@ type pairCoverage struct {
 
 func (c pairCoverage) share() float64 { return float64(c.covered) / float64(c.total) }
 
-// PairCoverage returns the content words of the source texts and which of
-// them the target texts cover, through lex, for a source in the lexicon's
-// source language (srcIsLexSource) or in its target language. Texts are
-// taken sentence by sentence, as the aligner reads them, and words are
-// compared by the aligner's integer keys, so the work is shared with it.
-func PairCoverage(lex *lexicon.Lexicon, src, tgt []string, srcIsLexSource bool) (covered int, words []string, uncovered []string) {
-	set := map[int32]bool{}
+// PairCoverage counts the content words of the source texts (total) and
+// those the target texts cover, through lex, for a source in the
+// lexicon's source language (srcIsLexSource) or in its target language;
+// with collect it also lists the words left uncovered. Texts are taken
+// sentence by sentence, as the aligner reads them, and words are compared
+// by the aligner's integer keys, so the work is shared with it.
+func PairCoverage(lex *lexicon.Lexicon, src, tgt []string, srcIsLexSource, collect bool) (covered, total int, uncovered []string) {
+	set := align.GetKeySet()
+	defer set.Put()
 	vocab := align.Words() // one vocabulary for every key compared
 	if srcIsLexSource {
 		for _, t := range tgt {
 			_, ks := vocab.TargetWords(t)
 			for _, k := range ks {
-				set[k] = true
+				set.Add(k)
 			}
 		}
 		for _, s := range src {
@@ -65,15 +66,15 @@ func PairCoverage(lex *lexicon.Lexicon, src, tgt []string, srcIsLexSource bool) 
 				if isNumber(w) {
 					continue
 				}
-				words = append(words, w)
+				total++
 				if anyIn(ks[i], set) {
 					covered++
-				} else {
+				} else if collect {
 					uncovered = append(uncovered, w)
 				}
 			}
 		}
-		return covered, words, uncovered
+		return covered, total, uncovered
 	}
 	// English source, Chinese target: the union of the target words'
 	// translations is what the target says, in English stems.
@@ -81,7 +82,7 @@ func PairCoverage(lex *lexicon.Lexicon, src, tgt []string, srcIsLexSource bool) 
 		_, ks := vocab.SourceWords(lex, t)
 		for _, k := range ks {
 			for _, x := range k {
-				set[x] = true
+				set.Add(x)
 			}
 		}
 	}
@@ -91,15 +92,15 @@ func PairCoverage(lex *lexicon.Lexicon, src, tgt []string, srcIsLexSource bool) 
 			if isNumber(w) {
 				continue
 			}
-			words = append(words, w)
-			if set[ks[i]] {
+			total++
+			if set.Has(ks[i]) {
 				covered++
-			} else {
+			} else if collect {
 				uncovered = append(uncovered, w)
 			}
 		}
 	}
-	return covered, words, uncovered
+	return covered, total, uncovered
 }
 
 func isNumber(s string) bool {
@@ -119,11 +120,11 @@ func coverage(p *Pass) {
 	var pairs []pairCoverage
 	for _, lp := range p.lengthPairs() {
 		b := lp.bead
-		cov, words, unc := PairCoverage(lex, texts(doc, b.Source), texts(doc, b.Target), srcIsLexSource)
-		if len(words) < coverageMinWords {
+		cov, total, _ := PairCoverage(lex, texts(doc, b.Source), texts(doc, b.Target), srcIsLexSource, false)
+		if total < coverageMinWords {
 			continue
 		}
-		pairs = append(pairs, pairCoverage{covered: cov, total: len(words), uncovered: unc,
+		pairs = append(pairs, pairCoverage{covered: cov, total: total,
 			l1: lp.l1, l2: lp.l2, bead: lp.index, inBasis: p.inBasis(lp)})
 	}
 	if len(pairs) == 0 {
@@ -148,9 +149,10 @@ func coverage(p *Pass) {
 		b := doc.Beads[pc.bead]
 		sside, tside := SideOf(doc.Segment(b.Source[0])), SideOf(doc.Segment(b.Target[0]))
 		sside.Text, tside.Text = joinText(segmentsOf(doc, b.Source)), joinText(segmentsOf(doc, b.Target))
+		_, _, uncovered := PairCoverage(lex, texts(doc, b.Source), texts(doc, b.Target), srcIsLexSource, true)
 		var unc []string
 		seen := map[string]bool{}
-		for _, w := range pc.uncovered {
+		for _, w := range uncovered {
 			if !seen[w] {
 				seen[w] = true
 				unc = append(unc, w)
@@ -173,9 +175,9 @@ func texts(doc *document.Document, ids []int) []string {
 	return out
 }
 
-func anyIn(xs []int32, set map[int32]bool) bool {
+func anyIn(xs []int32, set align.KeySet) bool {
 	for _, x := range xs {
-		if set[x] {
+		if set.Has(x) {
 			return true
 		}
 	}

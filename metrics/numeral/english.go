@@ -59,10 +59,23 @@ var enWords = map[string]wordInfo{
 	"sept": {wMonthAbb, 9, 0}, "oct": {wMonthAbb, 10, 0}, "nov": {wMonthAbb, 11, 0}, "dec": {wMonthAbb, 12, 0},
 }
 
+// enShape has bit n of enShape[c-'a'] set when a word of enWords starts
+// with the letter c and has n letters: most words are not number words,
+// and this rejects them before a map lookup.
+var enShape = func() (m [26]uint16) {
+	for w := range enWords {
+		m[w[0]-'a'] |= 1 << len(w)
+	}
+	return m
+}()
+
 // lookup finds w case-insensitively without allocating.
 func lookup(w string) (wordInfo, bool) {
 	var buf [12]byte
 	if len(w) == 0 || len(w) > len(buf) {
+		return wordInfo{}, false
+	}
+	if c := w[0] | 0x20; c < 'a' || c > 'z' || enShape[c-'a']&(1<<len(w)) == 0 {
 		return wordInfo{}, false
 	}
 	for i := 0; i < len(w); i++ {

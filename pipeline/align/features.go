@@ -176,12 +176,37 @@ func isCJKRune(r rune) bool {
 // Gale–Church length model.
 func textLength(s string) int {
 	n := 0
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			// ASCII, the common case, without decoding
+			if c != ' ' && (c < '\t' || c > '\r') {
+				n++
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
 		if !unicode.IsSpace(r) {
 			n++
 		}
+		i += size
 	}
 	return n
+}
+
+// hasDigit reports whether s holds an ASCII or a full-width digit
+// (U+FF10..U+FF19, encoded EF BC 90..99).
+func hasDigit(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= '0' && c <= '9' {
+			return true
+		}
+		if c == 0xEF && i+2 < len(s) && s[i+1] == 0xBC && s[i+2] >= 0x90 && s[i+2] <= 0x99 {
+			return true
+		}
+	}
+	return false
 }
 
 // fullWidthDigit maps '０'..'９' to '0'..'9'.
@@ -207,6 +232,9 @@ func isLatinLetter(r rune) bool {
 // exactly three digits is a thousands separator; a '.' followed by a digit
 // is a decimal point.
 func extractNumbers(s string) []string {
+	if !hasDigit(s) {
+		return nil
+	}
 	rs := []rune(s)
 	var out []string
 	for i := 0; i < len(rs); {
@@ -389,6 +417,27 @@ func (s *stampSet) add(k int32) {
 	s.stamp[k] = s.gen
 }
 
+// KeySet is a set of keys (of one Vocabulary) that empties in constant
+// time, for callers that test many words against a sentence's keys: take
+// one with GetKeySet and give it back with Put.
+type KeySet struct{ s *stampSet }
+
+// GetKeySet returns an empty KeySet from a pool.
+func GetKeySet() KeySet {
+	s := stampPool.Get().(*stampSet)
+	s.reset()
+	return KeySet{s}
+}
+
+// Add adds a key.
+func (k KeySet) Add(key int32) { k.s.add(key) }
+
+// Has reports whether the set holds key.
+func (k KeySet) Has(key int32) bool { return k.s.has(key) }
+
+// Put gives the set back to the pool; it must not be used after.
+func (k KeySet) Put() { stampPool.Put(k.s) }
+
 func (b *builder) add(cls int, keys ...int32) {
 	if len(keys) == 0 {
 		return
@@ -423,31 +472,43 @@ func featurize(ss []Sentence, vocab *Vocabulary, dict *lexDict, source bool) []f
 		b := builder{seen: seen}
 		b.f.length = float64(textLength(s.Text))
 		cjk := isCJKLang(s.Lang)
-		for _, v := range extractNumbers(s.Text) {
-			b.add(clsNum, in.id("\x01"+v))
+		nums, puncts := extractNumbers(s.Text), punctKeys(s.Text)
+		var srcKeys [][]int32
+		var tgtKeys []int32
+		var latin []string
+		switch {
+		case dict != nil && source:
+			_, srcKeys = vocab.SourceWords(dict.lex, s.Text)
+		case dict != nil:
+			_, tgtKeys = vocab.TargetWords(s.Text)
+		default:
+			latin = latinWords(s.Text, cjk)
 		}
-		for _, p := range punctKeys(s.Text) {
-			b.add(clsPunct, in.id(p))
+		// Items of one key share one array, sized so that it never moves;
+		// a target word's key is a slice of the shared word keys.
+		b.f.items = make([]item, 0, len(nums)+len(puncts)+len(srcKeys)+len(tgtKeys)+len(latin))
+		single := make([]int32, 0, len(nums)+len(puncts)+len(latin))
+		one := func(cls int, k int32) {
+			single = append(single, k)
+			b.add(cls, single[len(single)-1:len(single):len(single)]...)
 		}
-		if dict != nil {
-			if source {
-				_, ks := vocab.SourceWords(dict.lex, s.Text)
-				for _, k := range ks {
-					b.add(clsWord, k...)
-				}
-			} else {
-				_, ks := vocab.TargetWords(s.Text)
-				for _, k := range ks {
-					b.add(clsWord, k)
-				}
+		for _, v := range nums {
+			one(clsNum, in.id("\x01"+v))
+		}
+		for _, p := range puncts {
+			one(clsPunct, in.id(p))
+		}
+		for _, k := range srcKeys {
+			b.add(clsWord, k...)
+		}
+		for j := range tgtKeys {
+			b.add(clsWord, tgtKeys[j:j+1:j+1]...)
+		}
+		for _, w := range latin {
+			if !cjk && isShortOrStop(w) {
+				continue
 			}
-		} else {
-			for _, w := range latinWords(s.Text, cjk) {
-				if !cjk && isShortOrStop(w) {
-					continue
-				}
-				b.add(clsWord, in.id(w))
-			}
+			one(clsWord, in.id(w))
 		}
 		out[i] = b.f
 	}
