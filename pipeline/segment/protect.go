@@ -24,7 +24,35 @@ var protectedRE = regexp.MustCompile("" +
 // protectedTriggers holds a character of every protected form but URLs,
 // which need "://" or "www.": text without any of them has no protected
 // span, and the regular expression, which backtracks, need not run.
-const protectedTriggers = "`@%{$<&"
+const protectedTriggers = "`@{$<&%" // '%' last: see Protected
+
+// printfRE is the printf alternative of protectedRE, anchored.
+var printfRE = regexp.MustCompile(`^%(?:\d+\$)?[-+ #0]*\d*(?:\.\d+)?[sdfgeExXcoqvtTp%]`)
+
+// placeholders returns what Protected returns for text whose only trigger
+// is '%' (percentages, mostly): the printf placeholders, found from each
+// '%' instead of by the whole expression at every position. Only the printf
+// alternative can match there: no other one starts with or spans a '%'.
+func placeholders(text string) [][2]int {
+	var out [][2]int
+	for i := 0; i < len(text); {
+		j := strings.IndexByte(text[i:], '%')
+		if j < 0 {
+			break
+		}
+		i += j
+		if m := printfRE.FindStringIndex(text[i:]); m != nil {
+			out = append(out, [2]int{i, i + m[1]})
+			i += m[1]
+			continue
+		}
+		i++
+	}
+	if len(out) == 0 {
+		return nil
+	}
+	return out
+}
 
 // Protected returns the spans of text that are not prose: URLs, e-mail
 // addresses, inline code, placeholders, HTML tags and entities, and Ddoc
@@ -32,6 +60,9 @@ const protectedTriggers = "`@%{$<&"
 func Protected(text string) [][2]int {
 	if !strings.ContainsAny(text, protectedTriggers) && !strings.Contains(text, "://") && !strings.Contains(text, "www.") {
 		return nil
+	}
+	if !strings.ContainsAny(text, protectedTriggers[:len(protectedTriggers)-1]) && !strings.Contains(text, "://") && !strings.Contains(text, "www.") {
+		return placeholders(text)
 	}
 	locs := protectedRE.FindAllStringIndex(text, -1)
 	out := make([][2]int, len(locs))
