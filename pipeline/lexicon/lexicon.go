@@ -6,6 +6,7 @@ import (
 	"bufio"
 	"bytes"
 	"compress/gzip"
+	"encoding/binary"
 	_ "embed"
 	"fmt"
 	"io"
@@ -37,8 +38,34 @@ type Lexicon struct {
 	src, tgt string
 	cjk      bool                // source language is written without spaces
 	zhStop   bool                // apply the Chinese stop word list
-	words    map[string][]string // headword -> stems (nil when it has no content gloss)
-	maxLen   int                 // longest headword in runes (capped at maxSegLen for segmentation)
+	words    map[string]int32 // headword -> its entry in entries
+	entries  []lexEntry
+	maxLen   int // longest headword in runes (capped at maxSegLen for segmentation)
+
+	// The glosses of an entry are stemmed the first time the entry is
+	// looked up, not at load: a run meets a few thousand of CC-CEDICT's
+	// 120,000 words, and stemming them all was most of the loading time.
+	bmu sync.Mutex
+	b   *builder
+}
+
+// lexEntry is a headword's gloss text (the glosses of every line that
+// gives the headword, tab-separated) and, once looked up, their stems.
+type lexEntry struct {
+	glosses string
+	once    sync.Once
+	stems   []string // nil when the glosses have no content word
+}
+
+// stemsOf returns the stems of entry i, stemming its glosses on first use.
+func (l *Lexicon) stemsOf(i int32) []string {
+	e := &l.entries[i]
+	e.once.Do(func() {
+		l.bmu.Lock()
+		e.stems = l.b.stems(e.glosses)
+		l.bmu.Unlock()
+	})
+	return e.stems
 }
 
 // maxSegLen caps the length in runes of the words tried by Segment.
@@ -65,13 +92,17 @@ func loadCEDICT(gz []byte) (*Lexicon, error) {
 	if err != nil {
 		return nil, fmt.Errorf("load cc-cedict: %w", err)
 	}
-	raw, err := io.ReadAll(zr)
-	if err != nil {
+	// Headwords and glosses are substrings of data, read at its full size
+	// (the gzip trailer gives it) into a builder, whose String does not copy.
+	var sb strings.Builder
+	if len(gz) >= 4 {
+		sb.Grow(int(binary.LittleEndian.Uint32(gz[len(gz)-4:])))
+	}
+	if _, err := io.Copy(&sb, zr); err != nil {
 		return nil, fmt.Errorf("load cc-cedict: %w", err)
 	}
-	data := string(raw) // headword keys are substrings of data: no per-key copies
+	data := sb.String()
 	lex := newLexicon("cc-cedict", "zh", "en", 130000)
-	b := newBuilder("en")
 	lineNo := 0
 	for len(data) > 0 {
 		lineNo++
@@ -89,10 +120,9 @@ func loadCEDICT(gz []byte) (*Lexicon, error) {
 		if !ok1 || !ok2 || simp == "" {
 			return nil, fmt.Errorf("load cc-cedict: line %d: malformed entry", lineNo)
 		}
-		stems := b.stems(glosses)
-		lex.add(simp, stems)
+		lex.add(simp, glosses)
 		if trad != "" {
-			lex.add(trad, stems)
+			lex.add(trad, glosses)
 		}
 	}
 	return lex, nil
@@ -110,7 +140,6 @@ func loadCEDICT(gz []byte) (*Lexicon, error) {
 // Segment uses maximum matching on them; other sources are lower-cased.
 func Load(r io.Reader, name, srcLang, tgtLang string) (*Lexicon, error) {
 	lex := newLexicon(name, srcLang, tgtLang, 0)
-	b := newBuilder(tgtLang)
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 64*1024), 1<<20)
 	lineNo := 0
@@ -146,7 +175,7 @@ func Load(r io.Reader, name, srcLang, tgtLang string) (*Lexicon, error) {
 		if !lex.cjk {
 			src = strings.ToLower(src)
 		}
-		lex.add(src, b.stems(strings.Join(fields[1:], "\t")))
+		lex.add(src, strings.Join(fields[1:], "\t"))
 	}
 	if err := sc.Err(); err != nil {
 		return nil, fmt.Errorf("read %s: %w", name, err)
@@ -162,7 +191,9 @@ func newLexicon(name, src, tgt string, size int) *Lexicon {
 		tgt:    tgt,
 		cjk:    base == "zh" || base == "ja" || base == "yue" || base == "wuu" || base == "cmn" || base == "lzh",
 		zhStop: base == "zh" || base == "yue" || base == "cmn" || base == "wuu",
-		words:  make(map[string][]string, size),
+		words:   make(map[string]int32, size),
+		entries: make([]lexEntry, 0, size),
+		b:       newBuilder(tgt),
 	}
 }
 
@@ -184,22 +215,19 @@ func baseLang(code string) string {
 }
 
 // add records word with stems, merging with an existing entry.
-func (l *Lexicon) add(word string, stems []string) {
+// add records the glosses of a headword; a headword given again (a
+// simplified form that is another entry's traditional one) gets both
+// glosses.
+func (l *Lexicon) add(word string, glosses string) {
 	if n := utf8.RuneCountInString(word); n > l.maxLen {
 		l.maxLen = n
 	}
-	old, ok := l.words[word]
-	if !ok || len(old) == 0 {
-		l.words[word] = stems
+	if i, ok := l.words[word]; ok {
+		l.entries[i].glosses += "\t" + glosses
 		return
 	}
-	merged := old[:len(old):len(old)]
-	for _, s := range stems {
-		if !containsStr(merged, s) {
-			merged = append(merged, s)
-		}
-	}
-	l.words[word] = merged
+	l.words[word] = int32(len(l.entries))
+	l.entries = append(l.entries, lexEntry{glosses: glosses})
 }
 
 // Translations returns the stems (Norm form, as EnglishTokens gives them) of
@@ -213,11 +241,11 @@ func (l *Lexicon) Translations(word string) []string {
 	if !l.cjk {
 		key = strings.ToLower(word)
 	}
-	if stems, ok := l.words[key]; ok {
-		if len(stems) == 0 {
-			return nil
+	if i, ok := l.words[key]; ok {
+		if stems := l.stemsOf(i); len(stems) > 0 {
+			return stems
 		}
-		return stems
+		return nil
 	}
 	if n, ok := latinNorm(word); ok {
 		return []string{n}
@@ -232,8 +260,8 @@ func (l *Lexicon) Covered(word string, target map[string]bool) bool {
 	if !l.cjk {
 		key = strings.ToLower(word)
 	}
-	if stems, ok := l.words[key]; ok {
-		for _, s := range stems {
+	if i, ok := l.words[key]; ok {
+		for _, s := range l.stemsOf(i) {
 			if target[s] {
 				return true
 			}
