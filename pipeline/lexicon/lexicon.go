@@ -6,8 +6,8 @@ import (
 	"bufio"
 	"bytes"
 	"compress/gzip"
-	"encoding/binary"
 	_ "embed"
+	"encoding/binary"
 	"fmt"
 	"io"
 	"strings"
@@ -36,8 +36,8 @@ type Lexicon struct {
 	memo     memo // recent segmentations
 	name     string
 	src, tgt string
-	cjk      bool                // source language is written without spaces
-	zhStop   bool                // apply the Chinese stop word list
+	cjk      bool             // source language is written without spaces
+	zhStop   bool             // apply the Chinese stop word list
 	words    map[string]int32 // headword -> its entry in entries
 	entries  []lexEntry
 	maxLen   int // longest headword in runes (capped at maxSegLen for segmentation)
@@ -186,11 +186,11 @@ func Load(r io.Reader, name, srcLang, tgtLang string) (*Lexicon, error) {
 func newLexicon(name, src, tgt string, size int) *Lexicon {
 	base := baseLang(src)
 	return &Lexicon{
-		name:   name,
-		src:    src,
-		tgt:    tgt,
-		cjk:    base == "zh" || base == "ja" || base == "yue" || base == "wuu" || base == "cmn" || base == "lzh",
-		zhStop: base == "zh" || base == "yue" || base == "cmn" || base == "wuu",
+		name:    name,
+		src:     src,
+		tgt:     tgt,
+		cjk:     base == "zh" || base == "ja" || base == "yue" || base == "wuu" || base == "cmn" || base == "lzh",
+		zhStop:  base == "zh" || base == "yue" || base == "cmn" || base == "wuu",
 		words:   make(map[string]int32, size),
 		entries: make([]lexEntry, 0, size),
 		b:       newBuilder(tgt),
