@@ -3,6 +3,7 @@ package metrics
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 
 	"github.com/transcheck/transcheck/pipeline/align"
@@ -50,16 +51,15 @@ func (c pairCoverage) share() float64 { return float64(c.covered) / float64(c.to
 // sentence by sentence, as the aligner reads them, and words are compared
 // by the aligner's integer keys, so the work is shared with it.
 func PairCoverage(lex *lexicon.Lexicon, src, tgt []string, srcIsLexSource, collect bool) (covered, total int, uncovered []string) {
-	set := align.GetKeySet()
-	defer set.Put()
+	var buf [64]int32
+	set := keySet(buf[:0])
 	vocab := align.Words() // one vocabulary for every key compared
 	if srcIsLexSource {
 		for _, t := range tgt {
 			_, ks := vocab.TargetWords(t)
-			for _, k := range ks {
-				set.Add(k)
-			}
+			set = append(set, ks...)
 		}
+		set.seal()
 		for _, s := range src {
 			ws, ks := vocab.SourceWords(lex, s)
 			for i, w := range ws {
@@ -81,11 +81,10 @@ func PairCoverage(lex *lexicon.Lexicon, src, tgt []string, srcIsLexSource, colle
 	for _, t := range tgt {
 		_, ks := vocab.SourceWords(lex, t)
 		for _, k := range ks {
-			for _, x := range k {
-				set.Add(x)
-			}
+			set = append(set, k...)
 		}
 	}
+	set.seal()
 	for _, s := range src {
 		ws, ks := vocab.TargetWords(s)
 		for i, w := range ws {
@@ -175,7 +174,20 @@ func texts(doc *document.Document, ids []int) []string {
 	return out
 }
 
-func anyIn(xs []int32, set align.KeySet) bool {
+// keySet is the keys of a pair's target: a sentence or two, so a sorted
+// slice, built without a map or a table the size of the vocabulary.
+type keySet []int32
+
+// seal sorts the set; Has needs it.
+func (s keySet) seal() { slices.Sort(s) }
+
+// Has reports whether the sealed set holds k.
+func (s keySet) Has(k int32) bool {
+	_, ok := slices.BinarySearch(s, k)
+	return ok
+}
+
+func anyIn(xs []int32, set keySet) bool {
 	for _, x := range xs {
 		if set.Has(x) {
 			return true

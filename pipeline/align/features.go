@@ -417,27 +417,6 @@ func (s *stampSet) add(k int32) {
 	s.stamp[k] = s.gen
 }
 
-// KeySet is a set of keys (of one Vocabulary) that empties in constant
-// time, for callers that test many words against a sentence's keys: take
-// one with GetKeySet and give it back with Put.
-type KeySet struct{ s *stampSet }
-
-// GetKeySet returns an empty KeySet from a pool.
-func GetKeySet() KeySet {
-	s := stampPool.Get().(*stampSet)
-	s.reset()
-	return KeySet{s}
-}
-
-// Add adds a key.
-func (k KeySet) Add(key int32) { k.s.add(key) }
-
-// Has reports whether the set holds key.
-func (k KeySet) Has(key int32) bool { return k.s.has(key) }
-
-// Put gives the set back to the pool; it must not be used after.
-func (k KeySet) Put() { stampPool.Put(k.s) }
-
 func (b *builder) add(cls int, keys ...int32) {
 	if len(keys) == 0 {
 		return
