@@ -101,7 +101,19 @@ func (r *Runner) process(doc *document.Document, basis func() metrics.Basis) (Do
 	for _, st := range Stages {
 		st.Run(r, doc)
 	}
-	findings, measures, norms := metrics.RunMeasures(doc, r.cfg.Metrics, r.cfg.MetricConfig, basis())
+	return r.measure(doc, basis())
+}
+
+// Measure runs the checks over a document that went through every stage
+// (see Stages), judged against its own norms, and returns its report.
+func (r *Runner) Measure(doc *document.Document) DocumentReport {
+	rep, _ := r.measure(doc, r.ownNorms())
+	return rep
+}
+
+// measure runs the checks against the norms of basis.
+func (r *Runner) measure(doc *document.Document, basis metrics.Basis) (DocumentReport, metrics.Norms) {
+	findings, measures, norms := metrics.RunMeasures(doc, r.cfg.Metrics, r.cfg.MetricConfig, basis)
 	rep := DocumentReport{
 		Name: doc.Name, Paths: doc.Paths, Format: doc.Format,
 		Source: doc.Source, Target: doc.Target,

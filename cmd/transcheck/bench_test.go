@@ -11,6 +11,8 @@ import (
 
 	"github.com/transcheck/transcheck/pipeline"
 	"github.com/transcheck/transcheck/pipeline/benchcorpus"
+	"github.com/transcheck/transcheck/pipeline/document"
+	"github.com/transcheck/transcheck/pipeline/read"
 )
 
 // BenchmarkCheckCommand runs the whole command as a user would,
@@ -59,6 +61,108 @@ func BenchmarkCheckCommand(b *testing.B) {
 			b.ReportMetric(float64(rep.Totals.Segments)/(perOp/1e9), "segments/s")
 			b.ReportMetric(benchcorpus.PeakRSS(), "peak-RSS-MB")
 			b.ReportMetric(perOp/floor, "x-read-floor")
+		})
+	}
+}
+
+// BenchmarkStages times each stage alone, on one core, over the same
+// corpora: read, then each of pipeline.Stages, the checks, the spool, and
+// the JSON report written from the spool. Each document is prepared up to
+// the stage before, with the timer stopped, and dropped after, so memory
+// stays that of one document; MB/s is of the corpus' bytes.
+func BenchmarkStages(b *testing.B) {
+	pipeline.TuneMemory()
+	for _, mb := range []int64{10, 100} {
+		b.Run(fmt.Sprintf("%dMB", mb), func(b *testing.B) {
+			dir, total, err := benchcorpus.Folder("../..", mb<<20)
+			if err != nil {
+				b.Fatal(err)
+			}
+			r, err := pipeline.NewRunner(pipeline.Config{Jobs: 1})
+			if err != nil {
+				b.Fatal(err)
+			}
+			inputs, _ := read.Discover([]string{dir}, read.Options{})
+			r.Process(read.File(inputs[0], read.Options{})) // load the dictionary outside the timings
+			// prepare reads a document and runs the first n stages.
+			prepare := func(in read.Input, n int) *document.Document {
+				doc := read.File(in, read.Options{})
+				for _, st := range pipeline.Stages[:n] {
+					st.Run(r, doc)
+				}
+				return doc
+			}
+			// The reports of the whole corpus, made once, for the report
+			// stage and the count of segments.
+			reps := make([]pipeline.DocumentReport, 0, len(inputs))
+			segments := 0
+			for _, in := range inputs {
+				d := r.Measure(prepare(in, len(pipeline.Stages)))
+				d.Doc = nil
+				reps = append(reps, d)
+				segments += d.Counts.Segments
+			}
+			report := func(b *testing.B) {
+				b.ReportMetric(float64(segments)/(float64(b.Elapsed().Nanoseconds())/float64(b.N)/1e9), "segments/s")
+				b.ReportMetric(benchcorpus.PeakRSS(), "peak-RSS-MB")
+			}
+			b.Run("read", func(b *testing.B) {
+				b.SetBytes(total)
+				for i := 0; i < b.N; i++ {
+					for _, in := range inputs {
+						read.File(in, read.Options{})
+					}
+				}
+				report(b)
+			})
+			for k, st := range pipeline.Stages {
+				b.Run(st.Name, func(b *testing.B) {
+					b.SetBytes(total)
+					for i := 0; i < b.N; i++ {
+						for _, in := range inputs {
+							b.StopTimer()
+							doc := prepare(in, k)
+							b.StartTimer()
+							st.Run(r, doc)
+						}
+					}
+					report(b)
+				})
+			}
+			b.Run("metrics", func(b *testing.B) {
+				b.SetBytes(total)
+				for i := 0; i < b.N; i++ {
+					for _, in := range inputs {
+						b.StopTimer()
+						doc := prepare(in, len(pipeline.Stages))
+						b.StartTimer()
+						r.Measure(doc)
+					}
+				}
+				report(b)
+			})
+			b.Run("report", func(b *testing.B) {
+				b.SetBytes(total)
+				out := filepath.Join(b.TempDir(), "report.json")
+				for i := 0; i < b.N; i++ {
+					spool, err := pipeline.NewSpool(b.TempDir())
+					if err != nil {
+						b.Fatal(err)
+					}
+					rep := &pipeline.Report{Version: pipeline.SchemaVersion, Gate: pipeline.Gate{Reasons: []string{}}, Problems: []string{}}
+					for j := range reps {
+						if err := spool.Add(&reps[j]); err != nil {
+							b.Fatal(err)
+						}
+					}
+					rep.UseSpool(spool)
+					if err := writeReport("json", out, io.Discard, rep); err != nil {
+						b.Fatal(err)
+					}
+					spool.Close()
+				}
+				report(b)
+			})
 		})
 	}
 }
