@@ -1,12 +1,16 @@
 package main
 
 import (
+	"bytes"
 	"encoding/json"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/transcheck/transcheck/reports"
 )
 
 // The shared formats folder holds real files in every shape users bring.
@@ -109,21 +113,39 @@ func TestFormatsFolder(t *testing.T) {
 	}
 }
 
-// The report must not depend on how many documents are checked at once.
+// The reports must not depend on how many documents are checked at once:
+// every format, written for the whole shared data (every reader, the gold
+// alignments, the dictionary source as a bilingual text) with -j 1 and
+// -j 8, is byte-identical, and so is what the command prints.
 func TestJobsByteIdentical(t *testing.T) {
 	const dir = "../shared/data"
 	if _, err := os.Stat(filepath.Join(repoRoot, dir)); err != nil {
 		t.Skipf("shared data absent (%v): skipping", err)
 	}
-	var out [2]string
+	outDir := t.TempDir()
+	var printed [2]string
 	for i, j := range []string{"1", "8"} {
-		stdout, stderr, code := runIn(t, "check", "-j", j, "--fail-on", "never", "--format", "json", dir+"/formats", dir+"/seed")
+		args := []string{"check", "-j", j, "--fail-on", "never"}
+		for _, f := range reports.Names() {
+			args = append(args, "-o", fmt.Sprintf("%s=%s/j%s.%s", f, outDir, j, f))
+		}
+		stdout, stderr, code := runIn(t, append(args, dir)...)
 		if code != exitOK {
 			t.Fatalf("-j %s: exit %d: %s", j, code, stderr)
 		}
-		out[i] = stdout
+		printed[i] = stdout + stderr
 	}
-	if out[0] != out[1] {
-		t.Error("the JSON report differs between -j 1 and -j 8")
+	for _, f := range reports.Names() {
+		one, err1 := os.ReadFile(fmt.Sprintf("%s/j1.%s", outDir, f))
+		eight, err8 := os.ReadFile(fmt.Sprintf("%s/j8.%s", outDir, f))
+		if err1 != nil || err8 != nil {
+			t.Fatalf("%s: %v %v", f, err1, err8)
+		}
+		if len(one) == 0 || !bytes.Equal(one, eight) {
+			t.Errorf("the %s report differs between -j 1 and -j 8 (%d and %d bytes)", f, len(one), len(eight))
+		}
+	}
+	if printed[0] != printed[1] {
+		t.Error("the command prints differently with -j 1 and -j 8")
 	}
 }
