@@ -78,6 +78,13 @@ func (f *chunkedFile) fed() bool {
 func mergeChunks(in read.Input, parts []*chunkReport) DocumentReport {
 	out := DocumentReport{Name: in.Name(), Paths: []string{in.Source}, Problems: []string{}, Findings: []metrics.Finding{}}
 	sums := map[string]metrics.Measure{}
+	n := 0
+	for _, p := range parts {
+		n += len(p.Findings)
+	}
+	// Each part's findings are let go once copied: a file of a million
+	// units has tens of thousands.
+	out.Findings = make([]metrics.Finding, 0, n)
 	for i, p := range parts {
 		if i == 0 {
 			out.Name, out.Paths, out.Format = p.Name, p.Paths, p.Format
@@ -93,6 +100,7 @@ func mergeChunks(in read.Input, parts []*chunkReport) DocumentReport {
 		out.Counts.add(p.Counts)
 		out.Problems = append(out.Problems, p.Problems...)
 		out.Findings = append(out.Findings, p.Findings...)
+		p.Findings = nil
 		for k, m := range p.measures {
 			s := sums[k]
 			s.Sum += m.Sum

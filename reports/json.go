@@ -17,11 +17,6 @@ type jsonPrinter struct{ w io.Writer }
 // as one JSON value.
 func NewJSON(w io.Writer) Printer { return jsonPrinter{w} }
 
-type jsonDocument struct {
-	*pipeline.DocumentReport
-	Completeness float64 `json:"completeness"`
-}
-
 // Print writes, field by field, what encoding/json would write for
 //
 //	{version, gate, documents: [...], totals, completeness, problems}
@@ -64,7 +59,7 @@ func (p jsonPrinter) Print(r *pipeline.Report) error {
 		}
 		n++
 		w.WriteString("\n    ")
-		return in.write(w, jsonDocument{d, round1(d.Counts.Completeness())}, "    ")
+		return writeDocument(w, in, d)
 	})
 	if err != nil {
 		return err
@@ -84,6 +79,60 @@ func (p jsonPrinter) Print(r *pipeline.Report) error {
 	}
 	w.WriteString("}\n")
 	return w.Flush()
+}
+
+// writeDocument writes a document's report as encoding/json would write
+// it at the depth of the report's documents,
+//
+//	{name, paths, format, source, target, counts, problems, findings,
+//	 measures (when any), completeness}
+//
+// one finding at a time: a translation memory of a million units has tens
+// of thousands of findings, which are never held as one JSON value.
+func writeDocument(w *bufio.Writer, in *indenter, d *pipeline.DocumentReport) error {
+	const field, item = "      ", "        "
+	fields := []struct {
+		name string
+		v    any
+	}{
+		{"name", d.Name}, {"paths", d.Paths}, {"format", d.Format}, {"source", d.Source},
+		{"target", d.Target}, {"counts", d.Counts}, {"problems", d.Problems},
+	}
+	w.WriteString("{")
+	for _, f := range fields {
+		w.WriteString("\n" + field + `"` + f.name + `": `)
+		if err := in.write(w, f.v, field); err != nil {
+			return err
+		}
+		w.WriteString(",")
+	}
+	w.WriteString("\n" + field + `"findings": [`)
+	for i, f := range d.Findings {
+		if i > 0 {
+			w.WriteString(",")
+		}
+		w.WriteString("\n" + item)
+		if err := in.write(w, f, item); err != nil {
+			return err
+		}
+	}
+	if len(d.Findings) > 0 {
+		w.WriteString("\n" + field)
+	}
+	w.WriteString("],")
+	if len(d.Measures) > 0 {
+		w.WriteString("\n" + field + `"measures": `)
+		if err := in.write(w, d.Measures, field); err != nil {
+			return err
+		}
+		w.WriteString(",")
+	}
+	w.WriteString("\n" + field + `"completeness": `)
+	if err := in.write(w, round1(d.Counts.Completeness()), field); err != nil {
+		return err
+	}
+	_, err := w.WriteString("\n    }")
+	return err
 }
 
 // indenter writes values as encoding/json indents them by two spaces

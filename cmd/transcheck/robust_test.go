@@ -288,3 +288,26 @@ func TestReportPaths(t *testing.T) {
 		t.Errorf("failed runs left %d entries in the report folder, want only the old report", len(entries))
 	}
 }
+
+// A report is written readable by all when it is new, and keeps the
+// permissions of the file it replaces.
+func TestReportPermissions(t *testing.T) {
+	dir := t.TempDir()
+	fresh, kept := filepath.Join(dir, "new.json"), filepath.Join(dir, "private.json")
+	write(t, kept, []byte("old report"))
+	if err := os.Chmod(kept, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if _, stderr, code := runIn(t, "check", "--fail-on", "never", "-o", "json="+fresh, "-o", "markdown="+kept, "testdata/seed"); code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	for path, want := range map[string]os.FileMode{fresh: 0o644, kept: 0o600} {
+		info, err := os.Stat(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := info.Mode().Perm(); got != want {
+			t.Errorf("%s: mode %v, want %v", filepath.Base(path), got, want)
+		}
+	}
+}
