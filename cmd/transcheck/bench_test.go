@@ -166,3 +166,28 @@ func BenchmarkStages(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkCheckCommandTMX runs the whole command over one translation
+// memory of a million units (benchcorpus.TMX, about 200 MB), read as a
+// stream of chunks:
+//
+//	transcheck check -j 2 --max-file-size 1000 -o json=FILE big.tmx
+func BenchmarkCheckCommandTMX(b *testing.B) {
+	pipeline.TuneMemory()
+	path, size, err := benchcorpus.TMX("../..", 1_000_000)
+	if err != nil {
+		b.Fatal(err)
+	}
+	out := filepath.Join(b.TempDir(), "report.json")
+	args := []string{"check", "-j", "2", "--no-progress", "--fail-on", "never", "--max-file-size", "1000", "-o", "json=" + out, path}
+	b.SetBytes(size)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		var stderr bytes.Buffer
+		if code := run(args, nil, io.Discard, &stderr); code != exitOK {
+			b.Fatalf("exit %d: %s", code, stderr.String())
+		}
+	}
+	b.StopTimer()
+	b.ReportMetric(benchcorpus.PeakRSS(), "peak-RSS-MB")
+}

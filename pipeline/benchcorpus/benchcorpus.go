@@ -11,6 +11,7 @@ package benchcorpus
 import (
 	"bufio"
 	"fmt"
+	"html"
 	"io"
 	"math/rand"
 	"os"
@@ -152,16 +153,9 @@ func TSV(root string, size int64) (string, int64, error) {
 	if info, err := os.Stat(path); err == nil && info.Size() >= size {
 		return path, info.Size(), nil
 	}
-	pairs, err := Pairs(root)
+	pairs, err := tsvPairs(root)
 	if err != nil {
 		return "", 0, err
-	}
-	if lines, err := ReadLines(filepath.Join(root, "../shared/data/formats/tsv/tatoeba-cmn-eng.head3000.tsv")); err == nil {
-		for _, l := range lines {
-			if en, zh, ok := strings.Cut(l, "\t"); ok && !strings.Contains(zh, "\t") {
-				pairs = append(pairs, [2]string{zh, en})
-			}
-		}
 	}
 	tmp := path + ".tmp"
 	f, err := os.Create(tmp)
@@ -188,6 +182,69 @@ func TSV(root string, size int64) (string, int64, error) {
 		return "", 0, err
 	}
 	return path, total, os.Rename(tmp, path)
+}
+
+// TMX returns a TMX 1.4 file of units zh→en, one <tu> a line, from the
+// same pairs as TSV; 1% of the units have an empty English <seg>. It
+// returns the path and the size in bytes.
+func TMX(root string, units int) (string, int64, error) {
+	mu.Lock()
+	defer mu.Unlock()
+	path := filepath.Join(os.TempDir(), fmt.Sprintf("transcheck-bench-%s-%dk.tmx", version, units/1000))
+	if info, err := os.Stat(path); err == nil {
+		return path, info.Size(), nil
+	}
+	pairs, err := tsvPairs(root)
+	if err != nil {
+		return "", 0, err
+	}
+	tmp := path + ".tmp"
+	f, err := os.Create(tmp)
+	if err != nil {
+		return "", 0, err
+	}
+	w := bufio.NewWriter(f)
+	w.WriteString("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<tmx version=\"1.4\">\n" +
+		"<header srclang=\"zh\" datatype=\"plaintext\" segtype=\"sentence\" adminlang=\"en\" creationtool=\"benchcorpus\" creationtoolversion=\"1\" o-tmf=\"none\"/>\n<body>\n")
+	rng := rand.New(rand.NewSource(2))
+	for i := 0; i < units; i++ {
+		p := pairs[rng.Intn(len(pairs))]
+		en := html.EscapeString(p[1])
+		if rng.Float64() < 0.01 {
+			en = ""
+		}
+		fmt.Fprintf(w, "<tu tuid=\"%d\"><tuv xml:lang=\"zh\"><seg>%s</seg></tuv><tuv xml:lang=\"en\"><seg>%s</seg></tuv></tu>\n", i, html.EscapeString(p[0]), en)
+	}
+	w.WriteString("</body>\n</tmx>\n")
+	if err := w.Flush(); err != nil {
+		f.Close()
+		return "", 0, err
+	}
+	if err := f.Close(); err != nil {
+		return "", 0, err
+	}
+	info, err := os.Stat(tmp)
+	if err != nil {
+		return "", 0, err
+	}
+	return path, info.Size(), os.Rename(tmp, path)
+}
+
+// tsvPairs is Pairs and, when the shared data is there, the Tatoeba
+// sample's pairs.
+func tsvPairs(root string) ([][2]string, error) {
+	pairs, err := Pairs(root)
+	if err != nil {
+		return nil, err
+	}
+	if lines, err := ReadLines(filepath.Join(root, "../shared/data/formats/tsv/tatoeba-cmn-eng.head3000.tsv")); err == nil {
+		for _, l := range lines {
+			if en, zh, ok := strings.Cut(l, "\t"); ok && !strings.Contains(zh, "\t") {
+				pairs = append(pairs, [2]string{zh, en})
+			}
+		}
+	}
+	return pairs, nil
 }
 
 // PeakRSS returns the process's peak resident set in MB (VmHWM), or 0
