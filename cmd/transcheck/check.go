@@ -8,8 +8,10 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/schollz/progressbar/v3"
@@ -272,24 +274,44 @@ func runCheck(args []string, stdout, stderr io.Writer) error {
 	// The documents' reports go to a spool on disk as they are checked;
 	// the run holds the aggregates (counts, the gate's tally, problems)
 	// and the reports read the documents back one at a time.
+	// An interrupt stops the run cleanly: the spool is removed and no
+	// report is half written.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	// Without a writable temporary folder they stay in memory.
 	spool, err := pipeline.NewSpool("")
+	var kept []pipeline.DocumentReport
 	if err != nil {
-		return err
+		fmt.Fprintf(stderr, "transcheck: warning: %v; the reports are kept in memory instead\n", err)
+		spool = nil
+	} else {
+		defer spool.Close()
 	}
-	defer spool.Close()
 	var problems []string
 	tally := g.tally()
-	rep, err := runner.Stream(context.Background(), paths, func(d *pipeline.DocumentReport) error {
+	rep, err := runner.Stream(ctx, paths, func(d *pipeline.DocumentReport) error {
 		base.apply(d)
 		tally.add(d)
 		newBase.add(d)
 		problems = append(problems, d.Problems...)
+		if spool == nil {
+			kept = append(kept, *d)
+			return nil
+		}
 		return spool.Add(d)
 	})
 	if err != nil {
+		if ctx.Err() != nil {
+			return &exitError{code: exitInterrupted, err: errors.New("interrupted: no report written")}
+		}
 		return err
 	}
-	rep.UseSpool(spool)
+	if spool != nil {
+		rep.UseSpool(spool)
+	} else {
+		rep.Documents = kept
+	}
+	stop() // an interrupt from here on ends the process, as usual
 	problems = append(append([]string(nil), rep.Problems...), problems...)
 	printProblems := func() {
 		for _, p := range problems {

@@ -22,6 +22,9 @@ const (
 	exitOK    = 0 // the gate passed
 	exitGate  = 1 // the gate failed
 	exitUsage = 2 // usage, configuration or input error
+	// exitInterrupted is the shell's code for a command ended by SIGINT
+	// (128 + 2); SIGTERM ends the run the same way.
+	exitInterrupted = 130
 )
 
 // exitError carries an exit code with its message.

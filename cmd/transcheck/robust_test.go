@@ -3,10 +3,13 @@ package main
 import (
 	"encoding/json"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
+	"time"
 
 	"golang.org/x/text/encoding/simplifiedchinese"
 )
@@ -309,5 +312,61 @@ func TestReportPermissions(t *testing.T) {
 		if got := info.Mode().Perm(); got != want {
 			t.Errorf("%s: mode %v, want %v", filepath.Base(path), got, want)
 		}
+	}
+}
+
+// Ctrl-C during a run ends it with 130, removes the spool and writes no
+// report.
+func TestInterrupt(t *testing.T) {
+	tmp, dir := t.TempDir(), t.TempDir()
+	t.Setenv("TMPDIR", tmp)
+	seed, err := os.ReadFile(filepath.Join(repoRoot, "testdata/seed/cyberspace-article.zh-en.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := 0; i < 1000; i++ {
+		write(t, filepath.Join(dir, fmt.Sprintf("d%03d.zh-en.txt", i)), seed)
+	}
+	out := filepath.Join(t.TempDir(), "report.json")
+	done := make(chan int)
+	var stderr strings.Builder
+	go func() {
+		done <- run([]string{"check", "-j", "1", "--no-progress", "-o", "json=" + out, dir}, nil, io.Discard, &stderr)
+	}()
+	// The spool appears once the interrupt is caught.
+	for deadline := time.Now().Add(20 * time.Second); ; time.Sleep(time.Millisecond) {
+		if spools, _ := filepath.Glob(filepath.Join(tmp, "transcheck-spool-*")); len(spools) > 0 {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("no spool appeared")
+		}
+	}
+	if err := syscall.Kill(os.Getpid(), syscall.SIGINT); err != nil {
+		t.Fatal(err)
+	}
+	code := <-done
+	if code != exitInterrupted || !strings.Contains(stderr.String(), "interrupted") {
+		t.Errorf("exit %d, stderr %q; want 130 and a word that it was interrupted", code, stderr.String())
+	}
+	if left, _ := os.ReadDir(tmp); len(left) != 0 {
+		t.Errorf("%d files left in TMPDIR", len(left))
+	}
+	if _, err := os.Stat(out); !os.IsNotExist(err) {
+		t.Errorf("a report was written (%v)", err)
+	}
+}
+
+// Without a usable temporary folder the reports stay in memory: the run
+// says so and gives the same report.
+func TestNoTempFolder(t *testing.T) {
+	want, _, _ := runIn(t, "check", "--format", "json", "testdata/seed")
+	t.Setenv("TMPDIR", filepath.Join(t.TempDir(), "missing"))
+	got, stderr, code := runIn(t, "check", "--format", "json", "testdata/seed")
+	if code != exitGate || got != want {
+		t.Errorf("exit %d (want 1) and %d bytes of report (want the %d of a spooled run)", code, len(got), len(want))
+	}
+	if !strings.Contains(stderr, "the reports are kept in memory instead") {
+		t.Errorf("no warning about the temporary folder: %q", stderr)
 	}
 }
