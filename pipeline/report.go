@@ -96,6 +96,10 @@ type Report struct {
 	Totals    Counts           `json:"totals"`
 	// Problems that belong to no document (a path that does not exist).
 	Problems []string `json:"problems"`
+	// Unread counts the files found in the folders checked that no reader
+	// knows, by lower-case extension ("" for none): not read, not counted
+	// as segments, said here so that nothing goes unmentioned.
+	Unread map[string]int `json:"unread"`
 
 	spool *Spool
 }

@@ -189,9 +189,10 @@ func (r *Runner) Run(ctx context.Context, paths []string) (*Report, error) {
 func (r *Runner) Stream(ctx context.Context, paths []string, emit func(*DocumentReport) error) (*Report, error) {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	files, problems := read.Discover(paths, r.cfg.Read)
-	rep := &Report{Version: SchemaVersion, Problems: []string{}}
-	for _, p := range problems {
+	found := read.Walk(paths, r.cfg.Read)
+	files := found.Inputs
+	rep := &Report{Version: SchemaVersion, Problems: []string{}, Unread: found.Unread}
+	for _, p := range found.Problems {
 		rep.Problems = append(rep.Problems, p.Error())
 	}
 	jobs := r.cfg.Jobs

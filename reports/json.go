@@ -19,7 +19,7 @@ func NewJSON(w io.Writer) Printer { return jsonPrinter{w} }
 
 // Print writes, field by field, what encoding/json would write for
 //
-//	{version, gate, documents: [...], totals, completeness, problems}
+//	{version, gate, documents: [...], totals, completeness, problems, unread}
 //
 // indented by two spaces.
 func (p jsonPrinter) Print(r *pipeline.Report) error {
@@ -74,7 +74,14 @@ func (p jsonPrinter) Print(r *pipeline.Report) error {
 	if err := field("completeness", round1(r.Totals.Completeness()), false); err != nil {
 		return err
 	}
-	if err := field("problems", problems, true); err != nil {
+	if err := field("problems", problems, false); err != nil {
+		return err
+	}
+	unread := r.Unread
+	if unread == nil {
+		unread = map[string]int{}
+	}
+	if err := field("unread", unread, true); err != nil {
 		return err
 	}
 	w.WriteString("}\n")

@@ -15,6 +15,7 @@ func TestJSONAsEncodingJSON(t *testing.T) {
 	withMeasures := tricky()
 	withMeasures.Documents[1].Measures = map[string]float64{"coverage": 0.5, "length_ratio": 3.1}
 	withMeasures.Documents[1].Findings = []metrics.Finding{}
+	withMeasures.Unread = map[string]int{".png": 3, "": 1}
 	empty := &pipeline.Report{Version: pipeline.SchemaVersion, Gate: pipeline.Gate{Passed: true}}
 	for name, rep := range map[string]*pipeline.Report{"seed": seedReport(t), "tricky": tricky(), "measures": withMeasures, "empty": empty} {
 		t.Run(name, func(t *testing.T) {
@@ -43,8 +44,12 @@ func referenceJSON(t *testing.T, r *pipeline.Report) string {
 		Totals       pipeline.Counts `json:"totals"`
 		Completeness float64         `json:"completeness"`
 		Problems     []string        `json:"problems"`
+		Unread       map[string]int  `json:"unread"`
 	}{Version: r.Version, Gate: r.Gate, Documents: []document{}, Totals: r.Totals,
-		Completeness: round1(r.Totals.Completeness()), Problems: r.Problems}
+		Completeness: round1(r.Totals.Completeness()), Problems: r.Problems, Unread: r.Unread}
+	if out.Unread == nil {
+		out.Unread = map[string]int{}
+	}
 	if out.Gate.Reasons == nil {
 		out.Gate.Reasons = []string{}
 	}

@@ -64,6 +64,9 @@ func (p markdownPrinter) Print(r *pipeline.Report) error {
 	if leftDocs > 0 {
 		fmt.Fprintf(&b, "\n%d more documents are not listed here.\n", leftDocs)
 	}
+	if line := unreadLine(r); line != "" {
+		fmt.Fprintf(&b, "\n%s.\n", mdCell(line))
+	}
 	leftFindings, leftIn := 0, 0
 	err = r.EachDocument(func(d *pipeline.DocumentReport) error {
 		if len(d.Findings) == 0 {

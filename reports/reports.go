@@ -74,3 +74,32 @@ func verdict(r *pipeline.Report) string {
 	}
 	return "failed: " + strings.Join(r.Gate.Reasons, "; ")
 }
+
+// unreadLine says which files the run found and did not read, by
+// extension, most first; "" when none.
+func unreadLine(r *pipeline.Report) string {
+	n := 0
+	exts := make([]string, 0, len(r.Unread))
+	for ext, k := range r.Unread {
+		n += k
+		exts = append(exts, ext)
+	}
+	if n == 0 {
+		return ""
+	}
+	sort.Slice(exts, func(i, j int) bool {
+		if r.Unread[exts[i]] != r.Unread[exts[j]] {
+			return r.Unread[exts[i]] > r.Unread[exts[j]]
+		}
+		return exts[i] < exts[j]
+	})
+	parts := make([]string, len(exts))
+	for i, ext := range exts {
+		name := ext
+		if name == "" {
+			name = "no extension"
+		}
+		parts[i] = fmt.Sprintf("%s %d", name, r.Unread[ext])
+	}
+	return fmt.Sprintf("%d files not read: no reader knows their format (%s); a file named on the command line, or with --pair, is read as text", n, strings.Join(parts, ", "))
+}

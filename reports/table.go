@@ -88,6 +88,9 @@ func (p tablePrinter) Print(r *pipeline.Report) error {
 	for _, prob := range probs {
 		fmt.Fprintf(p.w, "problem: %s\n", prob)
 	}
+	if line := unreadLine(r); line != "" {
+		fmt.Fprintf(p.w, "note: %s\n", line)
+	}
 	fmt.Fprintf(p.w, "\ngate %s\n", verdict(r))
 	return nil
 }

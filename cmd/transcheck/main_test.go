@@ -243,3 +243,28 @@ func TestGlossaryFlag(t *testing.T) {
 		t.Errorf("bad glossary: exit %d, %q", code, stderr)
 	}
 }
+
+// Files of no known format are named in the report, not silently dropped.
+func TestUnreadFilesNoted(t *testing.T) {
+	dir := t.TempDir()
+	seed, err := os.ReadFile(filepath.Join(repoRoot, "testdata/seed/cyberspace-article.zh-en.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, data := range map[string][]byte{"a.zh-en.txt": seed, "logo.png": {0x89, 'P', 'N', 'G'}, "notes": []byte("plain")} {
+		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	table, _, _ := runIn(t, "check", dir)
+	if !strings.Contains(table, "note: 2 files not read: no reader knows their format (no extension 1, .png 1)") {
+		t.Errorf("the table does not name the unread files:\n%s", table)
+	}
+	out, _, _ := runIn(t, "check", "--format", "json", dir)
+	var rep struct {
+		Unread map[string]int `json:"unread"`
+	}
+	if err := json.Unmarshal([]byte(out), &rep); err != nil || rep.Unread[".png"] != 1 || rep.Unread[""] != 1 {
+		t.Errorf("JSON unread = %v (%v), want .png 1 and \"\" 1", rep.Unread, err)
+	}
+}

@@ -112,8 +112,24 @@ func fileLang(base string) (stem, lang string) {
 // pairs come from Options.Pairs. Paths that cannot be read come back as
 // problems.
 func Discover(paths []string, opt Options) ([]Input, []document.Problem) {
+	d := Walk(paths, opt)
+	return d.Inputs, d.Problems
+}
+
+// Discovery is what Walk found.
+type Discovery struct {
+	Inputs   []Input
+	Problems []document.Problem
+	// Unread counts the files met in folders and not read because no
+	// reader knows their format, by lower-case extension ("" for none).
+	Unread map[string]int
+}
+
+// Walk is Discover that also counts the files it left unread.
+func Walk(paths []string, opt Options) Discovery {
 	var inputs []Input
 	var problems []document.Problem
+	unread := map[string]int{}
 	for _, pr := range opt.Pairs {
 		in, probs := explicitPair(pr, opt)
 		inputs = append(inputs, in...)
@@ -130,11 +146,14 @@ func Discover(paths []string, opt Options) ([]Input, []document.Problem) {
 			inputs = append(inputs, Input{Source: root})
 			continue
 		}
-		files, probs := walk(root, opt)
-		problems = append(problems, probs...)
-		inputs = append(inputs, group(root, files, opt)...)
+		w := walk(root, opt)
+		problems = append(problems, w.problems...)
+		inputs = append(inputs, group(root, w.files, opt)...)
+		for ext, n := range w.unread {
+			unread[ext] += n
+		}
 	}
-	return inputs, problems
+	return Discovery{Inputs: inputs, Problems: problems, Unread: unread}
 }
 
 // walk lists the files under root that have a known format, sorted.
@@ -142,11 +161,11 @@ func Discover(paths []string, opt Options) ([]Input, []document.Problem) {
 // read (a link back to a folder above it, or a second link to the same
 // folder) is skipped with a Problem, so that a loop ends and no file is
 // read twice. A broken link is a Problem too.
-func walk(root string, opt Options) ([]string, []document.Problem) {
-	w := &walker{opt: opt, seen: map[string]string{}}
+func walk(root string, opt Options) *walker {
+	w := &walker{opt: opt, seen: map[string]string{}, unread: map[string]int{}}
 	w.dir(root)
 	sort.Strings(w.files)
-	return w.files, w.problems
+	return w
 }
 
 type walker struct {
@@ -154,6 +173,7 @@ type walker struct {
 	seen     map[string]string // real path of each folder read → the path it was read as
 	files    []string
 	problems []document.Problem
+	unread   map[string]int // files of no known format, by extension
 }
 
 func (w *walker) problem(p, msg string) {
@@ -204,6 +224,8 @@ func (w *walker) dir(dir string) {
 		case typ.IsRegular():
 			if _, ok := formatFor(p); ok {
 				w.files = append(w.files, p)
+			} else {
+				w.unread[strings.ToLower(filepath.Ext(p))]++
 			}
 		}
 	}
@@ -381,9 +403,9 @@ func explicitPair(pr Pair, opt Options) ([]Input, []document.Problem) {
 		return nil, []document.Problem{{Pos: document.Position{Path: pr.Source},
 			Message: "--pair needs two files or two folders"}}
 	}
-	sf, p1 := walk(pr.Source, opt)
-	tf, p2 := walk(pr.Target, opt)
-	probs := append(p1, p2...)
+	sw, tw := walk(pr.Source, opt), walk(pr.Target, opt)
+	sf, tf := sw.files, tw.files
+	probs := append(sw.problems, tw.problems...)
 	targets := map[string]string{}
 	for _, f := range tf {
 		rel, _ := filepath.Rel(pr.Target, f)

@@ -127,3 +127,26 @@ func TestLangOfName(t *testing.T) {
 		}
 	}
 }
+
+// Walk counts the files it finds and cannot read, by extension, beside
+// what it reads; hidden and excluded files are not counted.
+func TestWalkUnread(t *testing.T) {
+	dir := writeTree(t, map[string]string{
+		"guide.md": "# 指南 Guide\n", "img/logo.PNG": "x", "img/shot.png": "x", "LICENSE": "MIT",
+		"data/words.u8": "x", ".git/config": "x", "skip/notes.bin": "x",
+	})
+	d := Walk([]string{dir}, Options{Exclude: []string{"skip"}})
+	if len(d.Inputs) != 1 || filepath.Base(d.Inputs[0].Source) != "guide.md" {
+		t.Errorf("inputs %s, want guide.md alone", describe(dir, d.Inputs))
+	}
+	want := map[string]int{".png": 2, "": 1, ".u8": 1}
+	if len(d.Unread) != len(want) {
+		t.Errorf("unread %v, want %v", d.Unread, want)
+	}
+	for ext, n := range want {
+		if d.Unread[ext] != n {
+			t.Errorf("unread %v, want %v", d.Unread, want)
+			break
+		}
+	}
+}
