@@ -150,3 +150,29 @@ func TestWalkUnread(t *testing.T) {
 		}
 	}
 }
+
+// TMX and XLIFF files saved as .xml are read as what their root element
+// says; other XML is not read.
+func TestXMLSniffed(t *testing.T) {
+	tmx := "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!-- exported > by a tool -->\n<!DOCTYPE tmx SYSTEM \"tmx14.dtd\">\n<tmx version=\"1.4\"><header srclang=\"zh\"/><body>\n" +
+		"<tu><tuv xml:lang=\"zh\"><seg>网络空间是共同的。</seg></tuv><tuv xml:lang=\"en\"><seg>Cyberspace is common.</seg></tuv></tu>\n</body></tmx>\n"
+	xliff := "<?xml version=\"1.0\"?>\n<xliff version=\"1.2\"><file source-language=\"en\" target-language=\"zh\" datatype=\"plaintext\" original=\"x\"><body>\n" +
+		"<trans-unit id=\"1\"><source>Open</source><target>打开</target></trans-unit>\n</body></file></xliff>\n"
+	android := "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<resources><string name=\"app\">App</string></resources>\n"
+	dir := writeTree(t, map[string]string{"memory.xml": tmx, "ui.xml": xliff, "strings.xml": android})
+	d := Walk([]string{dir}, Options{})
+	formats := map[string]string{}
+	for _, in := range d.Inputs {
+		doc := File(in, Options{})
+		formats[filepath.Base(in.Source)] = doc.Format
+		if len(doc.Units) != 1 {
+			t.Errorf("%s: %d units, want 1 (%v)", in.Source, len(doc.Units), doc.Problems)
+		}
+	}
+	if formats["memory.xml"] != "tmx" || formats["ui.xml"] != "xliff" || len(formats) != 2 {
+		t.Errorf("formats %v, want memory.xml tmx and ui.xml xliff alone", formats)
+	}
+	if d.Unread[".xml"] != 1 {
+		t.Errorf("unread %v, want the Android strings.xml", d.Unread)
+	}
+}

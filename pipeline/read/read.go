@@ -81,8 +81,21 @@ var Formats = []Format{
 	{Name: "ddoc", Ext: []string{".d", ".dd"}, Read: Ddoc},
 }
 
+// formatFor chooses the reader of a file by its extension; a ".xml" file
+// is a TMX or XLIFF file when its root element says so (tools export
+// both as .xml), else no known format.
 func formatFor(path string) (Format, bool) {
 	ext := strings.ToLower(filepath.Ext(path))
+	if ext == ".xml" {
+		switch xmlRoot(path) {
+		case "tmx":
+			ext = ".tmx"
+		case "xliff":
+			ext = ".xlf"
+		default:
+			return Format{}, false
+		}
+	}
 	for _, f := range Formats {
 		for _, e := range f.Ext {
 			if e == ext {
@@ -95,6 +108,51 @@ func formatFor(path string) (Format, bool) {
 		return linesFormat, true
 	}
 	return Format{}, false
+}
+
+// xmlRoot returns the name of the root element of an XML file, from its
+// first 4 KB: what follows the XML declaration, comments and a doctype;
+// "" when there is none or the file cannot be read.
+func xmlRoot(path string) string {
+	f, err := os.Open(path)
+	if err != nil {
+		return ""
+	}
+	defer f.Close()
+	buf := make([]byte, 4096)
+	n, _ := io.ReadFull(f, buf)
+	head := strings.TrimPrefix(string(buf[:n]), "\uFEFF")
+	for {
+		i := strings.IndexByte(head, '<')
+		if i < 0 || i+1 >= len(head) {
+			return ""
+		}
+		head = head[i+1:]
+		switch {
+		case strings.HasPrefix(head, "!--"):
+			if j := strings.Index(head, "-->"); j >= 0 {
+				head = head[j+3:]
+				continue
+			}
+			return ""
+		case strings.HasPrefix(head, "?"), strings.HasPrefix(head, "!"):
+			// declaration, comment or doctype: the root comes after
+			if j := strings.IndexByte(head, '>'); j >= 0 {
+				head = head[j+1:]
+				continue
+			}
+			return ""
+		}
+		end := strings.IndexFunc(head, func(r rune) bool { return r == ' ' || r == '>' || r == '/' || r == '\t' || r == '\n' || r == '\r' })
+		if end < 0 {
+			return ""
+		}
+		name := head[:end]
+		if k := strings.IndexByte(name, ':'); k >= 0 {
+			name = name[k+1:] // a prefixed root, <x:xliff>
+		}
+		return name
+	}
 }
 
 // linesFormat reads one side of a line-aligned corpus (NAME.LANG files):
