@@ -37,16 +37,7 @@ func BenchmarkCheckCommand(b *testing.B) {
 				b.Fatal(err)
 			}
 			out := filepath.Join(b.TempDir(), "report.json")
-			args := []string{"check", "-j", "2", "--no-progress", "--fail-on", "never", "-o", "json=" + out, dir}
-			b.SetBytes(total)
-			b.ResetTimer()
-			for i := 0; i < b.N; i++ {
-				var stderr bytes.Buffer
-				if code := run(args, nil, io.Discard, &stderr); code != exitOK {
-					b.Fatalf("exit %d: %s", code, stderr.String())
-				}
-			}
-			b.StopTimer()
+			benchCommand(b, total, "check", "-j", "2", "--no-progress", "--fail-on", "never", "-o", "json="+out, dir)
 			perOp := float64(b.Elapsed().Nanoseconds()) / float64(b.N)
 			data, err := os.ReadFile(out)
 			if err != nil {
@@ -179,7 +170,13 @@ func BenchmarkCheckCommandTMX(b *testing.B) {
 		b.Fatal(err)
 	}
 	out := filepath.Join(b.TempDir(), "report.json")
-	args := []string{"check", "-j", "2", "--no-progress", "--fail-on", "never", "--max-file-size", "1000", "-o", "json=" + out, path}
+	benchCommand(b, size, "check", "-j", "2", "--no-progress", "--fail-on", "never", "--max-file-size", "1000", "-o", "json="+out, path)
+	b.ReportMetric(benchcorpus.PeakRSS(), "peak-RSS-MB")
+}
+
+// benchCommand times b.N runs of the command over size bytes of input;
+// the timer is stopped when it returns.
+func benchCommand(b *testing.B, size int64, args ...string) {
 	b.SetBytes(size)
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
@@ -189,5 +186,4 @@ func BenchmarkCheckCommandTMX(b *testing.B) {
 		}
 	}
 	b.StopTimer()
-	b.ReportMetric(benchcorpus.PeakRSS(), "peak-RSS-MB")
 }

@@ -157,31 +157,20 @@ func TSV(root string, size int64) (string, int64, error) {
 	if err != nil {
 		return "", 0, err
 	}
-	tmp := path + ".tmp"
-	f, err := os.Create(tmp)
-	if err != nil {
-		return "", 0, err
-	}
-	w := bufio.NewWriter(f)
-	rng := rand.New(rand.NewSource(1))
-	var total int64
-	for total < size {
-		p := pairs[rng.Intn(len(pairs))]
-		en := p[1]
-		if rng.Float64() < 0.01 {
-			en = ""
+	total, err := writeFile(path, func(w *bufio.Writer) {
+		rng := rand.New(rand.NewSource(1))
+		var n int64
+		for n < size {
+			p := pairs[rng.Intn(len(pairs))]
+			en := p[1]
+			if rng.Float64() < 0.01 {
+				en = ""
+			}
+			k, _ := fmt.Fprintf(w, "%s\t%s\n", p[0], en)
+			n += int64(k)
 		}
-		n, _ := fmt.Fprintf(w, "%s\t%s\n", p[0], en)
-		total += int64(n)
-	}
-	if err := w.Flush(); err != nil {
-		f.Close()
-		return "", 0, err
-	}
-	if err := f.Close(); err != nil {
-		return "", 0, err
-	}
-	return path, total, os.Rename(tmp, path)
+	})
+	return path, total, err
 }
 
 // TMX returns a TMX 1.4 file of units zh→en, one <tu> a line, from the
@@ -198,36 +187,45 @@ func TMX(root string, units int) (string, int64, error) {
 	if err != nil {
 		return "", 0, err
 	}
+	size, err := writeFile(path, func(w *bufio.Writer) {
+		w.WriteString("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<tmx version=\"1.4\">\n" +
+			"<header srclang=\"zh\" datatype=\"plaintext\" segtype=\"sentence\" adminlang=\"en\" creationtool=\"benchcorpus\" creationtoolversion=\"1\" o-tmf=\"none\"/>\n<body>\n")
+		rng := rand.New(rand.NewSource(2))
+		for i := 0; i < units; i++ {
+			p := pairs[rng.Intn(len(pairs))]
+			en := html.EscapeString(p[1])
+			if rng.Float64() < 0.01 {
+				en = ""
+			}
+			fmt.Fprintf(w, "<tu tuid=\"%d\"><tuv xml:lang=\"zh\"><seg>%s</seg></tuv><tuv xml:lang=\"en\"><seg>%s</seg></tuv></tu>\n", i, html.EscapeString(p[0]), en)
+		}
+		w.WriteString("</body>\n</tmx>\n")
+	})
+	return path, size, err
+}
+
+// writeFile writes a file through fill into a temporary file beside path,
+// renamed into place once complete, and returns its size.
+func writeFile(path string, fill func(*bufio.Writer)) (int64, error) {
 	tmp := path + ".tmp"
 	f, err := os.Create(tmp)
 	if err != nil {
-		return "", 0, err
+		return 0, err
 	}
 	w := bufio.NewWriter(f)
-	w.WriteString("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<tmx version=\"1.4\">\n" +
-		"<header srclang=\"zh\" datatype=\"plaintext\" segtype=\"sentence\" adminlang=\"en\" creationtool=\"benchcorpus\" creationtoolversion=\"1\" o-tmf=\"none\"/>\n<body>\n")
-	rng := rand.New(rand.NewSource(2))
-	for i := 0; i < units; i++ {
-		p := pairs[rng.Intn(len(pairs))]
-		en := html.EscapeString(p[1])
-		if rng.Float64() < 0.01 {
-			en = ""
-		}
-		fmt.Fprintf(w, "<tu tuid=\"%d\"><tuv xml:lang=\"zh\"><seg>%s</seg></tuv><tuv xml:lang=\"en\"><seg>%s</seg></tuv></tu>\n", i, html.EscapeString(p[0]), en)
-	}
-	w.WriteString("</body>\n</tmx>\n")
+	fill(w)
 	if err := w.Flush(); err != nil {
 		f.Close()
-		return "", 0, err
+		return 0, err
 	}
 	if err := f.Close(); err != nil {
-		return "", 0, err
+		return 0, err
 	}
 	info, err := os.Stat(tmp)
 	if err != nil {
-		return "", 0, err
+		return 0, err
 	}
-	return path, info.Size(), os.Rename(tmp, path)
+	return info.Size(), os.Rename(tmp, path)
 }
 
 // tsvPairs is Pairs and, when the shared data is there, the Tatoeba
