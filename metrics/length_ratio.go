@@ -4,9 +4,8 @@ import (
 	"fmt"
 	"math"
 	"sort"
-	"unicode"
-	"unicode/utf8"
 
+	"github.com/transcheck/transcheck/pipeline/align"
 	"github.com/transcheck/transcheck/pipeline/document"
 )
 
@@ -50,29 +49,6 @@ func PriorRatio(source, target string) float64 {
 	return 1
 }
 
-// CharLen counts the characters of text that carry content: everything but
-// white space.
-func CharLen(s string) int {
-	n := 0
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			// ASCII: the common case, without decoding.
-			if c != ' ' && (c < '\t' || c > '\r') {
-				n++
-			}
-			i++
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if !unicode.IsSpace(r) {
-			n++
-		}
-		i += size
-	}
-	return n
-}
-
 type lengthPair struct {
 	l1, l2 float64
 	bead   document.Bead
@@ -87,10 +63,10 @@ func pairLengths(doc *document.Document) []lengthPair {
 		}
 		var l1, l2 int
 		for _, id := range b.Source {
-			l1 += CharLen(doc.Segment(id).Text)
+			l1 += align.TextLength(doc.Segment(id).Text)
 		}
 		for _, id := range b.Target {
-			l2 += CharLen(doc.Segment(id).Text)
+			l2 += align.TextLength(doc.Segment(id).Text)
 		}
 		if l1 > 0 && l2 > 0 {
 			out = append(out, lengthPair{float64(l1), float64(l2), b, i})

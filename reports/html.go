@@ -11,6 +11,7 @@ import (
 
 	"github.com/transcheck/transcheck/metrics"
 	"github.com/transcheck/transcheck/pipeline"
+	"github.com/transcheck/transcheck/pipeline/align"
 	"github.com/transcheck/transcheck/pipeline/document"
 )
 
@@ -433,10 +434,10 @@ func lengthChart(doc *document.Document, rows []*htmlRow, rowOf map[int]*htmlRow
 		}
 		var l1, l2 int
 		for _, id := range row.sourceIDs {
-			l1 += metrics.CharLen(doc.Segment(id).Text)
+			l1 += align.TextLength(doc.Segment(id).Text)
 		}
 		for _, id := range row.targetIDs {
-			l2 += metrics.CharLen(doc.Segment(id).Text)
+			l2 += align.TextLength(doc.Segment(id).Text)
 		}
 		if l1 == 0 {
 			continue

@@ -429,21 +429,21 @@ func progressBar(f *os.File) func(done, total int) {
 // and renamed, so a reader never sees half a report) or to stdout, as the
 // printer writes it, never whole in memory.
 func writeReport(format, path string, stdout io.Writer, rep *pipeline.Report) error {
-	if _, err := reports.New(format, nil); err != nil {
-		return err
+	render := func(w io.Writer) error {
+		p, err := reports.New(format, w)
+		if err != nil {
+			return err
+		}
+		return p.Print(rep)
 	}
 	if path == "" || path == "-" {
 		w := bufio.NewWriterSize(stdout, 64<<10)
-		p, _ := reports.New(format, w)
-		if err := p.Print(rep); err != nil {
+		if err := render(w); err != nil {
 			return err
 		}
 		return w.Flush()
 	}
-	return writeAtomic(path, func(w io.Writer) error {
-		p, _ := reports.New(format, w)
-		return p.Print(rep)
-	})
+	return writeAtomic(path, render)
 }
 
 // writeAtomic writes a file through write into a temporary file beside

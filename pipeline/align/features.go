@@ -100,14 +100,9 @@ func Words() *Vocabulary {
 	if v != nil && v.keys.size() < MaxKeys {
 		return v
 	}
-	if vocabulary.CompareAndSwap(v, newVocabulary()) {
-		vocabGenerations.Add(1)
-	}
+	vocabulary.CompareAndSwap(v, newVocabulary())
 	return vocabulary.Load()
 }
-
-// vocabGenerations counts the vocabularies started, for tests.
-var vocabGenerations atomic.Int64
 
 // Size returns the number of keys the vocabulary holds.
 func (v *Vocabulary) Size() int { return v.keys.size() }
@@ -172,9 +167,9 @@ func isCJKRune(r rune) bool {
 		unicode.Is(unicode.Katakana, r) || unicode.Is(unicode.Hangul, r)
 }
 
-// textLength counts the runes that are not spaces: the unit of the
-// Gale–Church length model.
-func textLength(s string) int {
+// TextLength counts the runes that are not white space: the unit of the
+// Gale–Church length model, which the length-ratio check shares.
+func TextLength(s string) int {
 	n := 0
 	for i := 0; i < len(s); {
 		if c := s[i]; c < utf8.RuneSelf {
@@ -449,7 +444,7 @@ func featurize(ss []Sentence, vocab *Vocabulary, dict *lexDict, source bool) []f
 	for i, s := range ss {
 		seen.reset()
 		b := builder{seen: seen}
-		b.f.length = float64(textLength(s.Text))
+		b.f.length = float64(TextLength(s.Text))
 		cjk := isCJKLang(s.Lang)
 		nums, puncts := extractNumbers(s.Text), punctKeys(s.Text)
 		var srcKeys [][]int32

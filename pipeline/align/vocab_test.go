@@ -14,7 +14,6 @@ func TestVocabularyGenerations(t *testing.T) {
 	before := Align(src, tgt, Options{})
 
 	old := Words()
-	gens := vocabGenerations.Load()
 	for i := old.Size(); i < MaxKeys; i++ {
 		old.keys.id(fmt.Sprintf("filler %d", i))
 	}
@@ -22,7 +21,7 @@ func TestVocabularyGenerations(t *testing.T) {
 		t.Fatalf("filled the vocabulary to %d keys, want %d", old.Size(), MaxKeys)
 	}
 	fresh := Words()
-	if fresh == old || vocabGenerations.Load() != gens+1 {
+	if fresh == old {
 		t.Fatalf("a full vocabulary (%d keys) was not replaced", old.Size())
 	}
 	if fresh.Size() != 0 {
