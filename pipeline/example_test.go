@@ -32,7 +32,7 @@ func Example() {
 	rep.UseSpool(spool)
 	rep.Gate = pipeline.Gate{Passed: rep.Totals.Errors == 0, Reasons: []string{}}
 	var out strings.Builder
-	if err := reports.NewGitHub(&out).Print(rep); err != nil {
+	if err := reports.NewGitHub(&out, reports.Options{}).Print(rep); err != nil {
 		log.Fatal(err)
 	}
 	lines := strings.Split(strings.TrimSpace(out.String()), "\n")

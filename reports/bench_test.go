@@ -31,7 +31,7 @@ func BenchmarkReport(b *testing.B) {
 		b.Run(name, func(b *testing.B) {
 			b.SetBytes(500 * 14082)
 			for i := 0; i < b.N; i++ {
-				if err := Formats[name](io.Discard).Print(rep); err != nil {
+				if err := Formats[name](io.Discard, Options{}).Print(rep); err != nil {
 					b.Fatal(err)
 				}
 			}

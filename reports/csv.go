@@ -10,11 +10,14 @@ import (
 	"github.com/transcheck/transcheck/pipeline"
 )
 
-type csvPrinter struct{ w io.Writer }
+type csvPrinter struct {
+	w    io.Writer
+	opts Options
+}
 
 // NewCSV returns the printer of one CSV row per finding, under a header
 // row (see CSVHeader), for spreadsheets and scripts.
-func NewCSV(w io.Writer) Printer { return csvPrinter{w} }
+func NewCSV(w io.Writer, opts Options) Printer { return csvPrinter{w: w, opts: opts} }
 
 // CSVHeader names the columns of the CSV report.
 var CSVHeader = []string{"document", "check", "severity",

@@ -11,12 +11,15 @@ import (
 	"github.com/transcheck/transcheck/pipeline"
 )
 
-type githubPrinter struct{ w io.Writer }
+type githubPrinter struct {
+	w    io.Writer
+	opts Options
+}
 
 // NewGitHub returns the printer of GitHub Actions workflow commands: one
 // ::error, ::warning or ::notice line per finding, which GitHub shows as
 // an annotation on the file and line, then a plain summary line.
-func NewGitHub(w io.Writer) Printer { return githubPrinter{w} }
+func NewGitHub(w io.Writer, opts Options) Printer { return githubPrinter{w: w, opts: opts} }
 
 // githubData escapes the message of a workflow command.
 var githubData = strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A")

@@ -15,7 +15,10 @@ import (
 	"github.com/transcheck/transcheck/pipeline/document"
 )
 
-type htmlPrinter struct{ w io.Writer }
+type htmlPrinter struct {
+	w    io.Writer
+	opts Options
+}
 
 // NewHTML returns the printer of a self-contained HTML page for reviewers:
 // the verdict and totals, then per document its counts, the findings with
@@ -29,7 +32,7 @@ type htmlPrinter struct{ w io.Writer }
 // is written, each document's section is built and written in turn, and
 // the tail closes the page. Memory holds one document's section, not the
 // corpus'.
-func NewHTML(w io.Writer) Printer { return htmlPrinter{w} }
+func NewHTML(w io.Writer, opts Options) Printer { return htmlPrinter{w: w, opts: opts} }
 
 // Finding categories, each with its highlight colour on the page.
 const (

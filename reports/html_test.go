@@ -247,7 +247,7 @@ func TestHTMLErrors(t *testing.T) {
 	broken.Documents = nil
 	broken.UseSpool(s)
 	var b bytes.Buffer
-	if err := NewHTML(&b).Print(&broken); err == nil {
+	if err := NewHTML(&b, Options{}).Print(&broken); err == nil {
 		t.Errorf("printed from a spool that cannot be read")
 	}
 	if b.Len() > 0 {
@@ -257,7 +257,7 @@ func TestHTMLErrors(t *testing.T) {
 	full := len(render(t, "html", rep))
 	for _, n := range []int{0, 1000, full / 2, full - 10} {
 		w := &htmlShortWriter{left: n}
-		if err := NewHTML(w).Print(spooled(t, rep)); err == nil {
+		if err := NewHTML(w, Options{}).Print(spooled(t, rep)); err == nil {
 			t.Errorf("no error when the write fails after %d of %d bytes", n, full)
 		}
 	}

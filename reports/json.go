@@ -9,13 +9,16 @@ import (
 	"github.com/transcheck/transcheck/pipeline"
 )
 
-type jsonPrinter struct{ w io.Writer }
+type jsonPrinter struct {
+	w    io.Writer
+	opts Options
+}
 
 // NewJSON returns a printer of the versioned JSON report described in the
 // README: lists are always arrays, never null. It writes the documents one
 // at a time, as the report gives them, so a large run is never held whole
 // as one JSON value.
-func NewJSON(w io.Writer) Printer { return jsonPrinter{w} }
+func NewJSON(w io.Writer, opts Options) Printer { return jsonPrinter{w: w, opts: opts} }
 
 // Print writes, field by field, what encoding/json would write for
 //

@@ -12,13 +12,16 @@ import (
 	"github.com/transcheck/transcheck/pipeline"
 )
 
-type junitPrinter struct{ w io.Writer }
+type junitPrinter struct {
+	w    io.Writer
+	opts Options
+}
 
 // NewJUnit returns the printer of JUnit XML for CI test views: one test
 // case per document, a failure per error finding not in the baseline, an error per document
 // whose input had problems, and the warnings as the case's output. It
 // streams the cases one document at a time, as the report gives them.
-func NewJUnit(w io.Writer) Printer { return junitPrinter{w} }
+func NewJUnit(w io.Writer, opts Options) Printer { return junitPrinter{w: w, opts: opts} }
 
 type junitCase struct {
 	ClassName string         `xml:"classname,attr"`

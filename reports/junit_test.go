@@ -60,7 +60,7 @@ func seedReport(t *testing.T) *pipeline.Report {
 func render(t *testing.T, format string, r *pipeline.Report) string {
 	t.Helper()
 	var b bytes.Buffer
-	p, err := New(format, &b)
+	p, err := New(format, &b, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -366,7 +366,7 @@ func (junitBrokenWriter) Write([]byte) (int, error) { return 0, errors.New("disk
 func TestJUnitWriteError(t *testing.T) {
 	for _, format := range []string{"junit", "sarif"} {
 		rep := spooled(t, severalDocuments(t))
-		if err := Formats[format](junitBrokenWriter{}).Print(rep); err == nil || !strings.Contains(err.Error(), "disk full") {
+		if err := Formats[format](junitBrokenWriter{}, Options{}).Print(rep); err == nil || !strings.Contains(err.Error(), "disk full") {
 			t.Errorf("%s: error %v, want the writer's", format, err)
 		}
 	}

@@ -9,11 +9,14 @@ import (
 	"github.com/transcheck/transcheck/pipeline"
 )
 
-type markdownPrinter struct{ w io.Writer }
+type markdownPrinter struct {
+	w    io.Writer
+	opts Options
+}
 
 // NewMarkdown returns the printer for pull-request comments: a verdict, a
 // summary table, then the findings of each document.
-func NewMarkdown(w io.Writer) Printer { return markdownPrinter{w} }
+func NewMarkdown(w io.Writer, opts Options) Printer { return markdownPrinter{w: w, opts: opts} }
 
 // mdCell escapes text for a Markdown table cell: pipes would end the cell
 // and line breaks the row.

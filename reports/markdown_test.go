@@ -29,7 +29,7 @@ func TestMarkdownLimit(t *testing.T) {
 		total += len(seed.Documents[0].Findings)
 	}
 	var b strings.Builder
-	if err := NewMarkdown(&b).Print(rep); err != nil {
+	if err := NewMarkdown(&b, Options{}).Print(rep); err != nil {
 		t.Fatal(err)
 	}
 	out := b.String()

@@ -23,7 +23,7 @@ type Printer interface {
 
 // Formats maps a format name to its constructor; a new format is its file
 // and one line here.
-var Formats = map[string]func(io.Writer) Printer{
+var Formats = map[string]func(io.Writer, Options) Printer{
 	"table":    NewTable,
 	"markdown": NewMarkdown,
 	"json":     NewJSON,
@@ -44,13 +44,33 @@ func Names() []string {
 	return names
 }
 
+// Options tell a printer about where its output goes. The zero value is
+// right for a file.
+type Options struct {
+	// Width is the terminal's width in columns; 0 when the output is not
+	// a terminal. The table fits its text into it.
+	Width int
+	// Color allows ANSI colours (the output is a terminal and NO_COLOR is
+	// not set).
+	Color bool
+	// Version is the tool's version, for formats that name the tool
+	// (SARIF's tool.driver.version).
+	Version string
+}
+
+// Known reports whether name is a format.
+func Known(name string) bool {
+	_, ok := Formats[name]
+	return ok
+}
+
 // New returns the printer for a format name.
-func New(name string, w io.Writer) (Printer, error) {
+func New(name string, w io.Writer, opts Options) (Printer, error) {
 	f, ok := Formats[name]
 	if !ok {
 		return nil, fmt.Errorf("unknown format %q (use one of %s)", name, strings.Join(Names(), ", "))
 	}
-	return f(w), nil
+	return f(w, opts), nil
 }
 
 // shorten cuts s to at most n runes, marking the cut, and folds line

@@ -13,7 +13,10 @@ import (
 	"github.com/transcheck/transcheck/pipeline"
 )
 
-type sarifPrinter struct{ w io.Writer }
+type sarifPrinter struct {
+	w    io.Writer
+	opts Options
+}
 
 // NewSARIF returns the printer of SARIF 2.1.0, the format code-scanning
 // services (GitHub, GitLab, Azure DevOps) read: one run whose rules are the
@@ -21,7 +24,7 @@ type sarifPrinter struct{ w io.Writer }
 // that a finding keeps its identity when lines move. It streams the
 // results one document at a time, as the report gives them, so a large run
 // is never held whole as one JSON value.
-func NewSARIF(w io.Writer) Printer { return sarifPrinter{w} }
+func NewSARIF(w io.Writer, opts Options) Printer { return sarifPrinter{w: w, opts: opts} }
 
 // SARIFSchema and SARIFVersion identify the SARIF version written.
 const (

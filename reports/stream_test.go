@@ -33,10 +33,10 @@ func TestSpooledSameBytes(t *testing.T) {
 	rep := seedReport(t)
 	for _, name := range Names() {
 		var mem, spool bytes.Buffer
-		if err := Formats[name](&mem).Print(rep); err != nil {
+		if err := Formats[name](&mem, Options{}).Print(rep); err != nil {
 			t.Fatalf("%s: %v", name, err)
 		}
-		if err := Formats[name](&spool).Print(spooled(t, rep)); err != nil {
+		if err := Formats[name](&spool, Options{}).Print(spooled(t, rep)); err != nil {
 			t.Fatalf("%s from a spool: %v", name, err)
 		}
 		if mem.String() != spool.String() {

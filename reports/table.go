@@ -10,11 +10,14 @@ import (
 	"github.com/transcheck/transcheck/pipeline"
 )
 
-type tablePrinter struct{ w io.Writer }
+type tablePrinter struct {
+	w    io.Writer
+	opts Options
+}
 
 // NewTable returns the terminal printer: a table with one row per
 // document, then a table of findings for each document that has some.
-func NewTable(w io.Writer) Printer { return tablePrinter{w} }
+func NewTable(w io.Writer, opts Options) Printer { return tablePrinter{w: w, opts: opts} }
 
 func newTable(w io.Writer) *tablewriter.Table {
 	// WithHeaderAutoFormat must come after any WithConfig, which would

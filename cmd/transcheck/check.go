@@ -400,7 +400,7 @@ func parseOutputs(values []string, def string) ([]output, error) {
 
 func reportFormat(name string) (string, error) {
 	if _, ok := reports.Formats[name]; !ok {
-		_, err := reports.New(name, nil)
+		_, err := reports.New(name, nil, reports.Options{})
 		return "", err
 	}
 	return name, nil
@@ -430,7 +430,7 @@ func progressBar(f *os.File) func(done, total int) {
 // printer writes it, never whole in memory.
 func writeReport(format, path string, stdout io.Writer, rep *pipeline.Report) error {
 	render := func(w io.Writer) error {
-		p, err := reports.New(format, w)
+		p, err := reports.New(format, w, reports.Options{})
 		if err != nil {
 			return err
 		}
