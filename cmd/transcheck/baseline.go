@@ -47,7 +47,7 @@ func (b *baselineFile) write(path string) error {
 	if err != nil {
 		return err
 	}
-	return writeFileAtomic(path, append(data, '\n'))
+	return writeFileOutput(path, append(data, '\n'))
 }
 
 // baselineSet is a baseline read for a run: how many findings of each

@@ -337,7 +337,7 @@ func runCheck(args []string, stdout, stderr io.Writer) error {
 	}
 	if newBase != nil {
 		if err := newBase.write(*writeBase); err != nil {
-			return fmt.Errorf("writing baseline %s: %w", *writeBase, err)
+			return err
 		}
 	}
 	printProblems()
@@ -443,49 +443,5 @@ func writeReport(format, path string, stdout io.Writer, rep *pipeline.Report) er
 		}
 		return w.Flush()
 	}
-	return writeAtomic(path, render)
-}
-
-// writeAtomic writes a file through write into a temporary file beside
-// path and renames it into place: an interrupted run leaves the old file
-// or none. The file keeps the permissions of the one it replaces; a new
-// one is readable by all (0644), as a report or baseline is shared.
-func writeAtomic(path string, write func(io.Writer) error) error {
-	mode := os.FileMode(0o644)
-	if info, err := os.Stat(path); err == nil && info.Mode().IsRegular() {
-		mode = info.Mode().Perm()
-	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".transcheck-*")
-	if err != nil {
-		return fmt.Errorf("writing %s: %w", path, err)
-	}
-	defer os.Remove(tmp.Name())
-	if err := tmp.Chmod(mode); err != nil {
-		tmp.Close()
-		return fmt.Errorf("writing %s: %w", path, err)
-	}
-	w := bufio.NewWriterSize(tmp, 64<<10)
-	if err := write(w); err != nil {
-		tmp.Close()
-		return fmt.Errorf("writing %s: %w", path, err)
-	}
-	if err := w.Flush(); err != nil {
-		tmp.Close()
-		return fmt.Errorf("writing %s: %w", path, err)
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("writing %s: %w", path, err)
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("writing %s: %w", path, err)
-	}
-	return nil
-}
-
-// writeFileAtomic writes data to path as writeAtomic does.
-func writeFileAtomic(path string, data []byte) error {
-	return writeAtomic(path, func(w io.Writer) error {
-		_, err := w.Write(data)
-		return err
-	})
+	return writeOutput(path, render)
 }

@@ -29,7 +29,7 @@ func runInit(args []string, stdout, stderr io.Writer) error {
 	if _, err := os.Stat(path); err == nil && !*force {
 		return usageErr("%s exists (pass --force to overwrite it)", path)
 	}
-	if err := writeFileAtomic(path, []byte(defaultConfig)); err != nil {
+	if err := writeFileOutput(path, []byte(defaultConfig)); err != nil {
 		return err
 	}
 	fmt.Fprintf(stdout, "wrote %s\n", path)
