@@ -7,6 +7,8 @@ import (
 	"strings"
 	"text/tabwriter"
 
+	"github.com/spf13/cobra"
+
 	"github.com/transcheck/transcheck/pipeline"
 	"github.com/transcheck/transcheck/pipeline/document"
 )
@@ -19,23 +21,43 @@ type jsonBead struct {
 	Score  float64 `json:"score"`
 }
 
-func runAlign(args []string, stdout, stderr io.Writer) error {
-	fs := newFlagSet("align", "SOURCE TARGET", stderr)
-	var common commonFlags
-	common.register(fs)
-	lines := fs.Bool("lines", false, "every line is one segment (no re-splitting); indices are 0-based line numbers")
-	format := fs.String("format", "text", "output: json, tsv or text")
-	paths, err := parseFlags(fs, args)
-	if err != nil {
-		return err
+func newAlignCmd(stdout, stderr io.Writer) *cobra.Command {
+	var (
+		common commonFlags
+		lines  bool
+		format string
+	)
+	cmd := &cobra.Command{
+		Use:   "align [flags] SOURCE TARGET",
+		Short: "Align the sentences of two files and print the beads",
+		Long: `Align the sentences of SOURCE and TARGET with the aligner check uses and
+print the beads: --format json ({"beads":[{"source":[0],"target":[0,1],"score":0.93}]}),
+tsv (a row per bead with both texts) or text (the two sides side by side).
+An empty side is a null bead: a sentence with no counterpart.`,
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) != 2 {
+				return commandLineErr("align needs SOURCE and TARGET files, got %d %s", len(args), plural(len(args), "argument", "arguments"))
+			}
+			return nil
+		},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if format != "json" && format != "tsv" && format != "text" {
+				return commandLineErr("--format %q: use json, tsv or text", format)
+			}
+			return runAlign(&common, args, lines, format, stdout, stderr)
+		},
 	}
-	if len(paths) != 2 {
-		fs.Usage()
-		return usageErr("align needs SOURCE and TARGET files")
-	}
-	if *format != "json" && *format != "tsv" && *format != "text" {
-		return usageErr("-format %q: use json, tsv or text", *format)
-	}
+	fs := cmd.Flags()
+	fs.SortFlags = false
+	fs.BoolVar(&lines, "lines", false, "every line is one segment (no re-splitting); indices are 0-based line numbers")
+	fs.StringVar(&format, "format", "text", "output `FORMAT`: json, tsv or text")
+	common.registerRead(fs)
+	common.registerLexicon(fs)
+	cmd.RegisterFlagCompletionFunc("format", fixedCompletion("json", "tsv", "text"))
+	return cmd
+}
+
+func runAlign(common *commonFlags, paths []string, lines bool, format string, stdout, stderr io.Writer) error {
 	cfg, err := common.config()
 	if err != nil {
 		return err
@@ -46,7 +68,7 @@ func runAlign(args []string, stdout, stderr io.Writer) error {
 	}
 	var sides [2][]*document.Segment
 	for i, p := range paths {
-		segs, probs := runner.Segments(p, *lines)
+		segs, probs := runner.Segments(p, lines)
 		for _, pr := range probs {
 			fmt.Fprintf(stderr, "transcheck: %s\n", pr.Error())
 		}
@@ -71,7 +93,7 @@ func runAlign(args []string, stdout, stderr io.Writer) error {
 	beads := runner.AlignSegments(src, tgt, sides[0], sides[1])
 	index := func(id int) int {
 		s := all[id]
-		if *lines {
+		if lines {
 			return s.Pos.Line - 1
 		}
 		if id >= len(sides[0]) {
@@ -96,7 +118,7 @@ func runAlign(args []string, stdout, stderr io.Writer) error {
 		}
 		return strings.Join(parts, " ")
 	}
-	switch *format {
+	switch format {
 	case "json":
 		enc := json.NewEncoder(stdout)
 		enc.SetEscapeHTML(false)

@@ -11,6 +11,7 @@ import (
 
 	"github.com/transcheck/transcheck/pipeline"
 	"github.com/transcheck/transcheck/pipeline/benchcorpus"
+	"github.com/transcheck/transcheck/reports"
 	"github.com/transcheck/transcheck/pipeline/document"
 	"github.com/transcheck/transcheck/pipeline/read"
 )
@@ -147,7 +148,7 @@ func BenchmarkStages(b *testing.B) {
 						}
 					}
 					rep.UseSpool(spool)
-					if err := writeReport("json", out, io.Discard, rep); err != nil {
+					if err := writeReport("json", out, io.Discard, rep, reports.Options{}); err != nil {
 						b.Fatal(err)
 					}
 					spool.Close()

@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -15,195 +14,124 @@ import (
 	"time"
 
 	"github.com/schollz/progressbar/v3"
+	"github.com/spf13/cobra"
 	"golang.org/x/term"
 
 	"github.com/transcheck/transcheck/metrics"
 	"github.com/transcheck/transcheck/pipeline"
-	"github.com/transcheck/transcheck/pipeline/detect"
-	"github.com/transcheck/transcheck/pipeline/lexicon"
-	"github.com/transcheck/transcheck/pipeline/read"
 	"github.com/transcheck/transcheck/reports"
 )
 
-// listFlag collects a repeated string flag.
-type listFlag []string
-
-func (l *listFlag) String() string     { return strings.Join(*l, ",") }
-func (l *listFlag) Set(v string) error { *l = append(*l, v); return nil }
-
-// commonFlags are the flags every command that reads documents takes.
-type commonFlags struct {
-	source, target, languages, encoding string
-	glossary, lexicon                   string
-	exclude, pairs                      listFlag
-	maxFileSize, maxSegment             int
+// checkOptions are check's flags.
+type checkOptions struct {
+	common                 commonFlags
+	format                 string
+	outputs                []string
+	failOn                 string
+	minComplete            float64
+	maxFindings            int
+	baseline, writeBase    string
+	configPath             string
+	jobs                   int
+	noProgress, strict     bool
+	color                  string
+	stdout, stderr         io.Writer
+	flagSet                func(name string) bool
 }
 
-func (c *commonFlags) register(fs *flag.FlagSet) {
-	fs.StringVar(&c.source, "source", "", "source language, ISO 639-1 (e.g. en); inferred per document when empty")
-	fs.StringVar(&c.target, "target", "", "target language, ISO 639-1 (e.g. zh)")
-	fs.StringVar(&c.languages, "languages", "", "comma-separated languages the detector tells apart (default: zh,en plus source and target)")
-	fs.StringVar(&c.encoding, "encoding", "", "encoding of files without a byte-order mark (e.g. gb18030); default UTF-8")
-	fs.Var(&c.exclude, "exclude", "glob of files or folders to skip (repeatable)")
-	fs.StringVar(&c.glossary, "glossary", "", "glossary of terms: CSV or TSV (source, target[|target], flags) or TBX")
-	fs.StringVar(&c.lexicon, "lexicon", "", "bilingual word list (TSV: source<TAB>target...) for pairs other than Chinese–English; needs --source and --target")
-	fs.Var(&c.pairs, "pair", "SOURCE=TARGET: check TARGET as the translation of SOURCE, files or folders (repeatable)")
-	fs.IntVar(&c.maxFileSize, "max-file-size", read.DefaultMaxFileSize>>20, "largest file read, in MB; a bigger file is reported and not read")
-	fs.IntVar(&c.maxSegment, "max-segment", read.DefaultMaxSegment, "longest segment, in characters; a longer one is reported and checked in pieces")
+func newCheckCmd(stdout, stderr io.Writer) *cobra.Command {
+	o := &checkOptions{stdout: stdout, stderr: stderr}
+	cmd := &cobra.Command{
+		Use:   "check [flags] [PATH...]",
+		Short: "Check the documents under each PATH and report what the translations miss",
+		Long: `Check every document under the paths (or the configuration's paths) and
+report omissions, additions, untranslated text, and numbers, names and
+terms that changed. The exit code is the gate: 0 passed, 1 failed, 2 a
+usage, configuration or input error.
+
+Reports go to standard output (--format, default table) or to files with
+-o: -o FORMAT=FILE, or -o FILE with the format taken from its extension
+(.json, .sarif, .xml for JUnit, .md, .html, .csv, .txt for the table).`,
+		Example: `  transcheck check docs/
+  transcheck check --source en --target zh docs/
+  transcheck check -o report.sarif -o markdown=summary.md --fail-on warning docs/
+  transcheck check --write-baseline .transcheck-baseline.json docs/   # adopt: record today's findings
+  transcheck check --baseline .transcheck-baseline.json docs/         # then only new findings fail`,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			o.flagSet = cmd.Flags().Changed
+			return o.run(args)
+		},
+	}
+	fs := cmd.Flags()
+	fs.SortFlags = false
+	o.common.registerRead(fs)
+	o.common.registerDiscovery(fs)
+	o.common.registerPairs(fs)
+	o.common.registerGlossary(fs)
+	o.common.registerLexicon(fs)
+	fs.StringVar(&o.format, "format", "table", "report `FORMAT` for standard output: "+strings.Join(reports.Names(), ", "))
+	fs.StringArrayVarP(&o.outputs, "output", "o", nil, "write a report to `FILE` (format from its extension) or FORMAT=FILE; '-' is standard output (repeatable)")
+	fs.StringVar(&o.failOn, "fail-on", "error", "lowest severity `LEVEL` that fails the gate: error, warning or never")
+	fs.Float64Var(&o.minComplete, "min-completeness", 0, "fail when less than `PCT` percent of source segments have a counterpart, in any document or overall")
+	fs.IntVar(&o.maxFindings, "max-findings", -1, "fail when there are more than `N` findings, not counting baselined ones (-1: no limit)")
+	fs.StringVar(&o.baseline, "baseline", "", "baseline `FILE`: its findings are reported as baselined and do not fail the gate")
+	fs.StringVar(&o.writeBase, "write-baseline", "", "record the run's findings in the baseline `FILE`")
+	fs.StringVar(&o.configPath, "config", "", "configuration `FILE` (default: .transcheck.yaml or .transcheck.yml here or in a parent folder)")
+	fs.IntVarP(&o.jobs, "jobs", "j", 0, "check `N` documents at once (default: number of CPUs)")
+	fs.StringVar(&o.color, "color", "auto", "colour severities in the table `WHEN`: auto (on a terminal, unless NO_COLOR is set), always or never")
+	fs.BoolVar(&o.noProgress, "no-progress", false, "never show the progress bar")
+	fs.BoolVar(&o.strict, "strict", false, "exit 2 when any input problem is reported, warnings included")
+	cmd.RegisterFlagCompletionFunc("format", fixedCompletion(reports.Names()...))
+	cmd.RegisterFlagCompletionFunc("fail-on", fixedCompletion("error", "warning", "never"))
+	cmd.RegisterFlagCompletionFunc("color", fixedCompletion("auto", "always", "never"))
+	return cmd
 }
 
-// fromFile takes the configuration file's values for the flags that were
-// not given.
-func (c *commonFlags) fromFile(fc *fileConfig, set map[string]bool) {
-	str := func(flag string, dst *string, v string) {
-		if !set[flag] && v != "" {
-			*dst = v
-		}
-	}
-	str("source", &c.source, fc.Languages.Source)
-	str("target", &c.target, fc.Languages.Target)
-	str("languages", &c.languages, strings.Join(fc.Languages.Detect, ","))
-	str("encoding", &c.encoding, fc.Encoding)
-	str("glossary", &c.glossary, fc.relative(fc.Glossary))
-	str("lexicon", &c.lexicon, fc.relative(fc.Lexicon))
-	c.exclude = append(c.exclude, fc.Exclude...)
-	if !set["pair"] {
-		for _, p := range fc.Pairs {
-			c.pairs = append(c.pairs, fc.relative(p.Source)+"="+fc.relative(p.Target))
-		}
-	}
-}
-
-func (c *commonFlags) config() (pipeline.Config, error) {
-	cfg := pipeline.Config{Source: c.source, Target: c.target, MetricConfig: metrics.DefaultConfig()}
-	for _, p := range c.pairs {
-		src, tgt, ok := strings.Cut(p, "=")
-		if !ok || src == "" || tgt == "" {
-			return cfg, usageErr("-pair %q: use SOURCE=TARGET", p)
-		}
-		cfg.Read.Pairs = append(cfg.Read.Pairs, read.Pair{Source: src, Target: tgt})
-	}
-	if c.languages != "" {
-		for _, l := range strings.Split(c.languages, ",") {
-			if l = strings.TrimSpace(l); l != "" {
-				cfg.Languages = append(cfg.Languages, l)
-			}
-		}
-	}
-	cfg.Read.Encoding = c.encoding
-	cfg.Read.Exclude = c.exclude
-	if c.maxFileSize <= 0 || c.maxSegment <= 0 {
-		return cfg, usageErr("--max-file-size and --max-segment must be positive")
-	}
-	cfg.Read.MaxFileSize = int64(c.maxFileSize) << 20
-	cfg.Read.MaxSegment = c.maxSegment
-	if c.glossary != "" {
-		f, err := os.Open(c.glossary)
-		if err != nil {
-			return cfg, usageErr("--glossary: %v", err)
-		}
-		defer f.Close()
-		g, err := metrics.ParseGlossary(f, c.glossary, detect.Normalize(c.source), detect.Normalize(c.target))
-		if err != nil {
-			return cfg, usageErr("%v", err)
-		}
-		cfg.MetricConfig.Glossary = g
-	}
-	if c.lexicon != "" {
-		if c.source == "" || c.target == "" {
-			return cfg, usageErr("--lexicon needs --source and --target")
-		}
-		f, err := os.Open(c.lexicon)
-		if err != nil {
-			return cfg, usageErr("--lexicon: %v", err)
-		}
-		defer f.Close()
-		lex, err := lexicon.Load(f, c.lexicon, detect.Normalize(c.source), detect.Normalize(c.target))
-		if err != nil {
-			return cfg, usageErr("%v", err)
-		}
-		cfg.Lexicon = lex
-	}
-	return cfg, nil
-}
-
-func newFlagSet(name, args string, stderr io.Writer) *flag.FlagSet {
-	fs := flag.NewFlagSet(name, flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() {
-		fmt.Fprintf(stderr, "usage: transcheck %s [flags] %s\n\nFlags:\n", name, args)
-		fs.PrintDefaults()
-	}
-	return fs
-}
-
-// parseFlags parses flags that may stand before or after the paths.
-func parseFlags(fs *flag.FlagSet, args []string) ([]string, error) {
-	var rest []string
-	for {
-		if err := fs.Parse(args); err != nil {
-			if errors.Is(err, flag.ErrHelp) {
-				return nil, &exitError{code: exitOK, err: errors.New("")}
-			}
-			return nil, &exitError{code: exitUsage, err: errors.New("")}
-		}
-		args = fs.Args()
-		if len(args) == 0 {
-			return rest, nil
-		}
-		rest = append(rest, args[0])
-		args = args[1:]
+// fixedCompletion completes a flag from a fixed list of values.
+func fixedCompletion(values ...string) cobra.CompletionFunc {
+	return func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+		return values, cobra.ShellCompDirectiveNoFileComp
 	}
 }
 
-func runCheck(args []string, stdout, stderr io.Writer) error {
-	fs := newFlagSet("check", "PATH...", stderr)
-	var common commonFlags
-	common.register(fs)
-	format := fs.String("format", "table", "report format for standard output and plain -o files: "+strings.Join(reports.Names(), ", "))
-	var outputs listFlag
-	fs.Var(&outputs, "o", "write a report: FILE (in --format), or FORMAT=FILE; '-' is standard output (repeatable)")
-	failOn := fs.String("fail-on", "error", "lowest severity that fails the gate: error, warning or never")
-	minComplete := fs.Float64("min-completeness", 0, "fail when less than this percentage of source segments have a counterpart, in any document or overall")
-	maxFindings := fs.Int("max-findings", -1, "fail when there are more findings than this, not counting baselined ones (-1: no limit)")
-	baseline := fs.String("baseline", "", "baseline file: its findings are reported as baselined and do not fail the gate")
-	writeBase := fs.String("write-baseline", "", "record the run's findings in this baseline file")
-	configPath := fs.String("config", "", "configuration file (default: .transcheck.yaml here or in a parent folder)")
-	jobs := fs.Int("j", 0, "documents checked at once (default: number of CPUs)")
-	noProgress := fs.Bool("no-progress", false, "never show the progress bar")
-	strict := fs.Bool("strict", false, "exit 2 when any input problem is reported, warnings included")
-	paths, err := parseFlags(fs, args)
-	if err != nil {
-		return err
-	}
-	set := map[string]bool{}
-	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
+func (o *checkOptions) run(paths []string) error {
+	stdout, stderr := o.stdout, o.stderr
+	set := o.flagSet
+	common := &o.common
+	failOn, minComplete, maxFindings := &o.failOn, &o.minComplete, &o.maxFindings
+	baseline, writeBase, jobs := &o.baseline, &o.writeBase, &o.jobs
+	outputs := o.outputs
 
 	// The configuration file gives defaults; flags override it.
 	fc := &fileConfig{}
-	if *configPath == "" {
-		if wd, err := os.Getwd(); err == nil {
-			*configPath = findConfig(wd)
+	configPath := o.configPath
+	if configPath == "" {
+		wd, err := os.Getwd()
+		if err == nil {
+			if configPath, err = findConfig(wd); err != nil {
+				return usageErr("%v", err)
+			}
 		}
 	}
-	if *configPath != "" {
-		if fc, err = loadConfig(*configPath); err != nil {
+	if configPath != "" {
+		var err error
+		if fc, err = loadConfig(configPath); err != nil {
 			return usageErr("%v", err)
 		}
 		common.fromFile(fc, set)
-		if !set["fail-on"] && fc.Gate.FailOn != "" {
+		if !set("fail-on") && fc.Gate.FailOn != "" {
 			*failOn = fc.Gate.FailOn
 		}
-		if !set["min-completeness"] && fc.Gate.MinCompleteness != nil {
+		if !set("min-completeness") && fc.Gate.MinCompleteness != nil {
 			*minComplete = *fc.Gate.MinCompleteness
 		}
-		if !set["max-findings"] && fc.Gate.MaxFindings != nil {
+		if !set("max-findings") && fc.Gate.MaxFindings != nil {
 			*maxFindings = *fc.Gate.MaxFindings
 		}
-		if !set["baseline"] && fc.Baseline != "" {
+		if !set("baseline") && fc.Baseline != "" {
 			*baseline = fc.relative(fc.Baseline)
 		}
-		if !set["j"] {
+		if !set("jobs") {
 			*jobs = fc.Jobs
 		}
 		if len(paths) == 0 {
@@ -211,9 +139,9 @@ func runCheck(args []string, stdout, stderr io.Writer) error {
 				paths = append(paths, fc.relative(p))
 			}
 		}
-		if !set["o"] {
-			for _, o := range fc.Outputs {
-				outputs = append(outputs, o.Format+"="+fc.relative(o.Path))
+		if !set("output") {
+			for _, out := range fc.Outputs {
+				outputs = append(outputs, out.Format+"="+fc.relative(out.Path))
 			}
 		}
 	}
@@ -225,36 +153,41 @@ func runCheck(args []string, stdout, stderr io.Writer) error {
 		return usageErr("%v", err)
 	}
 	if len(paths) == 0 && len(cfg.Read.Pairs) == 0 {
-		fs.Usage()
-		return usageErr("check needs at least one PATH or --pair")
+		return commandLineErr("check needs at least one PATH or --pair (or paths: in .transcheck.yaml)")
 	}
 	g := gate{minCompleteness: *minComplete, maxFindings: *maxFindings}
 	if *failOn == "never" {
 		g.never = true
 	} else if g.failOn, err = metrics.ParseSeverity(*failOn); err != nil || g.failOn == metrics.Info {
-		return usageErr("-fail-on %q: use error, warning or never", *failOn)
+		return commandLineErr("--fail-on %q: use error, warning or never", *failOn)
 	}
-	outs, err := parseOutputs(outputs, *format)
+	if o.color != "auto" && o.color != "always" && o.color != "never" {
+		return commandLineErr("--color %q: use auto, always or never", o.color)
+	}
+	outs, err := parseOutputs(outputs, o.format, set("format"))
 	if err != nil {
 		return err
 	}
 	// Say now, not after the run, that a report cannot be written.
-	for _, o := range outs {
-		if o.path == "-" {
+	for _, out := range outs {
+		if out.path == "-" {
 			continue
 		}
-		if dir := filepath.Dir(o.path); !isDir(dir) {
-			return usageErr("-o %s: folder %s does not exist (create it first)", o.path, dir)
+		if dir := filepath.Dir(out.path); !isDir(dir) {
+			return usageErr("-o %s: folder %s does not exist (create it first)", out.path, dir)
+		}
+		if isDir(out.path) {
+			return usageErr("-o %s: is a folder (name a file in it)", out.path)
 		}
 	}
 
 	cfg.Jobs = *jobs
-	for _, o := range outs {
+	for _, out := range outs {
 		// Only the HTML page shows the text itself; other reports let the
 		// run drop each document once it is checked.
-		cfg.KeepDocuments = cfg.KeepDocuments || o.format == "html"
+		cfg.KeepDocuments = cfg.KeepDocuments || out.format == "html"
 	}
-	if f, ok := stderr.(*os.File); ok && !*noProgress && term.IsTerminal(int(f.Fd())) {
+	if f, ok := stderr.(*os.File); ok && !o.noProgress && term.IsTerminal(int(f.Fd())) {
 		cfg.Progress = progressBar(f)
 	}
 	runner, err := pipeline.NewRunner(cfg)
@@ -330,8 +263,17 @@ func runCheck(args []string, stdout, stderr io.Writer) error {
 	// The gate is decided once, here, on the aggregated report; the
 	// reports only show its verdict.
 	rep.Gate = tally.decide(rep.Totals)
-	for _, o := range outs {
-		if err := writeReport(o.format, o.path, stdout, rep); err != nil {
+	verdictShown := false
+	for _, out := range outs {
+		opts := reports.Options{Version: version()}
+		if out.path == "-" {
+			opts.Width, opts.Color = terminal(stdout, o.color)
+			// The table on standard output ends with the verdict.
+			verdictShown = verdictShown || out.format == "table"
+		} else if o.color == "always" {
+			opts.Color = true
+		}
+		if err := writeReport(out.format, out.path, stdout, rep, opts); err != nil {
 			return err
 		}
 	}
@@ -341,13 +283,37 @@ func runCheck(args []string, stdout, stderr io.Writer) error {
 		}
 	}
 	printProblems()
-	if *strict && len(problems) > 0 {
+	if o.strict && len(problems) > 0 {
 		return usageErr("--strict: %d input %s (see above)", len(problems), plural(len(problems), "problem", "problems"))
 	}
 	if !rep.Gate.Passed {
-		return &exitError{code: exitGate, err: fmt.Errorf("gate failed: %s", strings.Join(rep.Gate.Reasons, "; "))}
+		msg := "gate failed: " + strings.Join(rep.Gate.Reasons, "; ")
+		if verdictShown {
+			// Said once: the table just printed the reasons.
+			msg = ""
+		}
+		return &exitError{code: exitGate, err: errors.New(msg)}
 	}
 	return nil
+}
+
+// terminal returns the width of w and whether to colour it, when w is a
+// terminal; colour follows --color and NO_COLOR (https://no-color.org).
+func terminal(w io.Writer, color string) (width int, colored bool) {
+	f, ok := w.(*os.File)
+	isTerm := ok && term.IsTerminal(int(f.Fd()))
+	if isTerm {
+		if cols, _, err := term.GetSize(int(f.Fd())); err == nil {
+			width = cols
+		}
+	}
+	switch color {
+	case "always":
+		colored = true
+	case "auto":
+		colored = isTerm && os.Getenv("NO_COLOR") == ""
+	}
+	return width, colored
 }
 
 func isDir(path string) bool {
@@ -365,11 +331,26 @@ func plural(n int, one, many string) string {
 // output is one report to write.
 type output struct{ format, path string }
 
-// parseOutputs reads -o values: FILE (in the default format) or
-// FORMAT=FILE. With none, the default format goes to standard output.
-func parseOutputs(values []string, def string) ([]output, error) {
-	if _, err := reportFormat(def); err != nil {
-		return nil, usageErr("-format: %v", err)
+// extFormats maps a file extension to the report format it names.
+var extFormats = map[string]string{
+	".json":     "json",
+	".sarif":    "sarif",
+	".xml":      "junit",
+	".md":       "markdown",
+	".markdown": "markdown",
+	".html":     "html",
+	".htm":      "html",
+	".csv":      "csv",
+	".txt":      "table",
+}
+
+// parseOutputs reads -o values: FORMAT=FILE, or FILE in the format its
+// extension names. With none, the --format report goes to standard
+// output.
+func parseOutputs(values []string, def string, defGiven bool) ([]output, error) {
+	if !reports.Known(def) {
+		_, err := reports.New(def, nil, reports.Options{})
+		return nil, commandLineErr("--format: %v", err)
 	}
 	if len(values) == 0 {
 		return []output{{def, "-"}}, nil
@@ -377,15 +358,9 @@ func parseOutputs(values []string, def string) ([]output, error) {
 	var outs []output
 	stdouts := 0
 	for _, v := range values {
-		o := output{def, v}
-		if f, p, ok := strings.Cut(v, "="); ok {
-			o = output{f, p}
-		}
-		if _, err := reportFormat(o.format); err != nil {
-			return nil, usageErr("-o %q: %v", v, err)
-		}
-		if o.path == "" {
-			return nil, usageErr("-o %q: no file (use FORMAT=FILE, or FORMAT=- for standard output)", v)
+		o, err := parseOutput(v, def, defGiven)
+		if err != nil {
+			return nil, err
 		}
 		if o.path == "-" {
 			stdouts++
@@ -393,17 +368,39 @@ func parseOutputs(values []string, def string) ([]output, error) {
 		outs = append(outs, o)
 	}
 	if stdouts > 1 {
-		return nil, usageErr("-o: only one report can go to standard output")
+		return nil, commandLineErr("-o: only one report can go to standard output")
 	}
 	return outs, nil
 }
 
-func reportFormat(name string) (string, error) {
-	if _, ok := reports.Formats[name]; !ok {
-		_, err := reports.New(name, nil, reports.Options{})
-		return "", err
+func parseOutput(v, def string, defGiven bool) (output, error) {
+	if f, p, ok := strings.Cut(v, "="); ok && !strings.ContainsAny(f, `/\.`) {
+		if !reports.Known(f) {
+			_, err := reports.New(f, nil, reports.Options{})
+			return output{}, commandLineErr("-o %q: %v", v, err)
+		}
+		if p == "" {
+			return output{}, commandLineErr("-o %q: no file (use FORMAT=FILE, or FORMAT=- for standard output)", v)
+		}
+		return output{f, p}, nil
 	}
-	return name, nil
+	if v == "" {
+		return output{}, commandLineErr("-o: no file given")
+	}
+	if v == "-" {
+		return output{def, v}, nil
+	}
+	byExt, known := extFormats[strings.ToLower(filepath.Ext(v))]
+	switch {
+	case known && defGiven && byExt != def:
+		return output{}, commandLineErr("-o %s: the extension says %s but --format says %s (write -o %s=%s to mean it)", v, byExt, def, def, v)
+	case known:
+		return output{byExt, v}, nil
+	case defGiven:
+		return output{def, v}, nil
+	}
+	return output{}, commandLineErr("-o %s: cannot tell the format from the file name (write -o FORMAT=%s with FORMAT one of %s, or use an extension: .json .sarif .xml .md .html .csv .txt)",
+		v, v, strings.Join(reports.Names(), ", "))
 }
 
 func progressBar(f *os.File) func(done, total int) {
@@ -425,12 +422,12 @@ func progressBar(f *os.File) func(done, total int) {
 	}
 }
 
-// writeReport renders the report to a file (written to a temporary file
-// and renamed, so a reader never sees half a report) or to stdout, as the
-// printer writes it, never whole in memory.
-func writeReport(format, path string, stdout io.Writer, rep *pipeline.Report) error {
+// writeReport renders the report to a file (see writeOutput: never half a
+// report, never a special file replaced) or to stdout, as the printer
+// writes it, never whole in memory.
+func writeReport(format, path string, stdout io.Writer, rep *pipeline.Report, opts reports.Options) error {
 	render := func(w io.Writer) error {
-		p, err := reports.New(format, w, reports.Options{})
+		p, err := reports.New(format, w, opts)
 		if err != nil {
 			return err
 		}

@@ -13,6 +13,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/transcheck/transcheck/metrics"
+	"github.com/transcheck/transcheck/reports"
 )
 
 // configName is the file transcheck looks for in the current folder and
@@ -65,17 +66,31 @@ type checkConfig struct {
 // thresholdKeys says which check each threshold belongs to.
 var thresholdKeys = map[string]string{"max_z": "length_ratio", "min_coverage": "coverage"}
 
-// findConfig returns the path of .transcheck.yaml in dir or its parents,
-// or "".
-func findConfig(dir string) string {
+// configNames are the names transcheck looks for, in the current folder
+// and its parents; the first is the one `init` writes.
+var configNames = []string{configName, ".transcheck.yml"}
+
+// findConfig returns the path of .transcheck.yaml (or .yml) in dir or the
+// nearest parent that has one, or "". Both in one folder is an error: which
+// one is meant cannot be told.
+func findConfig(dir string) (string, error) {
 	for {
-		p := filepath.Join(dir, configName)
-		if _, err := os.Stat(p); err == nil {
-			return p
+		var found []string
+		for _, name := range configNames {
+			p := filepath.Join(dir, name)
+			if info, err := os.Stat(p); err == nil && !info.IsDir() {
+				found = append(found, p)
+			}
+		}
+		switch len(found) {
+		case 1:
+			return found[0], nil
+		case 2:
+			return "", fmt.Errorf("%s and %s both exist: keep one (or pass --config)", found[0], found[1])
 		}
 		parent := filepath.Dir(dir)
 		if parent == dir {
-			return ""
+			return "", nil
 		}
 		dir = parent
 	}
@@ -190,7 +205,7 @@ func (c *fileConfig) validate() error {
 		return c.errorf("gate.max_findings", "must be 0 or more, or -1 for no limit")
 	}
 	for i, o := range c.Outputs {
-		if _, err := reportFormat(o.Format); err != nil {
+		if _, err := reports.New(o.Format, nil, reports.Options{}); err != nil {
 			return c.errorf("outputs", "entry %d: %v", i+1, err)
 		}
 	}
@@ -209,16 +224,22 @@ func checkNames() []string {
 }
 
 // relative resolves a path from the config file against the folder that
-// holds it, so a config works from any working directory.
+// holds it, so a config works from any working directory. The result is
+// relative to the working directory when it can be, so messages stay short.
 func (c *fileConfig) relative(p string) string {
 	if p == "" || filepath.IsAbs(p) || c.path == "" {
 		return p
 	}
-	rel, err := filepath.Rel(".", filepath.Join(filepath.Dir(c.path), p))
+	abs, err := filepath.Abs(filepath.Join(filepath.Dir(c.path), p))
 	if err != nil {
 		return p
 	}
-	return rel
+	if wd, err := os.Getwd(); err == nil {
+		if rel, err := filepath.Rel(wd, abs); err == nil && !strings.HasPrefix(rel, "..") {
+			return rel
+		}
+	}
+	return abs
 }
 
 // defaultConfig is what `transcheck init` writes: every key, commented.

@@ -74,25 +74,56 @@ func TestConfigAppliesAndFlagsOverride(t *testing.T) {
 }
 
 func TestGateOptions(t *testing.T) {
+	// The seed has 9 findings and 93.2% completeness.
 	tests := []struct {
 		name string
 		args []string
 		code int
 		err  string
 	}{
-		{"completeness", []string{"--fail-on", "never", "--min-completeness", "95"}, exitGate, "completeness under 95% in 1 documents"},
+		{"completeness", []string{"--fail-on", "never", "--min-completeness", "95"}, exitGate,
+			"completeness under 95% in 1 document: testdata/seed/cyberspace-article.zh-en.txt 93.2%"},
 		{"completeness met", []string{"--fail-on", "never", "--min-completeness", "90"}, exitOK, ""},
-		{"max findings", []string{"--fail-on", "never", "--max-findings", "3"}, exitGate, "new findings, more than the 3 allowed"},
+		{"max findings", []string{"--fail-on", "never", "--max-findings", "3"}, exitGate, "9 new findings, more than the 3 allowed"},
+		{"max findings one under", []string{"--fail-on", "never", "--max-findings", "8"}, exitGate, "9 new findings, more than the 8 allowed"},
+		{"max findings exactly met", []string{"--fail-on", "never", "--max-findings", "9"}, exitOK, ""},
 		{"max findings met", []string{"--fail-on", "never", "--max-findings", "100"}, exitOK, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, stderr, code := runIn(t, append(append([]string{"check"}, tt.args...), "testdata/seed")...)
+			// With a machine format on stdout, the verdict is on stderr.
+			_, stderr, code := runIn(t, append(append([]string{"check", "--format", "json"}, tt.args...), "testdata/seed")...)
 			if code != tt.code || !strings.Contains(stderr, tt.err) {
 				t.Errorf("exit %d, stderr %q; want %d and %q", code, stderr, tt.code, tt.err)
 			}
+			if tt.code == exitOK && stderr != "" {
+				t.Errorf("a passing gate printed %q", stderr)
+			}
 		})
 	}
+}
+
+// The verdict is printed once: by the table when it is on standard output,
+// else on standard error.
+func TestVerdictOnce(t *testing.T) {
+	stdout, stderr, code := runIn(t, "check", "testdata/seed")
+	if code != exitGate {
+		t.Fatalf("exit %d, want %d", code, exitGate)
+	}
+	if n := strings.Count(stdout+stderr, "gate failed"); n != 1 {
+		t.Errorf("the verdict is printed %d times in the table run; stdout ends %q, stderr %q", n, tail(stdout, 200), stderr)
+	}
+	stdout, stderr, _ = runIn(t, "check", "--format", "json", "testdata/seed")
+	if n := strings.Count(stderr, "gate failed"); n != 1 {
+		t.Errorf("with JSON on stdout the verdict is on stderr %d times: %q", n, stderr)
+	}
+}
+
+func tail(s string, n int) string {
+	if len(s) > n {
+		return s[len(s)-n:]
+	}
+	return s
 }
 
 // A baseline written on the seed survives an edit that shifts every line:
@@ -125,7 +156,7 @@ func TestBaselineSurvivesEdits(t *testing.T) {
 	if code != exitGate {
 		t.Fatalf("exit %d, want 1 for the one new omission; stderr %s", code, errb.String())
 	}
-	if !strings.Contains(errb.String(), "gate failed: 1 findings at error or above") {
+	if !strings.Contains(errb.String(), "gate failed: 1 finding at error or above") {
 		t.Errorf("stderr %q: want exactly one new error", errb.String())
 	}
 	var rep struct {

@@ -5,24 +5,34 @@ import (
 	"io"
 	"strings"
 
+	"github.com/spf13/cobra"
+
 	"github.com/transcheck/transcheck/pipeline"
 	"github.com/transcheck/transcheck/pipeline/read"
 )
 
+func newDetectCmd(stdout, stderr io.Writer) *cobra.Command {
+	var common commonFlags
+	cmd := &cobra.Command{
+		Use:   "detect [flags] FILE...",
+		Short: "Print each segment with its position, language and confidence",
+		Long: `Print every segment of the files (or of the files under folders) as
+path:line<TAB>language<TAB>confidence<TAB>text: a view for debugging
+segmentation and language detection.`,
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runDetect(&common, args, stdout, stderr)
+		},
+	}
+	cmd.Flags().SortFlags = false
+	common.registerRead(cmd.Flags())
+	common.registerDiscovery(cmd.Flags())
+	return cmd
+}
+
 // runDetect prints every segment of the files with its position, language
 // and confidence: a view for debugging segmentation and detection.
-func runDetect(args []string, stdout, stderr io.Writer) error {
-	fs := newFlagSet("detect", "FILE...", stderr)
-	var common commonFlags
-	common.register(fs)
-	paths, err := parseFlags(fs, args)
-	if err != nil {
-		return err
-	}
-	if len(paths) == 0 {
-		fs.Usage()
-		return usageErr("detect needs a FILE")
-	}
+func runDetect(common *commonFlags, paths []string, stdout, stderr io.Writer) error {
 	cfg, err := common.config()
 	if err != nil {
 		return err

@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"sort"
+	"strings"
 
 	"github.com/transcheck/transcheck/metrics"
 	"github.com/transcheck/transcheck/pipeline"
@@ -59,22 +60,22 @@ func (t *gateTally) add(d *pipeline.DocumentReport) {
 func (t *gateTally) decide(totals pipeline.Counts) pipeline.Gate {
 	var reasons []string
 	if !t.never && t.severe > 0 {
-		reasons = append(reasons, fmt.Sprintf("%d findings at %s or above", t.severe, t.failOn))
+		reasons = append(reasons, fmt.Sprintf("%d %s at %s or above", t.severe, plural(t.severe, "finding", "findings"), t.failOn))
 	}
 	if t.minCompleteness > 0 {
 		if t.lowCount > 0 {
-			names := fmt.Sprint(t.low)
+			names := strings.Join(t.low, ", ")
 			if t.lowCount > len(t.low) {
-				names = fmt.Sprintf("%v and %d more", t.low, t.lowCount-len(t.low))
+				names += fmt.Sprintf(" and %d more", t.lowCount-len(t.low))
 			}
-			reasons = append(reasons, fmt.Sprintf("completeness under %g%% in %d documents (%s)", t.minCompleteness, t.lowCount, names))
+			reasons = append(reasons, fmt.Sprintf("completeness under %g%% in %d %s: %s", t.minCompleteness, t.lowCount, plural(t.lowCount, "document", "documents"), names))
 		}
 		if c := totals.Completeness(); c < t.minCompleteness {
 			reasons = append(reasons, fmt.Sprintf("overall completeness %.1f%% under %g%%", c, t.minCompleteness))
 		}
 	}
 	if t.maxFindings >= 0 && t.all > t.maxFindings {
-		reasons = append(reasons, fmt.Sprintf("%d new findings, more than the %d allowed", t.all, t.maxFindings))
+		reasons = append(reasons, fmt.Sprintf("%d new %s, more than the %d allowed", t.all, plural(t.all, "finding", "findings"), t.maxFindings))
 	}
 	return pipeline.Gate{Passed: len(reasons) == 0, Reasons: append([]string{}, reasons...)}
 }

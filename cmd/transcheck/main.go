@@ -1,6 +1,6 @@
 // Command transcheck checks translations: it finds what a translation left
 // out, added or left untranslated, and reports it as tables, Markdown or
-// JSON. Run `transcheck help` for the commands.
+// JSON. Run `transcheck --help` for the commands.
 package main
 
 import (
@@ -8,6 +8,11 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
+	"strings"
+
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"github.com/transcheck/transcheck/pipeline"
 )
@@ -31,59 +36,174 @@ const (
 type exitError struct {
 	code int
 	err  error
+	// usage marks a mistake in the command line: the message is followed
+	// by a hint to the command's help.
+	usage bool
 }
 
 func (e *exitError) Error() string { return e.err.Error() }
 func (e *exitError) Unwrap() error { return e.err }
 
+// usageErr is an error in the command line or the configuration: exit 2.
 func usageErr(format string, args ...any) error {
 	return &exitError{code: exitUsage, err: fmt.Errorf(format, args...)}
 }
 
-const usage = `usage: transcheck <command> [flags] [arguments]
+// commandLineErr is a mistake in the command line itself: exit 2, with a
+// hint to the command's help.
+func commandLineErr(format string, args ...any) error {
+	return &exitError{code: exitUsage, err: fmt.Errorf(format, args...), usage: true}
+}
 
-Commands:
-  check PATH...   check the documents under PATH and report (default table)
-  align SRC TGT   align the sentences of two files and print the beads
-  detect FILE     print each segment of FILE with its language and confidence
-  init [FILE]     write a commented default .transcheck.yaml
-  help            show this help
-
-Run 'transcheck <command> -h' for a command's flags.
-`
-
+// run runs the command line args and returns the exit code. It builds the
+// commands afresh on each call, so tests call it in-process.
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	if len(args) == 0 {
-		fmt.Fprint(stderr, usage)
-		return exitUsage
-	}
-	var err error
-	switch args[0] {
-	case "check":
-		err = runCheck(args[1:], stdout, stderr)
-	case "align":
-		err = runAlign(args[1:], stdout, stderr)
-	case "init":
-		err = runInit(args[1:], stdout, stderr)
-	case "detect":
-		err = runDetect(args[1:], stdout, stderr)
-	case "help", "-h", "-help", "--help":
-		fmt.Fprint(stdout, usage)
-		return exitOK
-	default:
-		fmt.Fprintf(stderr, "transcheck: unknown command %q\n\n%s", args[0], usage)
-		return exitUsage
-	}
+	root := newRootCmd(stdout, stderr)
+	root.SetArgs(args)
+	root.SetIn(stdin)
+	cmd, err := root.ExecuteC()
 	if err == nil {
 		return exitOK
 	}
 	var ee *exitError
-	if errors.As(err, &ee) {
-		if ee.err != nil && ee.err.Error() != "" {
-			fmt.Fprintf(stderr, "transcheck: %v\n", ee.err)
-		}
-		return ee.code
+	if !errors.As(err, &ee) {
+		// Cobra's own errors (unknown command, flag or argument count)
+		// are mistakes in the command line.
+		ee = &exitError{code: exitUsage, err: err, usage: true}
 	}
-	fmt.Fprintf(stderr, "transcheck: %v\n", err)
-	return exitUsage
+	if msg := ee.Error(); msg != "" {
+		fmt.Fprintf(stderr, "transcheck: %s\n", strings.TrimRight(msg, "\n"))
+	}
+	if ee.usage {
+		fmt.Fprintf(stderr, "Run '%s --help' for usage.\n", cmd.CommandPath())
+	}
+	return ee.code
+}
+
+// newRootCmd returns the transcheck command with its subcommands.
+func newRootCmd(stdout, stderr io.Writer) *cobra.Command {
+	root := &cobra.Command{
+		Use:   "transcheck",
+		Short: "Check translations: what was left out, added, left untranslated or changed",
+		Long: `transcheck evaluates translations. It reads documents that hold a text and
+its translation (bilingual text, paired files, documentation trees, TMX,
+XLIFF, PO, TSV), pairs each source sentence with its translation, and
+reports omissions, additions, untranslated text, and numbers, names and
+terms that changed. The exit code makes it a CI gate: 0 passed, 1 the gate
+failed, 2 a usage, configuration or input error.`,
+		Example: `  transcheck check docs/
+  transcheck check --baseline .transcheck-baseline.json -o report.sarif -o report.md docs/
+  transcheck align --lines source.txt target.txt`,
+		Version:       version(),
+		SilenceUsage:  true,
+		SilenceErrors: true,
+		// A missing command is a usage error, not a passed gate.
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return commandLineErr("no command given (use check, align, detect or init)")
+		},
+	}
+	root.SetOut(stdout)
+	root.SetErr(stderr)
+	root.SetVersionTemplate("transcheck {{.Version}}\n")
+	root.SetFlagErrorFunc(flagError)
+	root.CompletionOptions.HiddenDefaultCmd = false
+	root.AddCommand(newCheckCmd(stdout, stderr), newAlignCmd(stdout, stderr),
+		newDetectCmd(stdout, stderr), newInitCmd(stdout, stderr))
+	return root
+}
+
+// flagError says what was wrong with a flag and, for an unknown one, which
+// flag of the command was probably meant.
+func flagError(cmd *cobra.Command, err error) error {
+	msg := err.Error()
+	name, ok := unknownFlag(msg)
+	if !ok {
+		return commandLineErr("%s", msg)
+	}
+	var best string
+	bestDist := 3 // suggest only close names
+	cmd.Flags().VisitAll(func(f *pflag.Flag) {
+		if f.Hidden {
+			return
+		}
+		d := editDistance(name, f.Name)
+		if strings.HasPrefix(f.Name, name) && len(name) >= 3 {
+			d = 1
+		}
+		if d < bestDist {
+			best, bestDist = f.Name, d
+		}
+	})
+	if best != "" {
+		return commandLineErr("%s (did you mean --%s?)", msg, best)
+	}
+	return commandLineErr("%s", msg)
+}
+
+// unknownFlag takes the flag's name out of pflag's "unknown flag: --name"
+// and "unknown shorthand flag: 'x' in -x".
+func unknownFlag(msg string) (string, bool) {
+	if rest, ok := strings.CutPrefix(msg, "unknown flag: --"); ok {
+		return rest, true
+	}
+	return "", false
+}
+
+// editDistance is the Levenshtein distance between a and b.
+func editDistance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}
+
+// version is the module version from the build information (v1.2.3 for
+// `go install …@v1.2.3`), with the commit for a build from source.
+func version() string {
+	info, ok := debug.ReadBuildInfo()
+	if !ok {
+		return "(unknown version)"
+	}
+	v := info.Main.Version
+	if v == "" {
+		v = "(devel)"
+	}
+	var rev, modified string
+	for _, s := range info.Settings {
+		switch s.Key {
+		case "vcs.revision":
+			rev = s.Value
+		case "vcs.modified":
+			modified = s.Value
+		}
+	}
+	// A version Go stamped from the repository already names the commit.
+	if rev != "" && !strings.Contains(v, shortRev(rev)) {
+		v += " (commit " + shortRev(rev)
+		if modified == "true" {
+			v += ", modified"
+		}
+		v += ")"
+	}
+	return v
+}
+
+func shortRev(rev string) string {
+	if len(rev) > 12 {
+		return rev[:12]
+	}
+	return rev
 }

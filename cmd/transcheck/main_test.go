@@ -113,11 +113,11 @@ func TestExitCodes(t *testing.T) {
 		code int
 		err  string
 	}{
-		{"gate fails on omissions", []string{"check", "testdata/seed"}, exitGate, "gate failed: 6 findings at error or above"},
+		{"gate fails on omissions", []string{"check", "--format", "json", "testdata/seed"}, exitGate, "gate failed: 6 findings at error or above"},
 		{"fail-on never", []string{"check", "--fail-on", "never", "testdata/seed"}, exitOK, ""},
 		{"flags after the path", []string{"check", "testdata/seed", "--fail-on", "never"}, exitOK, ""},
 		{"no path", []string{"check"}, exitUsage, "check needs at least one PATH or --pair"},
-		{"bad fail-on", []string{"check", "--fail-on", "sometimes", "testdata/seed"}, exitUsage, `-fail-on "sometimes"`},
+		{"bad fail-on", []string{"check", "--fail-on", "sometimes", "testdata/seed"}, exitUsage, `--fail-on "sometimes"`},
 		{"bad format", []string{"check", "--format", "yaml", "testdata/seed"}, exitUsage, `unknown format "yaml"`},
 		{"bad language", []string{"check", "--languages", "zh,xx", "testdata/seed"}, exitUsage, `unknown language code "xx"`},
 		{"missing path", []string{"check", "testdata/no-such-folder"}, exitUsage, "testdata/no-such-folder: cannot read: no such file or directory"},
