@@ -58,6 +58,12 @@ func commandLineErr(format string, args ...any) error {
 // run runs the command line args and returns the exit code. It builds the
 // commands afresh on each call, so tests call it in-process.
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		// A missing command is a usage error, not a passed gate.
+		fmt.Fprintln(stderr, "transcheck: no command given (use check, align, detect or init)")
+		fmt.Fprintln(stderr, "Run 'transcheck --help' for usage.")
+		return exitUsage
+	}
 	root := newRootCmd(stdout, stderr)
 	root.SetArgs(args)
 	root.SetIn(stdin)
@@ -83,7 +89,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 // newRootCmd returns the transcheck command with its subcommands.
 func newRootCmd(stdout, stderr io.Writer) *cobra.Command {
 	root := &cobra.Command{
-		Use:   "transcheck",
+		Use:   "transcheck <command>",
 		Short: "Check translations: what was left out, added, left untranslated or changed",
 		Long: `transcheck evaluates translations. It reads documents that hold a text and
 its translation (bilingual text, paired files, documentation trees, TMX,
@@ -97,10 +103,6 @@ failed, 2 a usage, configuration or input error.`,
 		Version:       version(),
 		SilenceUsage:  true,
 		SilenceErrors: true,
-		// A missing command is a usage error, not a passed gate.
-		RunE: func(cmd *cobra.Command, args []string) error {
-			return commandLineErr("no command given (use check, align, detect or init)")
-		},
 	}
 	root.SetOut(stdout)
 	root.SetErr(stderr)
