@@ -63,16 +63,50 @@ type Segment struct {
 	// Skip is why the segment takes no part in pairing ("code", "no text",
 	// ...); empty for prose. Skipped segments are counted, not dropped.
 	Skip string
+	// Markup holds the byte spans of Text, relative to Text and in
+	// order, that are markup rather than prose: link destinations, heading
+	// anchors, HTML tags and non-prose attributes, template and macro
+	// syntax. Readers that parse a markup language set it; language
+	// detection, lengths and lexical checks see these spans as blanks
+	// (see Prose), carry-over checks see them verbatim.
+	Markup [][2]int
+}
+
+// Prose returns Text with its Markup spans blanked: each byte of a span
+// becomes a space, so offsets into Prose are offsets into Text.
+func (s *Segment) Prose() string {
+	if len(s.Markup) == 0 {
+		return s.Text
+	}
+	b := []byte(s.Text)
+	for _, m := range s.Markup {
+		lo, hi := max(m[0], 0), min(m[1], len(b))
+		for i := lo; i < hi; i++ {
+			b[i] = ' '
+		}
+	}
+	return string(b)
 }
 
 // Unit is a paragraph, heading, list item or translation unit: the block of
 // text inside which segments are first paired.
 type Unit struct {
-	Kind     string // "paragraph", "heading", "list", "code", "tu", ...
+	Kind     string // "paragraph", "heading", "list", "table", "quote", "code", "html", "tu", ...
 	ID       string // identifier from the file format (TMX tuid, XLIFF id, PO msgctxt+msgid), "" if none
 	State    string // translation state from the format: "fuzzy", "needs-translation", "needs-review", "translated", ...
 	Pos      Position
 	Segments []*Segment
+	// Level is a heading's level (1 for "#" or "=="), 0 for other units;
+	// a section is a heading and the units up to the next heading of the
+	// same or a higher level.
+	Level int
+	// Anchor is a heading's explicit identifier ({#id} in Markdown,
+	// [[id]] or [#id] in AsciiDoc), "" when it has none; identical
+	// anchors on both sides tie their sections together.
+	Anchor string
+	// Info is a code block's info string (the fence's language: "go",
+	// "bash"), "" when none.
+	Info string
 }
 
 // Bead links source segments to the target segments that translate them.
