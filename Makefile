@@ -15,7 +15,7 @@ vet:
 # The default test run: vet, then every test with the race detector.
 # Tests that need ../shared/data skip when it is absent.
 test: vet
-	$(GO) test -race ./...
+	$(GO) test -race -timeout 15m ./...
 
 # Rewrite the golden files after an intended change of output.
 golden:
