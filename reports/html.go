@@ -483,8 +483,9 @@ func lengthChart(doc *document.Document, rows []*htmlRow, rowOf map[int]*htmlRow
 		line = append(line, hp.X+","+hp.Y)
 	}
 	ch.Line = strings.Join(line, " ")
-	for v := 0.0; v <= top+step/2; v += step {
-		ch.Ticks = append(ch.Ticks, htmlTick{f1(y(v)), strconv.FormatFloat(v, 'f', -1, 64)})
+	for i := 0; i <= int(math.Round(top/step)); i++ {
+		v := float64(i) * step
+		ch.Ticks = append(ch.Ticks, htmlTick{f1(y(v)), tickLabel(v, step)})
 	}
 	ch.Gaps = omissionGaps(rows, x, len(pts))
 	ch.XTicks = []htmlTick{{f1(x(0)), "1"}}
@@ -543,6 +544,21 @@ func niceStep(raw float64) float64 {
 		}
 	}
 	return 10 * p
+}
+
+// tickLabel writes v, a multiple of step, with no more decimals than step
+// has: 3×0.2 is 0.6000000000000001 in floating point, and is labelled 0.6.
+// Trailing zeros go (1, not 1.0), as on the axes of the integer steps.
+func tickLabel(v, step float64) string {
+	decimals := 0
+	if s := strconv.FormatFloat(step, 'f', -1, 64); strings.Contains(s, ".") {
+		decimals = len(s) - strings.Index(s, ".") - 1
+	}
+	s := strconv.FormatFloat(v, 'f', decimals, 64)
+	if decimals > 0 {
+		s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
+	}
+	return s
 }
 
 func f1(v float64) string { return strconv.FormatFloat(v, 'f', 1, 64) }
