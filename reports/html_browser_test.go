@@ -1,0 +1,190 @@
+package reports
+
+import (
+	"bytes"
+	"context"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/chromedp"
+
+	"github.com/transcheck/transcheck/metrics"
+)
+
+// browser is a headless Chromium with one tab, for the tests that open
+// the HTML pages. It records every request the pages make.
+type browser struct {
+	t   *testing.T
+	ctx context.Context
+
+	mu       sync.Mutex
+	requests []string
+}
+
+// newBrowser starts Chromium for the test, with a 1280×900 window and no
+// name resolution, and stops it when the test ends. Without Chromium the
+// test is skipped, or fails when CI is set.
+func newBrowser(t *testing.T) *browser {
+	t.Helper()
+	chromium, err := exec.LookPath("chromium")
+	if err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatalf("chromium is not on PATH: CI must have the browser (apt-get install chromium)")
+		}
+		t.Skipf("chromium is not on PATH: install chromium to run the browser tests")
+	}
+	opts := []chromedp.ExecAllocatorOption{
+		chromedp.ExecPath(chromium),
+		chromedp.Flag("headless", true),
+		chromedp.NoSandbox,
+		chromedp.DisableGPU,
+		chromedp.Flag("disable-quic", true),
+		chromedp.NoFirstRun,
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		// No name resolves: the pages must not need the network.
+		chromedp.Flag("host-resolver-rules", "MAP * ~NOTFOUND"),
+		chromedp.UserDataDir(filepath.Join(t.TempDir(), "profile")),
+		chromedp.WindowSize(1280, 900),
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	t.Cleanup(cancel)
+	ctx, cancelAlloc := chromedp.NewExecAllocator(ctx, opts...)
+	t.Cleanup(cancelAlloc)
+	ctx, cancelBrowser := chromedp.NewContext(ctx)
+	t.Cleanup(cancelBrowser)
+
+	b := &browser{t: t, ctx: ctx}
+	err = chromedp.Listen(ctx, func(ev any) {
+		if e, ok := ev.(*network.EventRequestWillBeSent); ok {
+			b.mu.Lock()
+			b.requests = append(b.requests, e.Request.URL)
+			b.mu.Unlock()
+		}
+	})
+	if err != nil {
+		t.Fatalf("starting %s: %v", chromium, err)
+	}
+	if _, err := chromedp.Call(ctx, network.Enable, network.EnableParams{}); err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+// fileURL is the file: URL of a local path.
+func fileURL(path string) string {
+	return (&url.URL{Scheme: "file", Path: filepath.ToSlash(path)}).String()
+}
+
+// open loads a local file and waits until ready is visible.
+func (b *browser) open(path, ready string) {
+	b.t.Helper()
+	if err := chromedp.Do(b.ctx, chromedp.Navigate(fileURL(path)), chromedp.WaitVisible(chromedp.CSS(ready))); err != nil {
+		b.t.Fatalf("opening %s: %v", path, err)
+	}
+}
+
+// do runs actions in the tab.
+func (b *browser) do(actions ...chromedp.Action[chromedp.Void]) {
+	b.t.Helper()
+	if err := chromedp.Do(b.ctx, actions...); err != nil {
+		b.t.Fatal(err)
+	}
+}
+
+// evaluate returns the value of a script in the tab.
+func evaluate[T any](b *browser, expr string) T {
+	b.t.Helper()
+	v, err := chromedp.Run(b.ctx, chromedp.Evaluate[T](expr))
+	if err != nil {
+		b.t.Fatalf("%v, evaluating %s", err, expr)
+	}
+	return v
+}
+
+// offline fails the test for each request that left the local files.
+func (b *browser) offline() {
+	b.t.Helper()
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	for _, r := range b.requests {
+		if !strings.HasPrefix(r, "file://") && !strings.HasPrefix(r, "data:") {
+			b.t.Errorf("a page requested %s", r)
+		}
+	}
+}
+
+// TestHTMLBrowser opens the seed's page in headless Chromium, checks that
+// the four omissions are shown, hides them with the filter, shows them
+// again and saves a screenshot.
+func TestHTMLBrowser(t *testing.T) {
+	b := newBrowser(t)
+	rep := seedReport(t)
+	page := filepath.Join(t.TempDir(), "seed.html")
+	if err := os.WriteFile(page, []byte(render(t, "html", rep)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+
+	const visibleOmissions = `Array.from(document.querySelectorAll('.finding[data-check="omission"]'))
+		.filter(function (e) { return e.offsetParent !== null && e.getBoundingClientRect().height > 0; })
+		.map(function (e) { return Number(e.dataset.line); })`
+	const visibleFindings = `Array.from(document.querySelectorAll('.finding'))
+		.filter(function (e) { return e.offsetParent !== null; }).length`
+	// Rows whose only findings are omissions, still highlighted.
+	const omissionRowsLit = `Array.from(document.querySelectorAll('tr[data-marks]'))
+		.filter(function (tr) { return tr.dataset.marks.split(' ').every(function (m) { return m.indexOf('omission|') === 0; }); })
+		.filter(function (tr) { return /\bhl-/.test(tr.className); }).length`
+	total := rep.Findings(metrics.Info)
+	box := chromedp.CSS(`input.filter-check[value="omission"]`)
+
+	b.open(page, "#filters")
+	before, nBefore, litBefore := evaluate[[]int](b, visibleOmissions), evaluate[int](b, visibleFindings), evaluate[int](b, omissionRowsLit)
+	b.do(chromedp.Click(box))
+	after, nAfter, litAfter := evaluate[[]int](b, visibleOmissions), evaluate[int](b, visibleFindings), evaluate[int](b, omissionRowsLit)
+	shown := evaluate[string](b, `document.getElementById("shown-n").textContent`)
+	b.do(chromedp.Click(box))
+	again := evaluate[[]int](b, visibleOmissions)
+	png, err := chromedp.Run(b.ctx, chromedp.FullScreenshot(100))
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	if got := intsString(before); got != "1,3,13,15" {
+		t.Errorf("visible omissions at lines %s, want 1,3,13,15", got)
+	}
+	if nBefore != total {
+		t.Errorf("%d findings visible, want all %d", nBefore, total)
+	}
+	if litBefore == 0 {
+		t.Errorf("no row highlighted for the omissions")
+	}
+	if len(after) != 0 || nAfter != total-4 || shown != intsString([]int{total - 4}) {
+		t.Errorf("after hiding omission: %v still visible, %d findings visible (counter %q), want none and %d", after, nAfter, shown, total-4)
+	}
+	if litAfter != 0 {
+		t.Errorf("%d rows with only omissions still highlighted after hiding them", litAfter)
+	}
+	if intsString(again) != "1,3,13,15" {
+		t.Errorf("showing omission again: %v visible", again)
+	}
+	b.offline()
+	if !bytes.HasPrefix(png, []byte("\x89PNG\r\n\x1a\n")) {
+		t.Fatalf("screenshot is not a PNG (%d bytes)", len(png))
+	}
+	shot := filepath.Join(t.TempDir(), "seed-html.png")
+	if p := os.Getenv("TRANSCHECK_SCREENSHOT"); p != "" {
+		shot = p
+	}
+	if err := os.WriteFile(shot, png, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("screenshot: %s", shot)
+}
