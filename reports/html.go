@@ -596,10 +596,12 @@ dl.stats dt { font-size: 12px; color: var(--muted); }
 dl.stats dd { margin: 0; font-size: 18px; font-weight: 600; font-variant-numeric: tabular-nums; }
 dl.stats .error dd { color: var(--om); }
 dl.stats .warning dd { color: var(--warn); }
-.filters { position: sticky; top: 0; z-index: 2; background: var(--bg); border-bottom: 1px solid var(--line); padding: 10px 0; display: flex; flex-wrap: wrap; gap: 8px 24px; align-items: center; }
-.filters fieldset { border: 0; margin: 0; padding: 0; display: flex; flex-wrap: wrap; gap: 4px 12px; align-items: center; }
+.filters { position: sticky; top: 0; z-index: 2; background: var(--bg); border-bottom: 1px solid var(--line); padding: 10px 0; display: flex; flex-wrap: wrap; gap: 8px 24px; align-items: center; max-height: 40vh; overflow-y: auto; }
+.filters fieldset { border: 0; margin: 0; padding: 0; display: flex; flex-wrap: wrap; gap: 4px 12px; align-items: center; min-width: 0; max-width: 100%; }
 .filters legend { float: left; font-weight: 600; margin-right: 8px; }
-.filters label { display: inline-flex; align-items: center; gap: 4px; cursor: pointer; white-space: nowrap; }
+.filters label { display: inline-flex; align-items: center; gap: 4px; cursor: pointer; white-space: nowrap; min-width: 0; max-width: 100%; }
+.filters label > * { flex: none; }
+.filters label > .name { flex: 0 1 auto; min-width: 0; overflow: hidden; text-overflow: ellipsis; }
 .filters .n, .count { color: var(--muted); font-size: 12px; }
 #shown { margin-left: auto; color: var(--muted); }
 .swatch { display: inline-block; width: 10px; height: 10px; border-radius: 2px; }
@@ -618,10 +620,12 @@ li.finding.cat-omission { border-left-color: var(--om); } li.finding.cat-numbers
 li.finding.cat-length { border-left-color: var(--len); } li.finding.cat-other { border-left-color: var(--oth); }
 .finding .head { display: flex; flex-wrap: wrap; gap: 8px; align-items: baseline; }
 .finding .msg { font-weight: 500; }
+.finding .msg, .finding .loc { min-width: 0; overflow-wrap: anywhere; }
 .finding .loc { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 12px; color: var(--muted); }
 .finding .quote { margin: 4px 0 0; color: var(--muted); font-size: 13px; }
 .finding .quote b { font-weight: 600; color: var(--fg); font-size: 11px; text-transform: uppercase; margin-right: 4px; }
-.tag { display: inline-block; font-size: 11px; font-weight: 600; padding: 0 6px; border-radius: 4px; line-height: 18px; }
+.tag { display: inline-block; font-size: 11px; font-weight: 600; padding: 0 6px; border-radius: 4px; line-height: 18px;
+  max-width: 100%; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; vertical-align: bottom; }
 .tag.cat-omission { color: var(--om); background: var(--om-bg); } .tag.cat-numbers { color: var(--num); background: var(--num-bg); }
 .tag.cat-length { color: var(--len); background: var(--len-bg); } .tag.cat-other { color: var(--oth); background: var(--oth-bg); }
 .sev { font-size: 11px; text-transform: uppercase; letter-spacing: .04em; color: var(--muted); }
@@ -643,6 +647,7 @@ table.text th { background: var(--panel); font-size: 12px; color: var(--muted); 
 table.text col.n { width: 44px; } table.text col.line { width: 52px; } table.text col.marks { width: 130px; }
 table.text td.n, table.text td.line { color: var(--muted); font-size: 12px; font-variant-numeric: tabular-nums; }
 table.text td.empty { background: repeating-linear-gradient(135deg, transparent 0 6px, #f0f2f4 6px 12px); }
+table.text td { overflow-wrap: anywhere; }
 table.text td p { margin: 0; } table.text td p + p { margin-top: 4px; }
 tr.hl-omission td { background: var(--om-bg); } tr.hl-numbers td { background: var(--num-bg); }
 tr.hl-length td { background: var(--len-bg); } tr.hl-other td { background: var(--oth-bg); }
@@ -650,7 +655,8 @@ tr.hl-omission td.n { box-shadow: inset 4px 0 var(--om); } tr.hl-numbers td.n { 
 tr.hl-length td.n { box-shadow: inset 4px 0 var(--len); } tr.hl-other td.n { box-shadow: inset 4px 0 var(--oth); }
 tr:target td { outline: 2px solid var(--oth); outline-offset: -2px; }
 footer { color: var(--muted); font-size: 12px; margin-top: 32px; }
-@media print { .filters { position: static; } }
+@media (max-width: 600px) { table.text col.n { width: 32px; } table.text col.line { width: 36px; } table.text col.marks { width: 84px; } }
+@media print { .filters { position: static; max-height: none; } }
 </style>
 </head>
 <body>
@@ -662,10 +668,10 @@ footer { color: var(--muted); font-size: 12px; margin-top: 32px; }
 <main>
 <form class="filters" id="filters" onsubmit="return false">
 <fieldset><legend>Checks</legend>{{range .Checks}}
-<label><input type="checkbox" class="filter-check" value="{{.Name}}" checked><span class="swatch cat-{{.Category}}"></span>{{.Name}} <span class="n">{{.Count}}</span></label>{{end}}
+<label><input type="checkbox" class="filter-check" value="{{.Name}}" checked><span class="swatch cat-{{.Category}}"></span><span class="name" title="{{.Name}}">{{.Name}}</span> <span class="n">{{.Count}}</span></label>{{end}}
 </fieldset>
 <fieldset><legend>Severity</legend>{{range .Severities}}
-<label><input type="checkbox" class="filter-severity" value="{{.Name}}" checked>{{.Name}} <span class="n">{{.Count}}</span></label>{{end}}
+<label><input type="checkbox" class="filter-severity" value="{{.Name}}" checked><span class="name" title="{{.Name}}">{{.Name}}</span> <span class="n">{{.Count}}</span></label>{{end}}
 </fieldset>
 <span id="shown">showing <span id="shown-n">{{.FindingCount}}</span> of {{.FindingCount}} findings</span>
 </form>
@@ -679,7 +685,7 @@ footer { color: var(--muted); font-size: 12px; margin-top: 32px; }
 <h3>Findings <span class="count">{{len .Findings}}</span></h3>
 {{if .Findings}}<ol class="findings">{{range .Findings}}
 <li class="finding cat-{{.Category}}" data-check="{{.Check}}" data-severity="{{.Severity}}" data-line="{{.Line}}">
-<div class="head"><span class="tag cat-{{.Category}}">{{.Check}}</span><span class="sev {{.Severity}}">{{.Severity}}</span>{{if .Baselined}}<span class="sev">baseline</span>{{end}}<span class="msg">{{.Message}}</span>{{if .RowID}}<a class="loc" href="#{{.RowID}}">{{.Where}}</a>{{else}}<span class="loc">{{.Where}}</span>{{end}}</div>
+<div class="head"><span class="tag cat-{{.Category}}" title="{{.Check}}">{{.Check}}</span><span class="sev {{.Severity}}">{{.Severity}}</span>{{if .Baselined}}<span class="sev">baseline</span>{{end}}<span class="msg">{{.Message}}</span>{{if .RowID}}<a class="loc" href="#{{.RowID}}">{{.Where}}</a>{{else}}<span class="loc">{{.Where}}</span>{{end}}</div>
 {{with .Source}}<p class="quote"><b>{{.Lang}}</b>{{.Text}}</p>{{end}}{{with .Target}}<p class="quote"><b>{{.Lang}}</b>{{.Text}}</p>{{end}}
 </li>{{end}}
 </ol>{{else}}<p class="none">No findings.</p>{{end}}
@@ -705,7 +711,7 @@ footer { color: var(--muted); font-size: 12px; margin-top: 32px; }
 <colgroup><col class="n"><col class="line"><col><col class="line"><col><col class="marks"></colgroup>
 <thead><tr><th>#</th><th>line</th><th>source{{if .SourceLang}} ({{.SourceLang}}){{end}}</th><th>line</th><th>target{{if .TargetLang}} ({{.TargetLang}}){{end}}</th><th>findings</th></tr></thead>
 <tbody>{{range .Rows}}
-<tr id="{{.ID}}"{{if .Class}} class="{{.Class}}" data-marks="{{.Marks}}"{{end}}><td class="n">{{.N}}</td><td class="line">{{.SourceLines}}</td><td{{if not .Source}} class="empty"{{end}}>{{range .Source}}<p>{{.}}</p>{{end}}</td><td class="line">{{.TargetLines}}</td><td{{if not .Target}} class="empty"{{end}}>{{range .Target}}<p>{{.}}</p>{{end}}</td><td>{{range .Badges}}<span class="tag cat-{{.Category}}">{{.Name}}</span> {{end}}</td></tr>{{end}}
+<tr id="{{.ID}}"{{if .Class}} class="{{.Class}}" data-marks="{{.Marks}}"{{end}}><td class="n">{{.N}}</td><td class="line">{{.SourceLines}}</td><td{{if not .Source}} class="empty"{{end}}>{{range .Source}}<p>{{.}}</p>{{end}}</td><td class="line">{{.TargetLines}}</td><td{{if not .Target}} class="empty"{{end}}>{{range .Target}}<p>{{.}}</p>{{end}}</td><td>{{range .Badges}}<span class="tag cat-{{.Category}}" title="{{.Name}}">{{.Name}}</span> {{end}}</td></tr>{{end}}
 </tbody>
 </table>{{else}}<p class="none">No text to show.</p>{{end}}
 </section>

@@ -3,6 +3,7 @@ package reports
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"net/url"
 	"os"
 	"os/exec"
@@ -16,6 +17,8 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/transcheck/transcheck/metrics"
+	"github.com/transcheck/transcheck/pipeline"
+	"github.com/transcheck/transcheck/pipeline/document"
 )
 
 // browser is a headless Chromium with one tab, for the tests that open
@@ -187,4 +190,78 @@ func TestHTMLBrowser(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Logf("screenshot: %s", shot)
+}
+
+// chipsReport is a report whose chips are hard to fit: thirty checks,
+// some with names of 90 characters and no space, all on the first row of
+// a document's text.
+func chipsReport() *pipeline.Report {
+	doc := pairedDocument([]float64{3, 3, 2.5, 3.5, 3, 3})
+	side := func(s *document.Segment) *metrics.Side {
+		return &metrics.Side{Path: s.Pos.Path, Line: s.Pos.Line, Lang: s.Lang, Text: s.Text}
+	}
+	var findings []metrics.Finding
+	for i := 0; i < 30; i++ {
+		check := fmt.Sprintf("check_%02d", i)
+		if i%3 == 0 {
+			check = fmt.Sprintf("consistency_of_terminology_between_the_project_glossary_and_the_user_interface_strings_%02d", i)
+		}
+		findings = append(findings, metrics.Finding{Check: check, Severity: metrics.Severity(i % 3),
+			Message: "a finding of " + check, Source: side(doc.Segment(0)), Target: side(doc.Segment(1))})
+	}
+	d := pipeline.DocumentReport{Name: doc.Name, Paths: []string{doc.Name}, Format: "markdown", Source: "zh", Target: "en",
+		Counts:   pipeline.Counts{Segments: 12, Paired: 12, Pairs: 6, SourceSegments: 6, SourcePaired: 6, Errors: 10, Warnings: 10, Infos: 10},
+		Problems: []string{}, Findings: findings, Doc: doc}
+	return &pipeline.Report{Version: pipeline.SchemaVersion, Gate: pipeline.Gate{Passed: false, Reasons: []string{"10 findings at error or above"}},
+		Documents: []pipeline.DocumentReport{d}, Totals: d.Counts, Problems: []string{}}
+}
+
+// chipOverflow lists the chips (check and severity labels, filters) that
+// stand outside their container, the containers whose content is wider
+// than they are, and the page itself if it scrolls sideways.
+const chipOverflow = `(function () {
+  var bad = [];
+  function name(el) { return el.tagName.toLowerCase() + "." + el.className + " " + JSON.stringify(el.textContent.trim().slice(0, 30)); }
+  document.querySelectorAll(".tag, .filters label").forEach(function (el) {
+    var r = el.getBoundingClientRect(), p = el.parentElement.getBoundingClientRect();
+    if (r.right > p.right + 0.5 || r.left < p.left - 0.5) {
+      bad.push(name(el) + " spans " + r.left + "–" + r.right + " in " + name(el.parentElement) + " " + p.left + "–" + p.right);
+    }
+  });
+  document.querySelectorAll("td, .finding .head, .filters, .filters fieldset").forEach(function (el) {
+    if (el.scrollWidth > el.clientWidth) { bad.push(name(el) + " holds " + el.scrollWidth + "px in " + el.clientWidth + "px"); }
+  });
+  var root = document.documentElement;
+  if (root.scrollWidth > root.clientWidth) { bad.push("the page is " + root.scrollWidth + "px wide in a " + root.clientWidth + "px window"); }
+  return bad;
+})()`
+
+// Chips with long names, and many of them, stay inside their containers
+// on a wide and on a narrow screen; a chip cut short names its check in
+// its title.
+func TestHTMLChipsFit(t *testing.T) {
+	b := newBrowser(t)
+	page := filepath.Join(t.TempDir(), "chips.html")
+	if err := os.WriteFile(page, []byte(render(t, "html", chipsReport())), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	b.open(page, "#filters")
+	for _, width := range []int64{1280, 420} {
+		b.do(chromedp.EmulateViewport(width, 900))
+		chips := evaluate[int](b, `document.querySelectorAll("td .tag").length`)
+		if chips < 30 {
+			t.Fatalf("%d chips in the text's findings column, want the 30 checks", chips)
+		}
+		for _, bad := range evaluate[[]string](b, chipOverflow) {
+			t.Errorf("at %dpx: %s", width, bad)
+		}
+		// A chip cut short is still named in full, on hover.
+		cut := evaluate[[]string](b, `Array.from(document.querySelectorAll(".tag, .filters label .name"))
+			.filter(function (el) { return el.scrollWidth > el.clientWidth && el.title !== el.textContent.trim(); })
+			.map(function (el) { return el.textContent.trim(); })`)
+		for _, name := range cut {
+			t.Errorf("at %dpx: the chip %q is cut short with no title naming it", width, name)
+		}
+	}
+	b.offline()
 }

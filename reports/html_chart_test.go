@@ -14,7 +14,7 @@ func pairedDocument(ratios []float64) *document.Document {
 	for i, r := range ratios {
 		src := &document.Segment{Text: strings.Repeat("源", 100), Lang: "zh",
 			Pos: document.Position{Path: "chart.md", Line: 2*i + 1}}
-		tgt := &document.Segment{Text: strings.Repeat("t", int(100*r+0.5)), Lang: "en",
+		tgt := &document.Segment{Text: words(int(100*r + 0.5)), Lang: "en",
 			Pos: document.Position{Path: "chart.md", Line: 2*i + 2}}
 		doc.Units = append(doc.Units, &document.Unit{Kind: "paragraph", Segments: []*document.Segment{src, tgt}})
 	}
@@ -23,6 +23,18 @@ func pairedDocument(ratios []float64) *document.Document {
 		doc.Beads = append(doc.Beads, document.Bead{Source: []int{2 * i}, Target: []int{2*i + 1}, Score: 1})
 	}
 	return doc
+}
+
+// words returns English-like text of n letters in words of up to five.
+func words(n int) string {
+	var b strings.Builder
+	for i := 0; i < n; i++ {
+		if i > 0 && i%5 == 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteByte("abcdefghij"[i%10])
+	}
+	return b.String()
 }
 
 // The ratio axis is labelled with as many decimals as its step has, never

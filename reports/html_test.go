@@ -193,7 +193,7 @@ func TestHTMLSpooledDocuments(t *testing.T) {
 			t.Errorf("the totals do not count 4 documents")
 		}
 		for check, n := range checks {
-			re := regexp.MustCompile(`class="filter-check" value="` + check + `" checked><span class="swatch cat-[a-z]+"></span>` + check + ` <span class="n">(\d+)</span>`)
+			re := regexp.MustCompile(`class="filter-check" value="` + check + `" checked><span class="swatch cat-[a-z]+"></span><span class="name" title="` + check + `">` + check + `</span> <span class="n">(\d+)</span>`)
 			if m := re.FindStringSubmatch(out); m == nil || m[1] != strconv.Itoa(n) {
 				t.Errorf("filter %s: %v, want %d", check, m, n)
 			}
@@ -202,7 +202,7 @@ func TestHTMLSpooledDocuments(t *testing.T) {
 			t.Errorf("%d check filters, want %d", got, len(checks))
 		}
 		for sev, n := range sevs {
-			if want := `value="` + sev + `" checked>` + sev + ` <span class="n">` + strconv.Itoa(n) + `</span>`; !strings.Contains(out, want) {
+			if want := `value="` + sev + `" checked><span class="name" title="` + sev + `">` + sev + `</span> <span class="n">` + strconv.Itoa(n) + `</span>`; !strings.Contains(out, want) {
 				t.Errorf("no severity filter %q", want)
 			}
 		}
