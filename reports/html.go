@@ -763,6 +763,7 @@ tr.hl-omission td.n { box-shadow: inset 4px 0 var(--om); } tr.hl-numbers td.n { 
 tr.hl-length td.n { box-shadow: inset 4px 0 var(--len); } tr.hl-other td.n { box-shadow: inset 4px 0 var(--oth); }
 tr:target td { outline: 2px solid var(--oth); outline-offset: -2px; }
 h2 .count { font-weight: 400; }
+[id] { scroll-margin-top: 72px; }
 table.docs { width: 100%; border-collapse: collapse; table-layout: fixed; margin-top: 8px; }
 table.docs th, table.docs td { border-bottom: 1px solid var(--line); padding: 3px 8px; text-align: right; font-variant-numeric: tabular-nums; }
 table.docs th { background: var(--panel); font-size: 12px; color: var(--muted); }
@@ -795,7 +796,7 @@ footer { color: var(--muted); font-size: 12px; margin-top: 32px; }
 <span id="shown">showing <span id="shown-n">{{.FindingCount}}</span> of {{.FindingCount}} findings</span>
 </form>
 {{if .Problems}}<div class="problems"><strong>Input problems</strong><ul>{{range .Problems}}<li>{{.}}</li>{{end}}</ul></div>{{end}}
-{{if not .Home}}<p class="meta" id="documents">{{.WithFindings}} {{if eq .WithFindings 1}}document{{else}}documents{{end}} with findings{{if .Clean}}, then {{.Clean}} without, one line each{{end}}.</p>{{end}}
+{{if not .Home}}<p class="meta" id="documents">{{.WithFindings}} {{if eq .WithFindings 1}}document{{else}}documents{{end}} with findings{{if .Clean}}, then <a href="#clean">{{.Clean}} without</a>, one line each{{end}}.</p>{{end}}
 {{end}}{{define "document"}}
 <section class="document" id="{{.ID}}">
 <h2>{{.Name}}</h2>

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"io"
 	"net/url"
 	"os"
 	"os/exec"
@@ -264,4 +265,119 @@ func TestHTMLChipsFit(t *testing.T) {
 		}
 	}
 	b.offline()
+}
+
+// largeRun spools a run of n small documents, one in every 50 with
+// findings, as the command spools a corpus: never all in memory.
+func largeRun(t *testing.T, n int) *pipeline.Report {
+	t.Helper()
+	s, err := pipeline.NewSpool(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	rep := reportOf()
+	for i := 0; i < n; i++ {
+		d := smallDocument(fmt.Sprintf("docs/part-%03d/section-%05d.zh-en.md", i/1000, i), "", i%50 == 7)
+		if err := s.Add(&d); err != nil {
+			t.Fatal(err)
+		}
+		addCounts(&rep.Totals, d.Counts)
+	}
+	rep.Documents = nil
+	rep.UseSpool(s)
+	rep.Gate = pipeline.Gate{Passed: false, Reasons: []string{fmt.Sprintf("%d findings at error or above", rep.Totals.Errors)}}
+	return rep
+}
+
+// A run of 50,000 documents gives an index under 5 MB that Chromium opens,
+// whose links lead to the documents' pages, on which the filter works; the
+// single page of the same run is measured too.
+func TestHTMLSiteLarge(t *testing.T) {
+	const n, withFindings = 50000, 1000
+	rep := largeRun(t, n)
+	dir := t.TempDir()
+	var pages int
+	err := WriteHTMLSite(rep, Options{}, func(name string, write func(io.Writer) error) error {
+		if filepath.Base(name) != name || strings.HasPrefix(name, ".") {
+			t.Fatalf("the site writes %q, outside its folder", name)
+		}
+		f, err := os.OpenFile(filepath.Join(dir, name), os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+		if err != nil {
+			return err
+		}
+		if err := write(f); err != nil {
+			f.Close()
+			return err
+		}
+		pages++
+		return f.Close()
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if pages != withFindings+1 {
+		t.Errorf("%d files, want the index and %d pages", pages, withFindings)
+	}
+	fi, err := os.Stat(filepath.Join(dir, "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fi.Size() > 5<<20 {
+		t.Errorf("index.html of %d documents is %.1f MB, want under 5 MB", n, float64(fi.Size())/(1<<20))
+	}
+	var single countingWriter
+	if err := NewHTML(&single, Options{}).Print(rep); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("%d documents, %d with findings: index.html %.2f MB, single page %.2f MB",
+		n, withFindings, float64(fi.Size())/(1<<20), float64(single.n)/(1<<20))
+
+	b := newBrowser(t)
+	b.open(filepath.Join(dir, "index.html"), "table.docs")
+	rows := evaluate[int](b, `document.querySelectorAll("table.docs tbody tr").length`)
+	lines := evaluate[int](b, `document.querySelectorAll("tr[data-m]").length`)
+	if rows != n || lines != withFindings {
+		t.Errorf("the index shows %d lines, %d with findings; want %d and %d", rows, lines, n, withFindings)
+	}
+	// The index's filter hides the documents whose findings it hides.
+	b.do(chromedp.Click(chromedp.CSS(`input.filter-check[value="numbers"]`)))
+	shown := evaluate[string](b, `document.getElementById("shown-n").textContent`)
+	b.do(chromedp.Click(chromedp.CSS(`input.filter-check[value="omission"]`)))
+	hidden := evaluate[int](b, `Array.from(document.querySelectorAll("tr[data-m]")).filter(function (tr) { return tr.offsetParent === null; }).length`)
+	if shown != fmt.Sprint(withFindings) || hidden != withFindings {
+		t.Errorf("with numbers hidden the index counts %s findings, want %d; with omission too it hides %d documents, want %d", shown, withFindings, hidden, withFindings)
+	}
+	b.do(chromedp.Click(chromedp.CSS(`input.filter-check[value="numbers"]`)), chromedp.Click(chromedp.CSS(`input.filter-check[value="omission"]`)))
+
+	href := evaluate[string](b, `document.querySelector("tr[data-m] a").getAttribute("href")`)
+	if _, err := os.Stat(filepath.Join(dir, href)); err != nil {
+		t.Fatalf("the index links to %s: %v", href, err)
+	}
+	b.do(chromedp.Click(chromedp.CSS(`tr[data-m] a`)), chromedp.WaitVisible(chromedp.CSS("section.document")))
+	if loc := evaluate[string](b, `location.href`); loc != fileURL(filepath.Join(dir, href)) {
+		t.Errorf("following the first link opened %s, want %s", loc, href)
+	}
+	const visible = `Array.from(document.querySelectorAll(".finding")).filter(function (e) { return e.offsetParent !== null; })
+		.map(function (e) { return e.dataset.check; }).join(" ")`
+	before := evaluate[string](b, visible)
+	b.do(chromedp.Click(chromedp.CSS(`input.filter-check[value="numbers"]`)))
+	after, counter := evaluate[string](b, visible), evaluate[string](b, `document.getElementById("shown-n").textContent`)
+	lit := evaluate[int](b, `document.querySelectorAll("tr.hl-numbers").length`)
+	if before != "numbers omission" || after != "omission" || counter != "1" || lit != 0 {
+		t.Errorf("the page's filter: findings %q, then with numbers hidden %q (counter %s, %d rows lit for numbers); want \"numbers omission\", then \"omission\" (1, 0)", before, after, counter, lit)
+	}
+	b.do(chromedp.Click(chromedp.CSS(`a[rel="next"]`)), chromedp.WaitVisible(chromedp.CSS("section.document")))
+	if loc := evaluate[string](b, `location.href`); !strings.HasSuffix(loc, "/doc-00058-docs-part-000-section-00057-zh-en-md.html") {
+		t.Errorf("the next link opened %s, want the second document with findings", loc)
+	}
+	b.offline()
+}
+
+// countingWriter counts the bytes written to it.
+type countingWriter struct{ n int64 }
+
+func (w *countingWriter) Write(p []byte) (int, error) {
+	w.n += int64(len(p))
+	return len(p), nil
 }
