@@ -769,7 +769,7 @@ table.docs th, table.docs td { border-bottom: 1px solid var(--line); padding: 3p
 table.docs th { background: var(--panel); font-size: 12px; color: var(--muted); }
 table.docs th:first-child, table.docs td:first-child { text-align: left; overflow-wrap: anywhere; }
 table.docs col.num { width: 84px; }
-table.docs td.error { color: var(--om); } table.docs td.warning { color: var(--warn); }
+table.docs.findings td:nth-child(2) { color: var(--om); } table.docs.findings td:nth-child(3) { color: var(--warn); }
 table.docs .prob { color: var(--om); font-size: 12px; }
 nav.pages { display: flex; flex-wrap: wrap; gap: 4px 20px; padding: 10px 0 0; }
 h1 a { color: inherit; text-decoration: none; }
@@ -838,11 +838,11 @@ footer { color: var(--muted); font-size: 12px; margin-top: 32px; }
 </section>
 {{end}}{{define "findings-start"}}
 <h2>Documents with findings <span class="count">{{.}}</span></h2>
-<table class="docs">
+<table class="docs findings">
 <colgroup><col><col class="num"><col class="num"><col class="num"><col class="num"><col class="num"><col class="num"><col class="num"></colgroup>
 <thead><tr><th>document</th><th>errors</th><th>warnings</th><th>notices</th><th>segments</th><th>pairs</th><th>unpaired</th><th>complete</th></tr></thead>
 <tbody>
-{{end}}{{define "finding-line"}}<tr data-m="{{.Marks}}"><td><a href="{{.Href}}">{{.Name}}</a>{{range .Problems}}<div class="prob">{{.}}</div>{{end}}<td class="error">{{.Errors}}<td class="warning">{{.Warnings}}<td>{{.Infos}}<td>{{.Segments}}<td>{{.Pairs}}<td>{{.Unpaired}}<td>{{.Complete}}
+{{end}}{{define "finding-line"}}<tr data-m="{{.Marks}}"><td><a href="{{.Href}}">{{.Name}}</a>{{range .Problems}}<div class="prob">{{.}}</div>{{end}}<td>{{.Errors}}<td>{{.Warnings}}<td>{{.Infos}}<td>{{.Segments}}<td>{{.Pairs}}<td>{{.Unpaired}}<td>{{.Complete}}
 {{end}}{{define "clean-start"}}
 <h2 id="clean">Documents without findings <span class="count">{{.}}</span></h2>
 <table class="docs">

@@ -24,9 +24,9 @@ const HTMLSiteIndex = "index.html"
 // page. Every page is self-contained, as NewHTML's.
 //
 // A page's file name is derived from the document's place in the run and
-// its name: "docs/guide.en.md", the 42nd document, gets
-// doc-00042-docs-guide-en-md.html (plain ASCII, no folder, unique in the
-// run, the same for the same run).
+// its file name: "docs/guide.en.md", the 42nd document, gets
+// doc-00042-guide-en-md.html (plain ASCII, no folder, unique in the run,
+// the same for the same run).
 //
 // opts are the printers' options; the pages need none of them today.
 // create is called once per file, the documents' pages first, in the run's
@@ -166,17 +166,22 @@ func (p *htmlSitePage) write(w io.Writer) error {
 
 // htmlSlugMax is the most characters of a document's name a page's file
 // name keeps.
-const htmlSlugMax = 48
+const htmlSlugMax = 40
 
 // htmlPageName returns the file name of the page of the i-th document
 // (from 0): "doc-", its number from 1 in five digits or more, then its
-// name in lower-case ASCII letters and digits, other characters as
-// hyphens, the end of the name kept when it is long. The number makes it
+// file name (without folders) in lower-case ASCII letters and digits,
+// other characters as hyphens, the end kept when it is long. The number makes it
 // unique in the run and the same for the same run; the name can neither
 // leave the folder nor be index.html.
 func htmlPageName(i int, name string) string {
 	var b strings.Builder
 	hyphen := false
+	// The file's name, not its folders: the index links to every page,
+	// and its size is what keeps it usable.
+	if k := strings.LastIndexAny(name, `/\`); k >= 0 {
+		name = name[k+1:]
+	}
 	for _, c := range strings.ToLower(name) {
 		if 'a' <= c && c <= 'z' || '0' <= c && c <= '9' {
 			if hyphen && b.Len() > 0 {

@@ -116,22 +116,23 @@ func TestHTMLFindingsFirst(t *testing.T) {
 }
 
 func TestHTMLPageName(t *testing.T) {
-	long := strings.Repeat("chapter/", 20) + "guide.en.md"
 	for _, tc := range []struct {
 		i          int
 		name, want string
 	}{
-		{41, "docs/guide.en.md", "doc-00042-docs-guide-en-md.html"},
+		{41, "docs/guide.en.md", "doc-00042-guide-en-md.html"},
 		{0, "guide.en.md", "doc-00001-guide-en-md.html"},
-		{1, "../../etc/passwd", "doc-00002-etc-passwd.html"},
-		{2, `C:\Users\me\Report Final (2).DOCX`, "doc-00003-c-users-me-report-final-2-docx.html"},
-		{3, "文档/指南.md", "doc-00004-md.html"},
-		{4, "指南", "doc-00005.html"},
-		{5, "", "doc-00006.html"},
-		{6, "index.html", "doc-00007-index-html.html"},
+		{1, "../../etc/passwd", "doc-00002-passwd.html"},
+		{2, "..", "doc-00003.html"},
+		{3, `C:\Users\me\Report Final (2).DOCX`, "doc-00004-report-final-2-docx.html"},
+		{4, "文档/指南.md", "doc-00005-md.html"},
+		{5, "指南", "doc-00006.html"},
+		{6, "", "doc-00007.html"},
+		{7, "docs/", "doc-00008.html"},
+		{8, "index.html", "doc-00009-index-html.html"},
 		{99999, "a.md", "doc-100000-a-md.html"},
-		{8, strings.Repeat("x", 100), "doc-00009-" + strings.Repeat("x", 48) + ".html"},
-		{7, long, "doc-00008-chapter-chapter-chapter-chapter-guide-en-md.html"},
+		{9, "docs/" + strings.Repeat("section-", 10) + "guide.en.md", "doc-00010-section-section-section-guide-en-md.html"},
+		{10, strings.Repeat("x", 100), "doc-00011-" + strings.Repeat("x", 40) + ".html"},
 	} {
 		got := htmlPageName(tc.i, tc.name)
 		if got != tc.want {
@@ -194,7 +195,7 @@ func TestHTMLSite(t *testing.T) {
 			t.Errorf("%s differs from memory to a spool", name)
 		}
 	}
-	pages := []string{"doc-00002-b-findings-md.html", "doc-00004-etc-passwd.html", "doc-00005-b-findings-md.html", "doc-00006-i-f-i-md.html"}
+	pages := []string{"doc-00002-findings-md.html", "doc-00004-passwd.html", "doc-00005-findings-md.html", "doc-00006-i-md.html"}
 	if got, want := strings.Join(order, " "), strings.Join(pages, " ")+" index.html"; got != want {
 		t.Fatalf("files written %s, want %s", got, want)
 	}
@@ -265,7 +266,7 @@ func TestHTMLSite(t *testing.T) {
 // read, and writes no index after either.
 func TestHTMLSiteErrors(t *testing.T) {
 	rep := siteReport()
-	for _, fail := range []string{"doc-00002-b-findings-md.html", "doc-00006-i-f-i-md.html", "index.html"} {
+	for _, fail := range []string{"doc-00002-findings-md.html", "doc-00006-i-md.html", "index.html"} {
 		var created []string
 		err := WriteHTMLSite(spooled(t, rep), Options{}, func(name string, write func(io.Writer) error) error {
 			created = append(created, name)
