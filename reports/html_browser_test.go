@@ -332,6 +332,11 @@ func TestHTMLSiteLarge(t *testing.T) {
 	}
 	t.Logf("%d documents, %d with findings: index.html %.2f MB, single page %.2f MB",
 		n, withFindings, float64(fi.Size())/(1<<20), float64(single.n)/(1<<20))
+	// Each document with findings is a section of the single page, each
+	// other a line: about 4 kB and 70 bytes here.
+	if single.n > 10<<20 {
+		t.Errorf("the single page of %d documents is %.1f MB, want under 10 MB", n, float64(single.n)/(1<<20))
+	}
 
 	b := newBrowser(t)
 	b.open(filepath.Join(dir, "index.html"), "table.docs")
