@@ -345,6 +345,13 @@ func TestHTMLSiteLarge(t *testing.T) {
 	if rows != n || lines != withFindings {
 		t.Errorf("the index shows %d lines, %d with findings; want %d and %d", rows, lines, n, withFindings)
 	}
+	// The lines come in tables of 1,000 that the browser lays out when
+	// they come into view.
+	tables := evaluate[[]int](b, `Array.from(document.querySelectorAll("table.docs")).map(function (t) {
+		return getComputedStyle(t.parentElement).contentVisibility === "auto" ? t.tBodies[0].rows.length : -1; })`)
+	if want := "1000," + strings.TrimSuffix(strings.Repeat("1000,", 49), ","); intsString(tables) != want {
+		t.Errorf("the index's tables hold %v lines (-1: laid out out of view), want %s", tables, want)
+	}
 	// The index's filter hides the documents whose findings it hides.
 	b.do(chromedp.Click(chromedp.CSS(`input.filter-check[value="numbers"]`)))
 	shown := evaluate[string](b, `document.getElementById("shown-n").textContent`)

@@ -107,13 +107,14 @@ func htmlSiteIndex(w io.Writer, r *pipeline.Report, head htmlPage) error {
 		if err := htmlTemplate.ExecuteTemplate(w, "findings-start", head.WithFindings); err != nil {
 			return err
 		}
+		lw := htmlLineWriter{w: w, kind: "findings"}
 		i := 0
 		err := r.EachDocument(func(d *pipeline.DocumentReport) error {
 			defer func() { i++ }()
 			if len(d.Findings) == 0 {
 				return nil
 			}
-			return htmlTemplate.ExecuteTemplate(w, "finding-line", htmlLineOf(d, htmlPageName(i, d.Name)))
+			return lw.line(htmlLineOf(d, htmlPageName(i, d.Name)))
 		})
 		if err != nil {
 			return err
