@@ -294,6 +294,9 @@ func largeRun(t *testing.T, n int) *pipeline.Report {
 // whose links lead to the documents' pages, on which the filter works; the
 // single page of the same run is measured too.
 func TestHTMLSiteLarge(t *testing.T) {
+	if testing.Short() {
+		t.Skip("writes and opens the site of 50,000 spooled documents")
+	}
 	const n, withFindings = 50000, 1000
 	rep := largeRun(t, n)
 	dir := t.TempDir()
