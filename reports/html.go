@@ -696,10 +696,16 @@ func tickLabel(v, step float64) string {
 
 func f1(v float64) string { return strconv.FormatFloat(v, 'f', 1, 64) }
 
-// htmlTemplate defines the page's three parts, written in turn: "head"
-// (htmlPage: everything before the documents), "document" (htmlDocument:
-// one document's section, once per document) and "tail" (everything after
-// the documents).
+// htmlTemplate defines the parts pages are written in: "head" (htmlPage:
+// everything before the documents), "document" (htmlDocument: the section
+// of a document with findings), the tables of documents in lines
+// (htmlLine: "findings-start", then "findings-line" for each document with
+// findings, linking to its page, or "clean-start" and "clean-line" for
+// each document without; "findings-chunk" and "clean-chunk" start a new
+// table, "lines-end" closes the last) and "tail" (everything after the
+// documents). The single page is head, sections, clean lines, tail; a
+// site's index is head, findings lines, clean lines, tail; a site's page
+// is head, one section, tail.
 var htmlTemplate = template.Must(template.New("html").Parse(htmlSource))
 
 const htmlSource = `{{define "head"}}<!DOCTYPE html>
