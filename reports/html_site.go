@@ -29,11 +29,13 @@ const HTMLSiteIndex = "index.html"
 // the same for the same run).
 //
 // opts are the printers' options; the pages need none of them today.
-// create is called once per file, the documents' pages first, in the run's
-// order, and index.html last; it must call write with the file's writer
-// and return its error (the command writes each file atomically into the
-// folder). write buffers what it writes. The documents are read three times through r.EachDocument, one
-// at a time: memory holds one or two documents' pages, not the corpus.
+// create is called once per file, one at a time, the documents' pages
+// first, in the run's order, and index.html last; it must call write with
+// the file's writer and return its error (the command writes each file
+// atomically into the folder). write buffers what it writes. The first
+// error stops the site and is returned, naming the file. The documents are
+// read three times through r.EachDocument, one at a time: memory holds one
+// or two documents' pages, not the corpus.
 func WriteHTMLSite(r *pipeline.Report, opts Options, create func(name string, write func(io.Writer) error) error) error {
 	var tally htmlTally
 	// A page is written once the next document with findings is known,
