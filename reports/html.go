@@ -21,17 +21,20 @@ type htmlPrinter struct {
 }
 
 // NewHTML returns the printer of a self-contained HTML page for reviewers:
-// the verdict and totals, then per document its counts, the findings with
-// a filter by check and severity, a chart of length ratios across the
-// document, and the text side by side with the rows that have findings
-// highlighted. The page loads nothing: its style, script and chart are
-// inline.
+// the verdict and totals, then each document that has findings, in the
+// run's order, with its counts, the findings with a filter by check and
+// severity, a chart of length ratios across the document, and the text
+// side by side with the rows that have findings highlighted; then one line
+// (name and counts, no text) for each document without findings. The page
+// loads nothing: its style, script and chart are inline. For runs too
+// large for one page, WriteHTMLSite writes a folder of pages instead.
 //
 // The page is written one document at a time: a first pass over the
 // documents counts the findings for the filters at the top, then the head
-// is written, each document's section is built and written in turn, and
-// the tail closes the page. Memory holds one document's section, not the
-// corpus'.
+// is written, a second pass builds and writes the section of each document
+// with findings in turn, a third writes the line of each document without,
+// and the tail closes the page. Memory holds one document's section, not
+// the corpus'.
 func NewHTML(w io.Writer, opts Options) Printer { return htmlPrinter{w: w, opts: opts} }
 
 // Finding categories, each with its highlight colour on the page.
@@ -59,16 +62,29 @@ func categoryOf(check string) string {
 	return catOther
 }
 
-// htmlPage is what the head of the page shows: the verdict, the totals,
+// htmlPage is what the head of a page shows: the verdict, the totals,
 // the filters with their counts and the run's problems. The documents'
-// sections follow it one at a time (htmlDocument).
+// sections or lines follow it one at a time (htmlDocument, htmlLine).
 type htmlPage struct {
+	Title                 string
 	Verdict, VerdictClass string
 	Totals                []htmlStat
 	Checks                []htmlFilter
 	Severities            []htmlFilter
 	FindingCount          int
 	Problems              []string
+	// WithFindings and Clean count the documents with findings and
+	// without.
+	WithFindings, Clean int
+	// Home, Prev and Next link a document's page of a site to the index
+	// and to the pages of the documents with findings before and after it;
+	// empty on a single page and on the index.
+	Home       string
+	Prev, Next *htmlLink
+}
+
+type htmlLink struct {
+	Href, Name string
 }
 
 type htmlStat struct {
@@ -145,10 +161,11 @@ type htmlTick struct {
 	Pos, Label string
 }
 
-// Print writes the page in three parts: the head (htmlPage), then each
-// document's section, built and written while its report is at hand, then
-// the tail. The documents are read twice: once for the counts the head
-// shows, once for the sections.
+// Print writes the page: the head (htmlPage), then the section of each
+// document with findings, built and written while its report is at hand,
+// then the line of each document without, then the tail. The documents are
+// read three times: for the counts the head shows, for the sections and
+// for the lines.
 func (p htmlPrinter) Print(r *pipeline.Report) error {
 	page, err := htmlPageOf(r)
 	if err != nil {
@@ -159,29 +176,87 @@ func (p htmlPrinter) Print(r *pipeline.Report) error {
 	}
 	i := 0
 	err = r.EachDocument(func(d *pipeline.DocumentReport) error {
+		defer func() { i++ }()
+		if len(d.Findings) == 0 {
+			return nil
+		}
 		// The section refers to the report's findings and problems: it is
 		// written before the report goes.
-		err := htmlTemplate.ExecuteTemplate(p.w, "document", htmlDocumentOf(i, d))
-		i++
-		return err
+		return htmlTemplate.ExecuteTemplate(p.w, "document", htmlDocumentOf(i, d))
 	})
 	if err != nil {
+		return err
+	}
+	if err := htmlCleanLines(p.w, r, page.Clean); err != nil {
 		return err
 	}
 	return htmlTemplate.ExecuteTemplate(p.w, "tail", page)
 }
 
+// htmlCleanLines writes the table of the documents without findings, a
+// line each, in the run's order; nothing when there are none.
+func htmlCleanLines(w io.Writer, r *pipeline.Report, clean int) error {
+	if clean == 0 {
+		return nil
+	}
+	lw := htmlLineWriter{w: w, kind: "clean"}
+	if err := htmlTemplate.ExecuteTemplate(w, "clean-start", clean); err != nil {
+		return err
+	}
+	err := r.EachDocument(func(d *pipeline.DocumentReport) error {
+		if len(d.Findings) > 0 {
+			return nil
+		}
+		return lw.line(htmlLineOf(d, ""))
+	})
+	if err != nil {
+		return err
+	}
+	return htmlTemplate.ExecuteTemplate(w, "lines-end", nil)
+}
+
+// htmlLinesPerTable is the most lines in one table: the lines of a run are
+// cut into tables whose layout the browser skips until they come into view
+// (content-visibility), so that a page of 50,000 lines opens and filters
+// without laying them all out.
+const htmlLinesPerTable = 1000
+
+// htmlLineWriter writes lines of a kind ("findings" or "clean"), starting
+// a new table every htmlLinesPerTable lines.
+type htmlLineWriter struct {
+	w    io.Writer
+	kind string
+	n    int
+}
+
+func (lw *htmlLineWriter) line(l htmlLine) error {
+	if lw.n > 0 && lw.n%htmlLinesPerTable == 0 {
+		if err := htmlTemplate.ExecuteTemplate(lw.w, lw.kind+"-chunk", nil); err != nil {
+			return err
+		}
+	}
+	lw.n++
+	return htmlTemplate.ExecuteTemplate(lw.w, lw.kind+"-line", l)
+}
+
 // htmlPageOf gathers what the head of the page shows, with a pass over the
 // documents that keeps only the counts of their findings by check and by
-// severity.
+// severity, and of the documents with findings and without.
 func htmlPageOf(r *pipeline.Report) (htmlPage, error) {
-	page := htmlPage{Problems: r.Problems}
+	var t htmlTally
+	if err := r.EachDocument(func(d *pipeline.DocumentReport) error { t.add(d); return nil }); err != nil {
+		return htmlPage{}, err
+	}
+	return htmlRunPage(r, &t), nil
+}
+
+// htmlRunPage is the head of the page of the whole run: the verdict, the
+// totals and the filters with the counts of t.
+func htmlRunPage(r *pipeline.Report, t *htmlTally) htmlPage {
+	page := htmlPage{Title: "transcheck report", Problems: r.Problems}
 	c := r.Totals
 	// The gate was decided by the command; the page only shows it.
-	page.Verdict, page.VerdictClass = "gate "+verdict(r), "fail"
-	if r.Gate.Passed {
-		page.VerdictClass = "pass"
-	}
+	page.Verdict, page.VerdictClass = htmlVerdict(r)
 	page.Totals = []htmlStat{
 		{"documents", strconv.Itoa(r.DocumentCount()), ""},
 		{"complete", pct(c.Completeness()), ""},
@@ -192,30 +267,88 @@ func htmlPageOf(r *pipeline.Report) (htmlPage, error) {
 		{"pairs", strconv.Itoa(c.Pairs), ""},
 		{"unpaired", strconv.Itoa(c.Unpaired), ""},
 	}
-	// Each finding of a document is one on its section (htmlDocumentOf).
-	checks := map[string]int{}
-	sevs := map[string]int{}
-	err := r.EachDocument(func(d *pipeline.DocumentReport) error {
-		for _, f := range d.Findings {
-			checks[f.Check]++
-			sevs[f.Severity.String()]++
-			page.FindingCount++
-		}
-		return nil
-	})
-	if err != nil {
-		return htmlPage{}, err
+	page.Checks, page.Severities, page.FindingCount = t.filters()
+	page.WithFindings, page.Clean = t.withFindings, t.clean
+	return page
+}
+
+// htmlVerdict is the gate's verdict and its class on the page.
+func htmlVerdict(r *pipeline.Report) (string, string) {
+	if r.Gate.Passed {
+		return "gate " + verdict(r), "pass"
 	}
-	for name, n := range checks {
-		page.Checks = append(page.Checks, htmlFilter{Name: name, Category: categoryOf(name), Count: n})
+	return "gate " + verdict(r), "fail"
+}
+
+// htmlTally counts findings by check and by severity, for the filters, and
+// documents with findings and without.
+type htmlTally struct {
+	checks, sevs        map[string]int
+	findings            int
+	withFindings, clean int
+}
+
+// add counts a document's findings; each is one on its section.
+func (t *htmlTally) add(d *pipeline.DocumentReport) {
+	if t.checks == nil {
+		t.checks, t.sevs = map[string]int{}, map[string]int{}
 	}
-	sort.Slice(page.Checks, func(i, j int) bool { return page.Checks[i].Name < page.Checks[j].Name })
+	if len(d.Findings) == 0 {
+		t.clean++
+		return
+	}
+	t.withFindings++
+	for _, f := range d.Findings {
+		t.checks[f.Check]++
+		t.sevs[f.Severity.String()]++
+		t.findings++
+	}
+}
+
+// filters returns the filters by check (by name) and by severity (most
+// severe first), with their counts, and the number of findings.
+func (t *htmlTally) filters() (checks, sevs []htmlFilter, n int) {
+	for name, n := range t.checks {
+		checks = append(checks, htmlFilter{Name: name, Category: categoryOf(name), Count: n})
+	}
+	sort.Slice(checks, func(i, j int) bool { return checks[i].Name < checks[j].Name })
 	for _, s := range []metrics.Severity{metrics.Error, metrics.Warning, metrics.Info} {
-		if n := sevs[s.String()]; n > 0 {
-			page.Severities = append(page.Severities, htmlFilter{Name: s.String(), Count: n})
+		if n := t.sevs[s.String()]; n > 0 {
+			sevs = append(sevs, htmlFilter{Name: s.String(), Count: n})
 		}
 	}
-	return page, nil
+	return checks, sevs, t.findings
+}
+
+// htmlLine is a document in one line: its name (a link to its page, when
+// it has one), its counts and its input problems; Marks has the count of
+// its findings by check and severity ("check|severity|n ..."), for the
+// filter to hide the documents whose findings are all filtered out.
+type htmlLine struct {
+	Name, Href, Marks, Complete                        string
+	Errors, Warnings, Infos, Segments, Pairs, Unpaired int
+	Problems                                           []string
+}
+
+// htmlLineOf returns the line of a document; href is the address of its
+// page, if any.
+func htmlLineOf(d *pipeline.DocumentReport, href string) htmlLine {
+	c := d.Counts
+	l := htmlLine{Name: d.Name, Href: href, Complete: pct(c.Completeness()), Errors: c.Errors, Warnings: c.Warnings,
+		Infos: c.Infos, Segments: c.Segments, Pairs: c.Pairs, Unpaired: c.Unpaired, Problems: d.Problems}
+	if len(d.Findings) > 0 {
+		n := map[string]int{}
+		for _, f := range d.Findings {
+			n[f.Check+"|"+f.Severity.String()]++
+		}
+		marks := make([]string, 0, len(n))
+		for k, v := range n {
+			marks = append(marks, k+"|"+strconv.Itoa(v))
+		}
+		sort.Strings(marks)
+		l.Marks = strings.Join(marks, " ")
+	}
+	return l
 }
 
 // htmlDocumentOf builds the section of the i-th document (its ID is "d"
@@ -483,8 +616,9 @@ func lengthChart(doc *document.Document, rows []*htmlRow, rowOf map[int]*htmlRow
 		line = append(line, hp.X+","+hp.Y)
 	}
 	ch.Line = strings.Join(line, " ")
-	for v := 0.0; v <= top+step/2; v += step {
-		ch.Ticks = append(ch.Ticks, htmlTick{f1(y(v)), strconv.FormatFloat(v, 'f', -1, 64)})
+	for i := 0; i <= int(math.Round(top/step)); i++ {
+		v := float64(i) * step
+		ch.Ticks = append(ch.Ticks, htmlTick{f1(y(v)), tickLabel(v, step)})
 	}
 	ch.Gaps = omissionGaps(rows, x, len(pts))
 	ch.XTicks = []htmlTick{{f1(x(0)), "1"}}
@@ -545,12 +679,33 @@ func niceStep(raw float64) float64 {
 	return 10 * p
 }
 
+// tickLabel writes v, a multiple of step, with no more decimals than step
+// has: 3×0.2 is 0.6000000000000001 in floating point, and is labelled 0.6.
+// Trailing zeros go (1, not 1.0), as on the axes of the integer steps.
+func tickLabel(v, step float64) string {
+	decimals := 0
+	if s := strconv.FormatFloat(step, 'f', -1, 64); strings.Contains(s, ".") {
+		decimals = len(s) - strings.Index(s, ".") - 1
+	}
+	s := strconv.FormatFloat(v, 'f', decimals, 64)
+	if decimals > 0 {
+		s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
+	}
+	return s
+}
+
 func f1(v float64) string { return strconv.FormatFloat(v, 'f', 1, 64) }
 
-// htmlTemplate defines the page's three parts, written in turn: "head"
-// (htmlPage: everything before the documents), "document" (htmlDocument:
-// one document's section, once per document) and "tail" (everything after
-// the documents).
+// htmlTemplate defines the parts pages are written in: "head" (htmlPage:
+// everything before the documents), "document" (htmlDocument: the section
+// of a document with findings), the tables of documents in lines
+// (htmlLine: "findings-start", then "findings-line" for each document with
+// findings, linking to its page, or "clean-start" and "clean-line" for
+// each document without; "findings-chunk" and "clean-chunk" start a new
+// table, "lines-end" closes the last) and "tail" (everything after the
+// documents). The single page is head, sections, clean lines, tail; a
+// site's index is head, findings lines, clean lines, tail; a site's page
+// is head, one section, tail.
 var htmlTemplate = template.Must(template.New("html").Parse(htmlSource))
 
 const htmlSource = `{{define "head"}}<!DOCTYPE html>
@@ -558,7 +713,7 @@ const htmlSource = `{{define "head"}}<!DOCTYPE html>
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>transcheck report</title>
+<title>{{.Title}}</title>
 <style>
 :root { --fg:#1f2328; --muted:#656d76; --line:#d0d7de; --bg:#ffffff; --panel:#f6f8fa;
   --om:#cf222e; --om-bg:#ffebe9; --num:#bc4c00; --num-bg:#fff1e5; --len:#8250df; --len-bg:#fbefff;
@@ -580,10 +735,12 @@ dl.stats dt { font-size: 12px; color: var(--muted); }
 dl.stats dd { margin: 0; font-size: 18px; font-weight: 600; font-variant-numeric: tabular-nums; }
 dl.stats .error dd { color: var(--om); }
 dl.stats .warning dd { color: var(--warn); }
-.filters { position: sticky; top: 0; z-index: 2; background: var(--bg); border-bottom: 1px solid var(--line); padding: 10px 0; display: flex; flex-wrap: wrap; gap: 8px 24px; align-items: center; }
-.filters fieldset { border: 0; margin: 0; padding: 0; display: flex; flex-wrap: wrap; gap: 4px 12px; align-items: center; }
+.filters { position: sticky; top: 0; z-index: 2; background: var(--bg); border-bottom: 1px solid var(--line); padding: 10px 0; display: flex; flex-wrap: wrap; gap: 8px 24px; align-items: center; max-height: 40vh; overflow-y: auto; }
+.filters fieldset { border: 0; margin: 0; padding: 0; display: flex; flex-wrap: wrap; gap: 4px 12px; align-items: center; min-width: 0; max-width: 100%; }
 .filters legend { float: left; font-weight: 600; margin-right: 8px; }
-.filters label { display: inline-flex; align-items: center; gap: 4px; cursor: pointer; white-space: nowrap; }
+.filters label { display: inline-flex; align-items: center; gap: 4px; cursor: pointer; white-space: nowrap; min-width: 0; max-width: 100%; }
+.filters label > * { flex: none; }
+.filters label > .name { flex: 0 1 auto; min-width: 0; overflow: hidden; text-overflow: ellipsis; }
 .filters .n, .count { color: var(--muted); font-size: 12px; }
 #shown { margin-left: auto; color: var(--muted); }
 .swatch { display: inline-block; width: 10px; height: 10px; border-radius: 2px; }
@@ -602,10 +759,12 @@ li.finding.cat-omission { border-left-color: var(--om); } li.finding.cat-numbers
 li.finding.cat-length { border-left-color: var(--len); } li.finding.cat-other { border-left-color: var(--oth); }
 .finding .head { display: flex; flex-wrap: wrap; gap: 8px; align-items: baseline; }
 .finding .msg { font-weight: 500; }
+.finding .msg, .finding .loc { min-width: 0; overflow-wrap: anywhere; }
 .finding .loc { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 12px; color: var(--muted); }
 .finding .quote { margin: 4px 0 0; color: var(--muted); font-size: 13px; }
 .finding .quote b { font-weight: 600; color: var(--fg); font-size: 11px; text-transform: uppercase; margin-right: 4px; }
-.tag { display: inline-block; font-size: 11px; font-weight: 600; padding: 0 6px; border-radius: 4px; line-height: 18px; }
+.tag { display: inline-block; font-size: 11px; font-weight: 600; padding: 0 6px; border-radius: 4px; line-height: 18px;
+  max-width: 100%; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; vertical-align: bottom; }
 .tag.cat-omission { color: var(--om); background: var(--om-bg); } .tag.cat-numbers { color: var(--num); background: var(--num-bg); }
 .tag.cat-length { color: var(--len); background: var(--len-bg); } .tag.cat-other { color: var(--oth); background: var(--oth-bg); }
 .sev { font-size: 11px; text-transform: uppercase; letter-spacing: .04em; color: var(--muted); }
@@ -627,33 +786,50 @@ table.text th { background: var(--panel); font-size: 12px; color: var(--muted); 
 table.text col.n { width: 44px; } table.text col.line { width: 52px; } table.text col.marks { width: 130px; }
 table.text td.n, table.text td.line { color: var(--muted); font-size: 12px; font-variant-numeric: tabular-nums; }
 table.text td.empty { background: repeating-linear-gradient(135deg, transparent 0 6px, #f0f2f4 6px 12px); }
+table.text td { overflow-wrap: anywhere; }
 table.text td p { margin: 0; } table.text td p + p { margin-top: 4px; }
 tr.hl-omission td { background: var(--om-bg); } tr.hl-numbers td { background: var(--num-bg); }
 tr.hl-length td { background: var(--len-bg); } tr.hl-other td { background: var(--oth-bg); }
 tr.hl-omission td.n { box-shadow: inset 4px 0 var(--om); } tr.hl-numbers td.n { box-shadow: inset 4px 0 var(--num); }
 tr.hl-length td.n { box-shadow: inset 4px 0 var(--len); } tr.hl-other td.n { box-shadow: inset 4px 0 var(--oth); }
 tr:target td { outline: 2px solid var(--oth); outline-offset: -2px; }
+h2 .count { font-weight: 400; }
+[id] { scroll-margin-top: 72px; }
+.chunk { content-visibility: auto; contain-intrinsic-size: auto 28000px; }
+.chunk + .chunk table.docs { margin-top: 0; }
+table.docs { width: 100%; border-collapse: collapse; table-layout: fixed; margin-top: 8px; }
+table.docs th, table.docs td { border-bottom: 1px solid var(--line); padding: 3px 8px; text-align: right; font-variant-numeric: tabular-nums; }
+table.docs th { background: var(--panel); font-size: 12px; color: var(--muted); }
+table.docs th:first-child, table.docs td:first-child { text-align: left; overflow-wrap: anywhere; }
+table.docs col.num { width: 84px; }
+table.docs.findings td:nth-child(2) { color: var(--om); } table.docs.findings td:nth-child(3) { color: var(--warn); }
+table.docs .prob { color: var(--om); font-size: 12px; }
+nav.pages { display: flex; flex-wrap: wrap; gap: 4px 20px; padding: 10px 0 0; }
+h1 a { color: inherit; text-decoration: none; }
 footer { color: var(--muted); font-size: 12px; margin-top: 32px; }
-@media print { .filters { position: static; } }
+@media (max-width: 600px) { table.text col.n { width: 32px; } table.text col.line { width: 36px; } table.text col.marks { width: 84px; } table.docs col.num { width: 48px; } }
+@media print { .filters { position: static; max-height: none; } }
 </style>
 </head>
 <body>
 <header class="top"><div class="inner">
-<h1><span class="tool">transcheck</span> report</h1>
+<h1>{{if .Home}}<a href="{{.Home}}">{{end}}<span class="tool">transcheck</span> report{{if .Home}}</a>{{end}}</h1>
 <span class="verdict {{.VerdictClass}}" id="verdict">{{.Verdict}}</span>
-<dl class="stats">{{range .Totals}}<div class="{{.Class}}"><dt>{{.Label}}</dt><dd>{{.Value}}</dd></div>{{end}}</dl>
+{{if .Totals}}<dl class="stats">{{range .Totals}}<div class="{{.Class}}"><dt>{{.Label}}</dt><dd>{{.Value}}</dd></div>{{end}}</dl>{{end}}
 </div></header>
 <main>
+{{if .Home}}<nav class="pages"><a href="{{.Home}}">all documents</a>{{with .Prev}}<a rel="prev" href="{{.Href}}" title="{{.Name}}">← previous</a>{{end}}{{with .Next}}<a rel="next" href="{{.Href}}" title="{{.Name}}">next →</a>{{end}}</nav>{{end}}
 <form class="filters" id="filters" onsubmit="return false">
 <fieldset><legend>Checks</legend>{{range .Checks}}
-<label><input type="checkbox" class="filter-check" value="{{.Name}}" checked><span class="swatch cat-{{.Category}}"></span>{{.Name}} <span class="n">{{.Count}}</span></label>{{end}}
+<label><input type="checkbox" class="filter-check" value="{{.Name}}" checked><span class="swatch cat-{{.Category}}"></span><span class="name" title="{{.Name}}">{{.Name}}</span> <span class="n">{{.Count}}</span></label>{{end}}
 </fieldset>
 <fieldset><legend>Severity</legend>{{range .Severities}}
-<label><input type="checkbox" class="filter-severity" value="{{.Name}}" checked>{{.Name}} <span class="n">{{.Count}}</span></label>{{end}}
+<label><input type="checkbox" class="filter-severity" value="{{.Name}}" checked><span class="name" title="{{.Name}}">{{.Name}}</span> <span class="n">{{.Count}}</span></label>{{end}}
 </fieldset>
 <span id="shown">showing <span id="shown-n">{{.FindingCount}}</span> of {{.FindingCount}} findings</span>
 </form>
 {{if .Problems}}<div class="problems"><strong>Input problems</strong><ul>{{range .Problems}}<li>{{.}}</li>{{end}}</ul></div>{{end}}
+{{if not .Home}}<p class="meta" id="documents">{{.WithFindings}} {{if eq .WithFindings 1}}document{{else}}documents{{end}} with findings{{if .Clean}}, then <a href="#clean">{{.Clean}} without</a>, one line each{{end}}.</p>{{end}}
 {{end}}{{define "document"}}
 <section class="document" id="{{.ID}}">
 <h2>{{.Name}}</h2>
@@ -663,7 +839,7 @@ footer { color: var(--muted); font-size: 12px; margin-top: 32px; }
 <h3>Findings <span class="count">{{len .Findings}}</span></h3>
 {{if .Findings}}<ol class="findings">{{range .Findings}}
 <li class="finding cat-{{.Category}}" data-check="{{.Check}}" data-severity="{{.Severity}}" data-line="{{.Line}}">
-<div class="head"><span class="tag cat-{{.Category}}">{{.Check}}</span><span class="sev {{.Severity}}">{{.Severity}}</span>{{if .Baselined}}<span class="sev">baseline</span>{{end}}<span class="msg">{{.Message}}</span>{{if .RowID}}<a class="loc" href="#{{.RowID}}">{{.Where}}</a>{{else}}<span class="loc">{{.Where}}</span>{{end}}</div>
+<div class="head"><span class="tag cat-{{.Category}}" title="{{.Check}}">{{.Check}}</span><span class="sev {{.Severity}}">{{.Severity}}</span>{{if .Baselined}}<span class="sev">baseline</span>{{end}}<span class="msg">{{.Message}}</span>{{if .RowID}}<a class="loc" href="#{{.RowID}}">{{.Where}}</a>{{else}}<span class="loc">{{.Where}}</span>{{end}}</div>
 {{with .Source}}<p class="quote"><b>{{.Lang}}</b>{{.Text}}</p>{{end}}{{with .Target}}<p class="quote"><b>{{.Lang}}</b>{{.Text}}</p>{{end}}
 </li>{{end}}
 </ol>{{else}}<p class="none">No findings.</p>{{end}}
@@ -689,10 +865,32 @@ footer { color: var(--muted); font-size: 12px; margin-top: 32px; }
 <colgroup><col class="n"><col class="line"><col><col class="line"><col><col class="marks"></colgroup>
 <thead><tr><th>#</th><th>line</th><th>source{{if .SourceLang}} ({{.SourceLang}}){{end}}</th><th>line</th><th>target{{if .TargetLang}} ({{.TargetLang}}){{end}}</th><th>findings</th></tr></thead>
 <tbody>{{range .Rows}}
-<tr id="{{.ID}}"{{if .Class}} class="{{.Class}}" data-marks="{{.Marks}}"{{end}}><td class="n">{{.N}}</td><td class="line">{{.SourceLines}}</td><td{{if not .Source}} class="empty"{{end}}>{{range .Source}}<p>{{.}}</p>{{end}}</td><td class="line">{{.TargetLines}}</td><td{{if not .Target}} class="empty"{{end}}>{{range .Target}}<p>{{.}}</p>{{end}}</td><td>{{range .Badges}}<span class="tag cat-{{.Category}}">{{.Name}}</span> {{end}}</td></tr>{{end}}
+<tr id="{{.ID}}"{{if .Class}} class="{{.Class}}" data-marks="{{.Marks}}"{{end}}><td class="n">{{.N}}</td><td class="line">{{.SourceLines}}</td><td{{if not .Source}} class="empty"{{end}}>{{range .Source}}<p>{{.}}</p>{{end}}</td><td class="line">{{.TargetLines}}</td><td{{if not .Target}} class="empty"{{end}}>{{range .Target}}<p>{{.}}</p>{{end}}</td><td>{{range .Badges}}<span class="tag cat-{{.Category}}" title="{{.Name}}">{{.Name}}</span> {{end}}</td></tr>{{end}}
 </tbody>
 </table>{{else}}<p class="none">No text to show.</p>{{end}}
 </section>
+{{end}}{{define "findings-table"}}<div class="chunk"><table class="docs findings">
+<colgroup><col><col class="num"><col class="num"><col class="num"><col class="num"><col class="num"><col class="num"><col class="num"></colgroup>
+{{end}}{{define "findings-start"}}
+<h2>Documents with findings <span class="count">{{.}}</span></h2>
+{{template "findings-table"}}<thead><tr><th>document</th><th>errors</th><th>warnings</th><th>notices</th><th>segments</th><th>pairs</th><th>unpaired</th><th>complete</th></tr></thead>
+<tbody>
+{{end}}{{define "findings-chunk"}}</tbody>
+</table></div>
+{{template "findings-table"}}<tbody>
+{{end}}{{define "findings-line"}}<tr data-m="{{.Marks}}"><td><a href="{{.Href}}">{{.Name}}</a>{{range .Problems}}<div class="prob">{{.}}</div>{{end}}<td>{{.Errors}}<td>{{.Warnings}}<td>{{.Infos}}<td>{{.Segments}}<td>{{.Pairs}}<td>{{.Unpaired}}<td>{{.Complete}}
+{{end}}{{define "clean-table"}}<div class="chunk"><table class="docs">
+<colgroup><col><col class="num"><col class="num"><col class="num"><col class="num"></colgroup>
+{{end}}{{define "clean-start"}}
+<h2 id="clean">Documents without findings <span class="count">{{.}}</span></h2>
+{{template "clean-table"}}<thead><tr><th>document</th><th>segments</th><th>pairs</th><th>unpaired</th><th>complete</th></tr></thead>
+<tbody>
+{{end}}{{define "clean-chunk"}}</tbody>
+</table></div>
+{{template "clean-table"}}<tbody>
+{{end}}{{define "clean-line"}}<tr><td>{{.Name}}{{range .Problems}}<div class="prob">{{.}}</div>{{end}}<td>{{.Segments}}<td>{{.Pairs}}<td>{{.Unpaired}}<td>{{.Complete}}
+{{end}}{{define "lines-end"}}</tbody>
+</table></div>
 {{end}}{{define "tail"}}
 <footer>Generated by transcheck. Row colours: <span class="tag cat-omission">omission or addition</span> <span class="tag cat-numbers">numbers</span> <span class="tag cat-length">length_ratio</span> <span class="tag cat-other">other checks</span></footer>
 </main>
@@ -722,6 +920,17 @@ footer { color: var(--muted); font-size: 12px; margin-top: 32px; }
       for (var i = 0; i < order.length; i++) {
         if (cats[order[i]]) { tr.classList.add("hl-" + order[i]); break; }
       }
+    });
+    // A line of the index counts its findings by check and severity, and
+    // is hidden when the filter hides them all.
+    document.querySelectorAll("tr[data-m]").forEach(function (tr) {
+      var n = 0;
+      tr.dataset.m.split(" ").forEach(function (m) {
+        var p = m.split("|");
+        if (visible(p[0], p[1])) { n += Number(p[2]); }
+      });
+      tr.hidden = n === 0;
+      shown += n;
     });
     document.getElementById("shown-n").textContent = shown;
   }
