@@ -173,11 +173,17 @@ func (o *checkOptions) run(paths []string) error {
 		if out.path == "-" {
 			continue
 		}
+		if out.site {
+			if err := siteDir(out.path); err != nil {
+				return usageErr("-o html=%s: %v", out.path, err)
+			}
+			continue
+		}
 		if dir := filepath.Dir(out.path); !isDir(dir) {
 			return usageErr("-o %s: folder %s does not exist (create it first)", out.path, dir)
 		}
 		if isDir(out.path) {
-			return usageErr("-o %s: is a folder (name a file in it)", out.path)
+			return usageErr("-o %s: is a folder (name a file in it, or write html=%s/ for an HTML site)", out.path, out.path)
 		}
 	}
 
@@ -273,7 +279,14 @@ func (o *checkOptions) run(paths []string) error {
 		} else if o.color == "always" {
 			opts.Color = true
 		}
-		if err := writeReport(out.format, out.path, stdout, rep, opts); err != nil {
+		if out.site {
+			err = writeSite(out.path, func(create func(string, func(io.Writer) error) error) error {
+				return reports.WriteHTMLSite(rep, opts, create)
+			})
+		} else {
+			err = writeReport(out.format, out.path, stdout, rep, opts)
+		}
+		if err != nil {
 			return err
 		}
 	}
@@ -329,7 +342,11 @@ func plural(n int, one, many string) string {
 }
 
 // output is one report to write.
-type output struct{ format, path string }
+type output struct {
+	format, path string
+	// site writes the HTML report as a folder of pages (-o html=DIR/).
+	site bool
+}
 
 // extFormats maps a file extension to the report format it names.
 var extFormats = map[string]string{
@@ -353,7 +370,7 @@ func parseOutputs(values []string, def string, defGiven bool) ([]output, error) 
 		return nil, commandLineErr("--format: %v", err)
 	}
 	if len(values) == 0 {
-		return []output{{def, "-"}}, nil
+		return []output{{format: def, path: "-"}}, nil
 	}
 	var outs []output
 	stdouts := 0
@@ -361,6 +378,12 @@ func parseOutputs(values []string, def string, defGiven bool) ([]output, error) 
 		o, err := parseOutput(v, def, defGiven)
 		if err != nil {
 			return nil, err
+		}
+		if o.path != "-" && (strings.HasSuffix(o.path, "/") || strings.HasSuffix(o.path, string(filepath.Separator)) || isDir(o.path)) {
+			if o.format != "html" {
+				return nil, commandLineErr("-o %s: a folder takes only the HTML report (-o html=%s)", v, o.path)
+			}
+			o.site = true
 		}
 		if o.path == "-" {
 			stdouts++
@@ -382,22 +405,22 @@ func parseOutput(v, def string, defGiven bool) (output, error) {
 		if p == "" {
 			return output{}, commandLineErr("-o %q: no file (use FORMAT=FILE, or FORMAT=- for standard output)", v)
 		}
-		return output{f, p}, nil
+		return output{format: f, path: p}, nil
 	}
 	if v == "" {
 		return output{}, commandLineErr("-o: no file given")
 	}
 	if v == "-" {
-		return output{def, v}, nil
+		return output{format: def, path: v}, nil
 	}
 	byExt, known := extFormats[strings.ToLower(filepath.Ext(v))]
 	switch {
 	case known && defGiven && byExt != def:
 		return output{}, commandLineErr("-o %s: the extension says %s but --format says %s (write -o %s=%s to mean it)", v, byExt, def, def, v)
 	case known:
-		return output{byExt, v}, nil
+		return output{format: byExt, path: v}, nil
 	case defGiven:
-		return output{def, v}, nil
+		return output{format: def, path: v}, nil
 	}
 	return output{}, commandLineErr("-o %s: cannot tell the format from the file name (write -o FORMAT=%s with FORMAT one of %s, or use an extension: .json .sarif .xml .md .html .csv .txt)",
 		v, v, strings.Join(reports.Names(), ", "))

@@ -261,3 +261,52 @@ func TestCommandsKeepSpecialFiles(t *testing.T) {
 		t.Errorf("init --force LINK: link kept %v, target holds %.40q", isLink(), b)
 	}
 }
+
+// -o html=DIR/ writes an index and a page per document with findings; a
+// rerun replaces the old site whole; a folder with other files is refused.
+func TestHTMLSiteOutput(t *testing.T) {
+	dir := t.TempDir()
+	site := filepath.Join(dir, "site")
+	if err := os.MkdirAll(site, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	write(t, filepath.Join(site, "doc-09999-stale.html"), []byte("an old page"))
+	if _, stderr, code := runIn(t, "check", "--fail-on", "never", "-o", "html="+site+"/", "testdata/seed"); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	entries, err := os.ReadDir(site)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, e := range entries {
+		names = append(names, e.Name())
+	}
+	if len(names) != 2 || names[1] != "index.html" || !strings.HasPrefix(names[0], "doc-00001-") {
+		t.Errorf("site holds %q, want one document page and index.html (the stale page gone)", names)
+	}
+	index, _ := os.ReadFile(filepath.Join(site, "index.html"))
+	if !strings.Contains(string(index), names[0]) {
+		t.Errorf("index.html does not link to %s", names[0])
+	}
+	if leftovers, _ := filepath.Glob(filepath.Join(dir, ".transcheck-*")); len(leftovers) != 0 {
+		t.Errorf("temporary folders left: %q", leftovers)
+	}
+
+	mine := filepath.Join(dir, "mine")
+	if err := os.MkdirAll(mine, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	write(t, filepath.Join(mine, "notes.txt"), []byte("keep me"))
+	_, stderr, code := runIn(t, "check", "--fail-on", "never", "-o", "html="+mine+"/", "testdata/seed")
+	if code != 2 || !strings.Contains(stderr, "notes.txt") {
+		t.Errorf("a folder with other files: exit %d, stderr %q; want 2 and the file named", code, stderr)
+	}
+	if b, _ := os.ReadFile(filepath.Join(mine, "notes.txt")); string(b) != "keep me" {
+		t.Errorf("the user's file was touched")
+	}
+	_, stderr, code = runIn(t, "check", "-o", "json="+site+"/", "testdata/seed")
+	if code != 2 || !strings.Contains(stderr, "a folder takes only the HTML report") {
+		t.Errorf("json into a folder: exit %d, stderr %q", code, stderr)
+	}
+}

@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 )
 
 // writeOutput writes a report, baseline or configuration file at path
@@ -126,4 +127,71 @@ func writeFileOutput(path string, data []byte) error {
 		_, err := w.Write(data)
 		return err
 	})
+}
+
+// siteDir checks that dir can take an HTML site: it does not exist, is
+// empty, or holds only a site an earlier run wrote (index.html and
+// doc-*.html pages), which the new one replaces.
+func siteDir(dir string) error {
+	entries, err := os.ReadDir(dir)
+	if errors.Is(err, fs.ErrNotExist) {
+		if parent := filepath.Dir(filepath.Clean(dir)); !isDir(parent) {
+			return fmt.Errorf("folder %s does not exist (create it first)", parent)
+		}
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	for _, e := range entries {
+		name := e.Name()
+		if e.IsDir() || name != "index.html" && !(strings.HasPrefix(name, "doc-") && strings.HasSuffix(name, ".html")) {
+			return fmt.Errorf("%s holds %s, which is not a page of a transcheck report: name a new or empty folder", dir, name)
+		}
+	}
+	return nil
+}
+
+// writeSite writes a folder of pages through write: into a new folder
+// beside dir, which then takes dir's place, so a failed run leaves the old
+// site whole and a new run leaves no page of an old one behind.
+func writeSite(dir string, write func(create func(name string, write func(io.Writer) error) error) error) error {
+	dir = filepath.Clean(dir)
+	if err := siteDir(dir); err != nil {
+		return fmt.Errorf("writing %s: %w", dir, err)
+	}
+	tmp, err := os.MkdirTemp(filepath.Dir(dir), ".transcheck-site-*")
+	if err != nil {
+		return fmt.Errorf("writing %s: %w", dir, err)
+	}
+	defer os.RemoveAll(tmp)
+	if err := os.Chmod(tmp, 0o755); err != nil {
+		return fmt.Errorf("writing %s: %w", dir, err)
+	}
+	err = write(func(name string, w func(io.Writer) error) error {
+		if name != filepath.Base(name) || name == "." || name == ".." {
+			return fmt.Errorf("page name %q is not a file name", name)
+		}
+		return writeAtomic(filepath.Join(tmp, name), w)
+	})
+	if err != nil {
+		return fmt.Errorf("writing %s: %w", dir, err)
+	}
+	old := ""
+	if _, err := os.Stat(dir); err == nil {
+		old = tmp + ".old"
+		if err := os.Rename(dir, old); err != nil {
+			return fmt.Errorf("writing %s: %w", dir, err)
+		}
+	}
+	if err := os.Rename(tmp, dir); err != nil {
+		if old != "" {
+			os.Rename(old, dir)
+		}
+		return fmt.Errorf("writing %s: %w", dir, err)
+	}
+	if old != "" {
+		os.RemoveAll(old)
+	}
+	return nil
 }
