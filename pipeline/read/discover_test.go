@@ -176,3 +176,30 @@ func TestXMLSniffed(t *testing.T) {
 		t.Errorf("unread %v, want the Android strings.xml", d.Unread)
 	}
 }
+
+// MDX pages (Docusaurus, Nextra) are found in folders, read as Markdown
+// and paired like .md files.
+func TestMDXReadAsMarkdown(t *testing.T) {
+	dir := writeTree(t, map[string]string{
+		"en/intro.mdx": "# Introduction\n\nInstall the tool first.\n",
+		"zh/intro.mdx": "# 简介\n\n先安装工具。\n",
+	})
+	d := Walk([]string{dir}, Options{})
+	if got, want := describe(dir, d.Inputs), "en/intro.mdx(en)=zh/intro.mdx(zh)"; got != want {
+		t.Fatalf("got  %s\nwant %s", got, want)
+	}
+	if len(d.Unread) != 0 {
+		t.Errorf("unread %v, want none", d.Unread)
+	}
+	doc := File(d.Inputs[0], Options{})
+	if doc.Format != "markdown" {
+		t.Errorf("format %q, want markdown", doc.Format)
+	}
+	var kinds []string
+	for _, u := range doc.Units {
+		kinds = append(kinds, u.Kind)
+	}
+	if got := strings.Join(kinds, " "); got != "heading paragraph heading paragraph" {
+		t.Errorf("units %s, want a heading and a paragraph on each side", got)
+	}
+}
