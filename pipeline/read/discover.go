@@ -44,27 +44,55 @@ func (in Input) Name() string {
 var langAliases = map[string]string{"cn": "zh", "tw": "zh", "hk": "zh", "jp": "ja", "kr": "ko", "cz": "cs", "dk": "da", "se": "sv", "gr": "el", "ua": "uk", "br": "pt"}
 
 // LangOfName returns the language a file or folder name part stands for:
-// an ISO 639-1 code with an optional region ("zh", "zh-CN", "zh_cn",
-// "pt-BR", "zh-Hans") or a country alias ("cn"); "" otherwise.
+// an ISO 639-1 code, optionally followed by a script and/or a region
+// ("zh", "zh-CN", "zh_cn", "pt-BR", "zh-Hans", "zh-Hant-TW", "es-419"),
+// or a country alias ("cn"); "" otherwise.
 func LangOfName(part string) string {
-	p := strings.ToLower(part)
-	base, region := p, ""
-	if i := strings.IndexAny(p, "-_"); i >= 0 {
-		base, region = p[:i], p[i+1:]
-		if len(region) < 2 || len(region) > 4 {
+	tags := strings.Split(strings.ReplaceAll(strings.ToLower(part), "_", "-"), "-")
+	base := tags[0]
+	if len(base) != 2 || len(tags) > 3 {
+		return ""
+	}
+	for _, sub := range tags[1:] {
+		if !subtag(sub) {
 			return ""
 		}
 	}
-	if len(base) != 2 {
-		return ""
-	}
-	if a, ok := langAliases[base]; ok && region == "" {
+	if a, ok := langAliases[base]; ok && len(tags) == 1 {
 		return a
 	}
 	if lingua.GetIsoCode639_1FromValue(strings.ToUpper(base)) == lingua.UnknownIsoCode639_1 {
 		return ""
 	}
 	return base
+}
+
+// scripts are the script subtags met in locale names; any other four
+// letters ("en-test", "it-docs") do not make a name a locale.
+var scripts = map[string]bool{"hans": true, "hant": true, "latn": true, "cyrl": true, "arab": true, "deva": true,
+	"beng": true, "grek": true, "hebr": true, "jpan": true, "kore": true, "thai": true, "taml": true, "mong": true,
+	// .NET's legacy Chinese names: zh-CHS, zh-CHT.
+	"chs": true, "cht": true}
+
+// subtag reports whether s can follow the language in a locale name: a
+// region of two letters ("CN") or three digits ("419"), or a script.
+func subtag(s string) bool {
+	switch {
+	case len(s) == 2:
+		return isLetters(s)
+	case len(s) == 3 && strings.Trim(s, "0123456789") == "":
+		return true
+	}
+	return scripts[s]
+}
+
+func isLetters(s string) bool {
+	for _, r := range s {
+		if r < 'a' || r > 'z' {
+			return false
+		}
+	}
+	return true
 }
 
 // folderLang returns the language of a folder named "en", "zh-cn",

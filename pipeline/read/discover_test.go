@@ -121,7 +121,11 @@ func TestFilePairRoles(t *testing.T) {
 
 func TestLangOfName(t *testing.T) {
 	for in, want := range map[string]string{"en": "en", "zh-CN": "zh", "zh_cn": "zh", "ZH-Hans": "zh", "cn": "zh",
-		"pt-BR": "pt", "docs": "", "source": "", "xx": "", "d": "", "zh-": ""} {
+		"pt-BR": "pt", "docs": "", "source": "", "xx": "", "d": "", "zh-": "",
+		"zh_CN": "zh", "zh-hans": "zh", "zh-Hant-TW": "zh", "zh_Hant_HK": "zh", "en-US": "en", "es-419": "es",
+		"sr-Latn": "sr", "zh-CHS": "zh", "zh-cn-": "", "cn-ZH": "",
+		// Not locales: a word after the code, or too many parts.
+		"en-test": "", "it-docs": "", "en-old": "", "de-prod": "", "zh-Hans-CN-x": "", "en-1": ""} {
 		if got := LangOfName(in); got != want {
 			t.Errorf("LangOfName(%q) = %q, want %q", in, got, want)
 		}
