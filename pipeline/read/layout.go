@@ -1,0 +1,323 @@
+package read
+
+import (
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/transcheck/transcheck/pipeline/detect"
+)
+
+// The layouts of docs trees: how the files found under a folder are
+// grouped into translations of the same document. Each layout found is a
+// localeSet; every file joins at most one group, tried in this order:
+//
+//  1. language folders: a folder whose subfolders are named by language
+//     (en/, zh-cn/, d.cn/) groups the files with the same path below them;
+//  2. NAME.LANG.EXT: files of one folder with the same name but for a
+//     language before the extension;
+//  3. every other file stands alone.
+//
+// Only files read as documents of one language are grouped (text,
+// Markdown, Ddoc, line-aligned corpora): TMX, XLIFF, PO, TSV and CSV
+// files hold both languages and stand alone wherever they are.
+
+// locale is one language version in a layout.
+type locale struct {
+	name string // as the folder or file name writes it: "zh-CN", "d.cn"
+	lang string // its ISO 639-1 language
+}
+
+// member is one file of a group of translations of the same document.
+type member struct {
+	path string
+	loc  locale
+}
+
+// localeSet is one instance of a layout: the locales its documents are
+// kept in.
+type localeSet struct {
+	locales []locale // sorted by name
+}
+
+func newLocaleSet(names map[string]string) *localeSet {
+	s := &localeSet{}
+	for name, lang := range names {
+		s.locales = append(s.locales, locale{name, lang})
+	}
+	sort.Slice(s.locales, func(i, j int) bool { return s.locales[i].name < s.locales[j].name })
+	return s
+}
+
+func (s *localeSet) has(lang string) bool {
+	for _, l := range s.locales {
+		if l.lang == lang {
+			return true
+		}
+	}
+	return false
+}
+
+// sourceLang picks the source language of the set: the one configured
+// when the set has it, else English, else the first in alphabetical order.
+func (s *localeSet) sourceLang(opt Options) string {
+	if want := detect.Normalize(opt.Source); want != "" && s.has(want) {
+		return want
+	}
+	if s.has("en") {
+		return "en"
+	}
+	first := s.locales[0].lang
+	for _, l := range s.locales {
+		if l.lang < first {
+			first = l.lang
+		}
+	}
+	return first
+}
+
+// inputs makes the source→target inputs of a group of translations of one
+// document, one per target locale of the set (only those of the
+// configured target language when one is set): a pair when the locale has
+// the file, a missing translation when it has not; when the source file
+// is missing, each translation is an orphan.
+func (s *localeSet) inputs(ms []member, opt Options) []Input {
+	src := s.sourceLang(opt)
+	want := detect.Normalize(opt.Target)
+	var from *member
+	for i := range ms {
+		if ms[i].loc.lang == src {
+			from = &ms[i]
+			break
+		}
+	}
+	var out []Input
+	if from == nil {
+		for _, m := range ms {
+			if m.loc.lang != src && (want == "" || m.loc.lang == want) {
+				out = append(out, Input{Target: m.path, SourceLang: src, TargetLang: m.loc.lang, Paired: true})
+			}
+		}
+		return out
+	}
+	missing := map[string]bool{} // one missing translation per language, even when two locales share it
+	for _, l := range s.locales {
+		if l.lang == src || want != "" && l.lang != want {
+			continue
+		}
+		to := ""
+		for _, m := range ms {
+			if m.loc == l {
+				to = m.path
+				break
+			}
+		}
+		if to == "" {
+			if missing[l.lang] {
+				continue
+			}
+			missing[l.lang] = true
+		}
+		out = append(out, Input{Source: from.path, Target: to, SourceLang: src, TargetLang: l.lang, Paired: true})
+	}
+	return out
+}
+
+// ambiguous are language codes that are also words or abbreviations met
+// as folder names in code and docs trees ("it", "id", "ts" for
+// TypeScript, "cs" for C#, "ca" for certificates): a folder so named is a
+// language folder only beside one whose name is not ambiguous.
+var ambiguous = map[string]bool{
+	"it": true, "is": true, "be": true, "so": true, "he": true, "hi": true, "yo": true, "la": true, "et": true,
+	"id": true, "ca": true, "ms": true, "ar": true, "mr": true, "cs": true, "ts": true, "sw": true, "tl": true,
+	"eu": true, "lg": true, "cy": true, "ga": true, "hr": true, "fa": true, "nn": true, "nb": true, "az": true,
+	"bg": true, "vi": true, "uk": true, "st": true, "el": true,
+}
+
+// folderLocale returns the language of a folder named "en", "zh-cn",
+// "d.en", "docs_zh" …, or "", and whether the name says so without doubt
+// (see ambiguous).
+func folderLocale(name string) (lang string, sure bool) {
+	code := name
+	lang = LangOfName(name)
+	if lang == "" {
+		i := strings.LastIndexAny(name, "._-")
+		if i <= 0 {
+			return "", false
+		}
+		code = name[i+1:]
+		lang = LangOfName(code)
+	}
+	return lang, lang != "" && !ambiguous[strings.ToLower(code)]
+}
+
+// fileLocale splits "guide.zh-CN.md" into ("guide.md", "zh-CN", "zh"),
+// and the line-aligned "corpus.zh" into ("corpus", "zh", "zh").
+func fileLocale(base string) (stem, name, lang string) {
+	ext := filepath.Ext(base)
+	if l := LangOfName(strings.TrimPrefix(ext, ".")); l != "" {
+		return strings.TrimSuffix(base, ext), ext[1:], l
+	}
+	rest := strings.TrimSuffix(base, ext)
+	i := strings.LastIndexByte(rest, '.')
+	if i <= 0 {
+		return base, "", ""
+	}
+	if l := LangOfName(rest[i+1:]); l != "" {
+		return rest[:i] + ext, rest[i+1:], l
+	}
+	return base, "", ""
+}
+
+// pairable reports whether a file holds one language version of a
+// document, to be grouped with its translations; files of container
+// formats hold both languages.
+func pairable(path string) bool {
+	f, _ := formatFor(path)
+	switch f.Name {
+	case "text", "markdown", "ddoc", linesFormat.Name:
+		return true
+	}
+	return false
+}
+
+// langTree is a folder whose language subfolders hold translations of
+// the same files.
+type langTree struct {
+	subs map[string]locale // language subfolder → its locale
+	set  *localeSet
+}
+
+// findTrees returns the language trees under root, by their folder's
+// slash path relative to root ("" for root itself). A folder is one when
+// its subfolders holding files name two languages or more, one of them
+// without doubt.
+func findTrees(rels [][]string) map[string]*langTree {
+	type sub struct {
+		loc  locale
+		sure bool
+	}
+	subs := map[string]map[string]sub{}
+	for _, parts := range rels {
+		for i := 0; i+1 < len(parts); i++ {
+			if l, sure := folderLocale(parts[i]); l != "" {
+				dir := strings.Join(parts[:i], "/")
+				if subs[dir] == nil {
+					subs[dir] = map[string]sub{}
+				}
+				subs[dir][parts[i]] = sub{locale{parts[i], l}, sure}
+			}
+		}
+	}
+	trees := map[string]*langTree{}
+	for dir, ss := range subs {
+		langs := map[string]bool{}
+		sure := false
+		for _, s := range ss {
+			langs[s.loc.lang] = true
+			sure = sure || s.sure
+		}
+		if len(langs) < 2 || !sure {
+			continue
+		}
+		t := &langTree{subs: map[string]locale{}}
+		names := map[string]string{}
+		for name, s := range ss {
+			t.subs[name] = s.loc
+			names[name] = s.loc.lang
+		}
+		t.set = newLocaleSet(names)
+		trees[dir] = t
+	}
+	return trees
+}
+
+// groupKey names the group of translations a file belongs to.
+type groupKey struct {
+	kind     byte   // 't' language tree, 's' NAME.LANG.EXT, 0 a file on its own
+	dir, rel string // the layout's folder and the document's path in it
+}
+
+type docGroup struct {
+	members []member
+	set     *localeSet // the layout's locales; nil for NAME.LANG.EXT groups
+}
+
+// group sorts the files found under root (sorted) into the inputs to
+// check, in the order of the files.
+func group(root string, files []string, opt Options) []Input {
+	rels := make([][]string, len(files))
+	for i, f := range files {
+		rel, _ := filepath.Rel(root, f)
+		rels[i] = strings.Split(filepath.ToSlash(rel), "/")
+	}
+	trees := findTrees(rels)
+	groups := map[groupKey]*docGroup{}
+	var order []groupKey
+	add := func(k groupKey, m member, set *localeSet) {
+		g, ok := groups[k]
+		if !ok {
+			g = &docGroup{set: set}
+			groups[k] = g
+			order = append(order, k)
+		}
+		g.members = append(g.members, m)
+	}
+	for i, f := range files {
+		if !pairable(f) {
+			add(groupKey{dir: f}, member{path: f}, nil)
+			continue
+		}
+		if k, m, set, ok := placeInTree(trees, rels[i], f); ok {
+			add(k, m, set)
+			continue
+		}
+		if stem, name, lang := fileLocale(filepath.Base(f)); lang != "" {
+			add(groupKey{'s', filepath.Dir(f), stem}, member{f, locale{name, lang}}, nil)
+			continue
+		}
+		add(groupKey{dir: f}, member{path: f}, nil)
+	}
+	var inputs []Input
+	for _, k := range order {
+		g := groups[k]
+		var in []Input
+		switch {
+		case k.kind == 0, g.set == nil && len(g.members) == 1:
+			inputs = append(inputs, Input{Source: g.members[0].path})
+			continue
+		case g.set != nil:
+			in = g.set.inputs(g.members, opt)
+		default:
+			names := map[string]string{}
+			for _, m := range g.members {
+				names[m.loc.name] = m.loc.lang
+			}
+			in = newLocaleSet(names).inputs(g.members, opt)
+		}
+		if len(in) == 0 && opt.Target == "" {
+			// A group with no target (zh-CN beside zh-TW): each file is
+			// a document of its own.
+			for _, m := range g.members {
+				in = append(in, Input{Source: m.path})
+			}
+		}
+		inputs = append(inputs, in...)
+	}
+	return inputs
+}
+
+// placeInTree finds the outermost language tree that holds a file.
+func placeInTree(trees map[string]*langTree, parts []string, path string) (groupKey, member, *localeSet, bool) {
+	for i := 0; i+1 < len(parts); i++ {
+		dir := strings.Join(parts[:i], "/")
+		t := trees[dir]
+		if t == nil {
+			continue
+		}
+		if loc, ok := t.subs[parts[i]]; ok {
+			return groupKey{'t', dir, strings.Join(parts[i+1:], "/")}, member{path, loc}, t.set, true
+		}
+	}
+	return groupKey{}, member{}, nil, false
+}

@@ -1,0 +1,78 @@
+package read
+
+import (
+	"testing"
+)
+
+// Each case is a docs tree as a site generator or a team lays it out: the
+// files found, paired source → target with their languages, and a file
+// on one side only as a missing translation (-(zh) on the right) or an
+// orphan one (-(en) on the left).
+func TestLayouts(t *testing.T) {
+	tests := []struct {
+		name  string
+		files []string
+		opt   Options
+		want  string
+	}{
+		// Language folders.
+		{"hugo content folders with region names",
+			[]string{"content/en/_index.md", "content/zh-cn/_index.md", "content/en/posts/a.md", "content/zh-cn/posts/a.md",
+				"content/en/posts/b.md", "content/zh-cn/posts/old.md"}, Options{},
+			"content/en/_index.md(en)=content/zh-cn/_index.md(zh) content/en/posts/a.md(en)=content/zh-cn/posts/a.md(zh) " +
+				"content/en/posts/b.md(en)=-(zh) -(en)=content/zh-cn/posts/old.md(zh)"},
+		{"zh-hans, zh_CN and zh-Hant-TW folders",
+			[]string{"i/en/a.md", "i/zh-hans/a.md", "j/en/a.md", "j/zh_CN/a.md", "k/en-US/a.md", "k/zh-Hant-TW/a.md"}, Options{},
+			"i/en/a.md(en)=i/zh-hans/a.md(zh) j/en/a.md(en)=j/zh_CN/a.md(zh) k/en-US/a.md(en)=k/zh-Hant-TW/a.md(zh)"},
+		{"a page missing in two languages is missing in each",
+			[]string{"en/a.md", "fr/a.md", "zh/a.md", "en/b.md", "en/c.md", "fr/c.md"}, Options{},
+			"en/a.md(en)=fr/a.md(fr) en/a.md(en)=zh/a.md(zh) en/b.md(en)=-(fr) en/b.md(en)=-(zh) " +
+				"en/c.md(en)=fr/c.md(fr) en/c.md(en)=-(zh)"},
+		{"only the target asked for is missing",
+			[]string{"en/a.md", "fr/a.md", "zh/a.md", "en/b.md", "fr/c.md"}, Options{Target: "zh"},
+			"en/a.md(en)=zh/a.md(zh) en/b.md(en)=-(zh)"},
+		{"two locales of one language: each pairs, one missing Chinese",
+			[]string{"en/a.md", "zh-cn/a.md", "zh-tw/a.md", "en/b.md"}, Options{},
+			"en/a.md(en)=zh-cn/a.md(zh) en/a.md(en)=zh-tw/a.md(zh) en/b.md(en)=-(zh)"},
+		{"translations with no source are orphans in each locale",
+			[]string{"zh-cn/a.md", "zh-tw/a.md", "en/b.md"}, Options{},
+			"en/b.md(en)=-(zh) -(en)=zh-cn/a.md(zh) -(en)=zh-tw/a.md(zh)"},
+
+		// Folders named like a language by accident.
+		{"it and id folders in a source tree are not languages",
+			[]string{"src/it/README.md", "src/id/README.md", "src/utils/README.md"}, Options{},
+			"src/id/README.md src/it/README.md src/utils/README.md"},
+		{"C# and TypeScript examples are not Czech and Tsonga",
+			[]string{"examples/cs/README.md", "examples/ts/README.md", "examples/go/README.md"}, Options{},
+			"examples/cs/README.md examples/go/README.md examples/ts/README.md"},
+		{"one language folder is not a tree", []string{"docs/de/a.md", "docs/guide/a.md"}, Options{},
+			"docs/de/a.md docs/guide/a.md"},
+		{"an ambiguous name is a language beside a sure one", []string{"docs/en/a.md", "docs/it/a.md", "docs/it/b.md"}, Options{},
+			"docs/en/a.md(en)=docs/it/a.md(it) -(en)=docs/it/b.md(it)"},
+
+		// NAME.LANG.EXT.
+		{"two spellings of one language by name: no target, files stand alone",
+			[]string{"a.zh-CN.md", "a.zh-TW.md"}, Options{}, "a.zh-CN.md a.zh-TW.md"},
+
+		// Files that hold both languages are never paired.
+		{"PO, XLIFF and TMX files stand alone in trees and by name",
+			[]string{"en/ui.po", "zh/ui.po", "msgs.en.xlf", "msgs.zh_CN.xlf", "tm.en.tmx", "tm.zh.tmx"}, Options{},
+			"en/ui.po msgs.en.xlf msgs.zh_CN.xlf tm.en.tmx tm.zh.tmx zh/ui.po"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			files := map[string]string{}
+			for _, f := range tt.files {
+				files[f] = "x"
+			}
+			dir := writeTree(t, files)
+			d := Walk([]string{dir}, tt.opt)
+			if len(d.Problems) > 0 {
+				t.Fatalf("problems: %v", d.Problems)
+			}
+			if got := describe(dir, d.Inputs); got != tt.want {
+				t.Errorf("got  %s\nwant %s", got, tt.want)
+			}
+		})
+	}
+}
