@@ -15,7 +15,12 @@ import (
 //  1. language folders: a folder whose subfolders are named by language
 //     (en/, zh-cn/, d.cn/) groups the files with the same path below them;
 //  2. NAME.LANG.EXT: files of one folder with the same name but for a
-//     language before the extension;
+//     language before the extension (guide.en.md, guide.zh-CN.md); the
+//     file with no language (guide.md) is the default language, as in
+//     Hugo, when a sibling has one. A NAME.LANG.EXT file with no sibling
+//     is a missing or orphan translation when other files under the
+//     folder checked pair with its locale's name (index.en-US.md alone
+//     where other folders hold index.en-US.md and index.zh-CN.md);
 //  3. every other file stands alone.
 //
 // Only files read as documents of one language are grouped (text,
@@ -35,17 +40,27 @@ type member struct {
 }
 
 // localeSet is one instance of a layout: the locales its documents are
-// kept in.
+// kept in, and which of them is the default locale, the one the others
+// translate.
 type localeSet struct {
-	locales []locale // sorted by name
+	locales []locale // the default locale first, then the others by name
+	origin  bool     // locales[0] is the default locale
 }
 
-func newLocaleSet(names map[string]string) *localeSet {
+// newLocaleSet makes a set of the named locales, and of the default
+// locale when def is not nil.
+func newLocaleSet(def *locale, names map[string]string) *localeSet {
 	s := &localeSet{}
 	for name, lang := range names {
-		s.locales = append(s.locales, locale{name, lang})
+		if def == nil || name != def.name {
+			s.locales = append(s.locales, locale{name, lang})
+		}
 	}
 	sort.Slice(s.locales, func(i, j int) bool { return s.locales[i].name < s.locales[j].name })
+	if def != nil {
+		s.locales = append([]locale{*def}, s.locales...)
+		s.origin = true
+	}
 	return s
 }
 
@@ -59,10 +74,15 @@ func (s *localeSet) has(lang string) bool {
 }
 
 // sourceLang picks the source language of the set: the one configured
-// when the set has it, else English, else the first in alphabetical order.
+// when the set has it, else the default locale's, else English, else the
+// first in alphabetical order. The default locale's language may be ""
+// (unknown): the pipeline then tells it from the text.
 func (s *localeSet) sourceLang(opt Options) string {
 	if want := detect.Normalize(opt.Source); want != "" && s.has(want) {
 		return want
+	}
+	if s.origin {
+		return s.locales[0].lang
 	}
 	if s.has("en") {
 		return "en"
@@ -226,7 +246,7 @@ func findTrees(rels [][]string) map[string]*langTree {
 			t.subs[name] = s.loc
 			names[name] = s.loc.lang
 		}
-		t.set = newLocaleSet(names)
+		t.set = newLocaleSet(nil, names)
 		trees[dir] = t
 	}
 	return trees
@@ -240,7 +260,7 @@ type groupKey struct {
 
 type docGroup struct {
 	members []member
-	set     *localeSet // the layout's locales; nil for NAME.LANG.EXT groups
+	set     *localeSet // the layout's locales; for NAME.LANG.EXT groups, set once all are placed
 }
 
 // group sorts the files found under root (sorted) into the inputs to
@@ -252,52 +272,102 @@ func group(root string, files []string, opt Options) []Input {
 		rels[i] = strings.Split(filepath.ToSlash(rel), "/")
 	}
 	trees := findTrees(rels)
-	groups := map[groupKey]*docGroup{}
-	var order []groupKey
-	add := func(k groupKey, m member, set *localeSet) {
-		g, ok := groups[k]
-		if !ok {
-			g = &docGroup{set: set}
-			groups[k] = g
-			order = append(order, k)
-		}
-		g.members = append(g.members, m)
+	type placed struct {
+		key   groupKey
+		m     member
+		set   *localeSet
+		plain bool // a file with no language in its name, that joins the NAME.LANG.EXT group of its name if there is one
 	}
+	places := make([]placed, len(files))
+	named := map[groupKey]map[string]bool{} // NAME.LANG.EXT groups → the languages of their files
 	for i, f := range files {
+		p := &places[i]
+		p.key, p.m = groupKey{dir: f}, member{path: f}
 		if !pairable(f) {
-			add(groupKey{dir: f}, member{path: f}, nil)
 			continue
 		}
 		if k, m, set, ok := placeInTree(trees, rels[i], f); ok {
-			add(k, m, set)
+			p.key, p.m, p.set = k, m, set
 			continue
 		}
-		if stem, name, lang := fileLocale(filepath.Base(f)); lang != "" {
-			add(groupKey{'s', filepath.Dir(f), stem}, member{f, locale{name, lang}}, nil)
+		stem, name, lang := fileLocale(filepath.Base(f))
+		p.key = groupKey{'s', filepath.Dir(f), stem}
+		if lang == "" {
+			p.plain = true
 			continue
 		}
-		add(groupKey{dir: f}, member{path: f}, nil)
+		p.m.loc = locale{name, lang}
+		if named[p.key] == nil {
+			named[p.key] = map[string]bool{}
+		}
+		named[p.key][lang] = true
+	}
+	groups := map[groupKey]*docGroup{}
+	var order []groupKey
+	for _, p := range places {
+		if p.plain {
+			if lang, ok := defaultLang(named[p.key], opt); ok {
+				p.m.loc = locale{"", lang}
+			} else {
+				p.key = groupKey{dir: p.m.path}
+			}
+		}
+		g, ok := groups[p.key]
+		if !ok {
+			g = &docGroup{set: p.set}
+			groups[p.key] = g
+			order = append(order, p.key)
+		}
+		g.members = append(g.members, p.m)
+	}
+	// The locales of the NAME.LANG.EXT groups of two files or more are the
+	// layout of the whole folder checked, that a file alone is missing from.
+	whole := map[string]string{}
+	var wholeDef *locale
+	for _, k := range order {
+		g := groups[k]
+		if k.kind != 's' {
+			continue
+		}
+		var def *locale
+		names := map[string]string{}
+		for i, m := range g.members {
+			if m.loc.name == "" {
+				def = &g.members[i].loc
+			}
+			names[m.loc.name] = m.loc.lang
+		}
+		g.set = newLocaleSet(def, names)
+		if len(g.members) < 2 {
+			continue
+		}
+		for name, lang := range names {
+			if _, ok := whole[name]; !ok {
+				whole[name] = lang
+			}
+		}
+		if def != nil && wholeDef == nil {
+			wholeDef = def
+		}
 	}
 	var inputs []Input
 	for _, k := range order {
 		g := groups[k]
 		var in []Input
 		switch {
-		case k.kind == 0, g.set == nil && len(g.members) == 1:
+		case k.kind == 0:
 			inputs = append(inputs, Input{Source: g.members[0].path})
 			continue
-		case g.set != nil:
-			in = g.set.inputs(g.members, opt)
-		default:
-			names := map[string]string{}
-			for _, m := range g.members {
-				names[m.loc.name] = m.loc.lang
+		case k.kind == 's' && len(g.members) == 1:
+			if _, ok := whole[g.members[0].loc.name]; ok && len(whole) > 1 {
+				in = newLocaleSet(wholeDef, whole).inputs(g.members, opt)
 			}
-			in = newLocaleSet(names).inputs(g.members, opt)
+		default:
+			in = g.set.inputs(g.members, opt)
 		}
-		if len(in) == 0 && opt.Target == "" {
-			// A group with no target (zh-CN beside zh-TW): each file is
-			// a document of its own.
+		if len(in) == 0 && (opt.Target == "" || k.kind == 's' && len(g.members) == 1) {
+			// A NAME.LANG.EXT file alone, or a group with no target
+			// (zh-CN beside zh-TW): each file is a document of its own.
 			for _, m := range g.members {
 				in = append(in, Input{Source: m.path})
 			}
@@ -320,4 +390,23 @@ func placeInTree(trees map[string]*langTree, parts []string, path string) (group
 		}
 	}
 	return groupKey{}, member{}, nil, false
+}
+
+// defaultLang returns the language of a file with no language in its
+// name (guide.md) that has siblings with one (guide.zh.md, in langs): the
+// configured source, else English, when no sibling has it; else unknown
+// (""), which is only clear enough when the siblings have one language
+// (README.md beside README.en.md is in some other language). ok is false
+// when the file has no such sibling, or when its language is unknown
+// beside siblings in two languages or more.
+func defaultLang(langs map[string]bool, opt Options) (lang string, ok bool) {
+	if len(langs) == 0 {
+		return "", false
+	}
+	for _, l := range []string{detect.Normalize(opt.Source), "en"} {
+		if l != "" && !langs[l] {
+			return l, true
+		}
+	}
+	return "", len(langs) == 1
 }

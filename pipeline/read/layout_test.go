@@ -50,7 +50,35 @@ func TestLayouts(t *testing.T) {
 		{"an ambiguous name is a language beside a sure one", []string{"docs/en/a.md", "docs/it/a.md", "docs/it/b.md"}, Options{},
 			"docs/en/a.md(en)=docs/it/a.md(it) -(en)=docs/it/b.md(it)"},
 
-		// NAME.LANG.EXT.
+		// NAME.LANG.EXT, and Hugo's translation by file name.
+		{"hugo: the file with no language is the default one",
+			[]string{"content/posts/a.md", "content/posts/a.zh.md", "content/posts/b/index.md", "content/posts/b/index.zh.md",
+				"content/posts/c.zh.md", "content/posts/d.md"}, Options{},
+			"content/posts/a.md(en)=content/posts/a.zh.md(zh) content/posts/b/index.md(en)=content/posts/b/index.zh.md(zh) " +
+				"-(en)=content/posts/c.zh.md(zh) content/posts/d.md"},
+		{"ant-design: index.en-US.md beside index.zh-CN.md, one-file demos alone",
+			[]string{"components/button/index.en-US.md", "components/button/index.zh-CN.md", "components/button/demo/basic.md",
+				"components/card/index.en-US.md", "components/tag/index.zh-CN.md", "docs/react/intro.en-US.md", "docs/react/intro.zh-CN.md"}, Options{},
+			"components/button/demo/basic.md components/button/index.en-US.md(en)=components/button/index.zh-CN.md(zh) " +
+				"components/card/index.en-US.md(en)=-(zh) -(en)=components/tag/index.zh-CN.md(zh) " +
+				"docs/react/intro.en-US.md(en)=docs/react/intro.zh-CN.md(zh)"},
+		{"every spelling of the suffix",
+			[]string{"v1/page.md", "v1/page.zh.md", "v2/page.en.md", "v2/page.zh-CN.md", "v3/page.en-US.md", "v3/page.zh_CN.md",
+				"v4/page.md", "v4/page.zh-Hans.md", "v5/page.en.mdx", "v5/page.zh-Hant-TW.mdx"}, Options{},
+			"v1/page.md(en)=v1/page.zh.md(zh) v2/page.en.md(en)=v2/page.zh-CN.md(zh) v3/page.en-US.md(en)=v3/page.zh_CN.md(zh) " +
+				"v4/page.md(en)=v4/page.zh-Hans.md(zh) v5/page.en.mdx(en)=v5/page.zh-Hant-TW.mdx(zh)"},
+		{"README.md beside README.en.md is the source, its language told from its text",
+			[]string{"README.md", "README.en.md"}, Options{}, "README.md()=README.en.md(en)"},
+		{"README.md beside README.en.md with --source zh",
+			[]string{"README.md", "README.en.md"}, Options{Source: "zh"}, "README.md(zh)=README.en.md(en)"},
+		{"--source names a suffix: the file with no language is English and a target",
+			[]string{"a.md", "a.zh.md"}, Options{Source: "zh"}, "a.zh.md(zh)=a.md(en)"},
+		{"a file with no language beside two languages stands alone",
+			[]string{"index.md", "index.en.md", "index.zh.md"}, Options{}, "index.en.md(en)=index.zh.md(zh) index.md"},
+		{"a suffixed file alone, with no pair under the folder, stands alone",
+			[]string{"notes.zh.md", "other.md"}, Options{}, "notes.zh.md other.md"},
+		{"a suffixed file alone in a locale no pair uses stands alone",
+			[]string{"a.en.md", "a.zh.md", "b.fr.md"}, Options{}, "a.en.md(en)=a.zh.md(zh) b.fr.md"},
 		{"two spellings of one language by name: no target, files stand alone",
 			[]string{"a.zh-CN.md", "a.zh-TW.md"}, Options{}, "a.zh-CN.md a.zh-TW.md"},
 
