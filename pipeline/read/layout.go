@@ -1,6 +1,7 @@
 package read
 
 import (
+	"os"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -13,7 +14,9 @@ import (
 // localeSet; every file joins at most one group, tried in this order:
 //
 //  1. language folders: a folder whose subfolders are named by language
-//     (en/, zh-cn/, d.cn/) groups the files with the same path below them;
+//     (en/, zh-cn/, d.cn/) groups the files with the same path below them,
+//     and with the same path beside them when they are the root locale
+//     (docs/guide/a.md, docs/zh/guide/a.md);
 //  2. NAME.LANG.EXT: files of one folder with the same name but for a
 //     language before the extension (guide.en.md, guide.zh-CN.md); the
 //     file with no language (guide.md) is the default language, as in
@@ -202,17 +205,29 @@ func pairable(path string) bool {
 }
 
 // langTree is a folder whose language subfolders hold translations of
-// the same files.
+// the same files, and, when the files beside them are translated in them
+// (VitePress, mkdocs: docs/guide/a.md and docs/zh/guide/a.md), whose own
+// files are the root locale.
 type langTree struct {
 	subs map[string]locale // language subfolder → its locale
-	set  *localeSet
+	root *locale           // the root locale, nil when there is none
+	// mirrored are the names beside the language subfolders that are part
+	// of the root locale: those the subfolders translate; nil for all.
+	mirrored map[string]bool
+	set      *localeSet
 }
 
 // findTrees returns the language trees under root, by their folder's
 // slash path relative to root ("" for root itself). A folder is one when
 // its subfolders holding files name two languages or more, one of them
-// without doubt.
-func findTrees(rels [][]string) map[string]*langTree {
+// without doubt (see ambiguous); or when a language subfolder translates
+// the files beside it: at least half of its files have a counterpart
+// there. That subfolder's name must leave no doubt unless the folder is a
+// VitePress site (it holds .vitepress/), where every file beside the
+// language subfolders is in the root locale; elsewhere only those under
+// the names the subfolders translate are (a zh/ that holds README.md
+// does not make the rest of the project English pages to translate).
+func findTrees(root string, rels [][]string, opt Options) map[string]*langTree {
 	type sub struct {
 		loc  locale
 		sure bool
@@ -229,6 +244,30 @@ func findTrees(rels [][]string) map[string]*langTree {
 			}
 		}
 	}
+	// The files of each folder with language subfolders: in one of them,
+	// or beside them.
+	in := map[string]map[string][]string{} // folder → language subfolder → paths below it
+	beside := map[string]map[string]bool{} // folder → paths below it not in a language subfolder
+	for _, parts := range rels {
+		for i := 0; i < len(parts); i++ {
+			dir := strings.Join(parts[:i], "/")
+			ss := subs[dir]
+			if ss == nil {
+				continue
+			}
+			if _, ok := ss[parts[i]]; ok && i+1 < len(parts) {
+				if in[dir] == nil {
+					in[dir] = map[string][]string{}
+				}
+				in[dir][parts[i]] = append(in[dir][parts[i]], strings.Join(parts[i+1:], "/"))
+				continue
+			}
+			if beside[dir] == nil {
+				beside[dir] = map[string]bool{}
+			}
+			beside[dir][strings.Join(parts[i:], "/")] = true
+		}
+	}
 	trees := map[string]*langTree{}
 	for dir, ss := range subs {
 		langs := map[string]bool{}
@@ -237,19 +276,53 @@ func findTrees(rels [][]string) map[string]*langTree {
 			langs[s.loc.lang] = true
 			sure = sure || s.sure
 		}
-		if len(langs) < 2 || !sure {
+		tree := len(langs) >= 2 && sure
+		vitepress := isDir(filepath.Join(root, filepath.FromSlash(dir), ".vitepress"))
+		t := &langTree{subs: map[string]locale{}}
+		taken := map[string]bool{}
+		for name, s := range ss {
+			if tree || vitepress || s.sure {
+				t.subs[name] = s.loc
+				taken[s.loc.lang] = true
+			}
+		}
+		if len(t.subs) == 0 {
 			continue
 		}
-		t := &langTree{subs: map[string]locale{}}
-		names := map[string]string{}
-		for name, s := range ss {
-			t.subs[name] = s.loc
-			names[name] = s.loc.lang
+		matched, total := 0, 0
+		mirrored := map[string]bool{}
+		for name := range t.subs {
+			for _, rel := range in[dir][name] {
+				total++
+				if beside[dir][rel] {
+					matched++
+				}
+				first, _, _ := strings.Cut(rel, "/")
+				mirrored[first] = true
+			}
 		}
-		t.set = newLocaleSet(nil, names)
+		if matched > 0 && 2*matched >= total {
+			lang, _ := defaultLang(taken, opt)
+			t.root = &locale{"", lang}
+			if !vitepress {
+				t.mirrored = mirrored
+			}
+		} else if !tree {
+			continue
+		}
+		names := map[string]string{}
+		for name, l := range t.subs {
+			names[name] = l.lang
+		}
+		t.set = newLocaleSet(t.root, names)
 		trees[dir] = t
 	}
 	return trees
+}
+
+func isDir(p string) bool {
+	info, err := os.Stat(p)
+	return err == nil && info.IsDir()
 }
 
 // groupKey names the group of translations a file belongs to.
@@ -271,7 +344,7 @@ func group(root string, files []string, opt Options) []Input {
 		rel, _ := filepath.Rel(root, f)
 		rels[i] = strings.Split(filepath.ToSlash(rel), "/")
 	}
-	trees := findTrees(rels)
+	trees := findTrees(root, rels, opt)
 	type placed struct {
 		key   groupKey
 		m     member
@@ -377,16 +450,20 @@ func group(root string, files []string, opt Options) []Input {
 	return inputs
 }
 
-// placeInTree finds the outermost language tree that holds a file.
+// placeInTree finds the outermost language tree that holds a file: in a
+// language subfolder, or in its root locale.
 func placeInTree(trees map[string]*langTree, parts []string, path string) (groupKey, member, *localeSet, bool) {
-	for i := 0; i+1 < len(parts); i++ {
+	for i := 0; i < len(parts); i++ {
 		dir := strings.Join(parts[:i], "/")
 		t := trees[dir]
 		if t == nil {
 			continue
 		}
-		if loc, ok := t.subs[parts[i]]; ok {
+		if loc, ok := t.subs[parts[i]]; ok && i+1 < len(parts) {
 			return groupKey{'t', dir, strings.Join(parts[i+1:], "/")}, member{path, loc}, t.set, true
+		}
+		if t.root != nil && (t.mirrored == nil || t.mirrored[parts[i]]) {
+			return groupKey{'t', dir, strings.Join(parts[i:], "/")}, member{path, *t.root}, t.set, true
 		}
 	}
 	return groupKey{}, member{}, nil, false

@@ -38,6 +38,36 @@ func TestLayouts(t *testing.T) {
 			[]string{"zh-cn/a.md", "zh-tw/a.md", "en/b.md"}, Options{},
 			"en/b.md(en)=-(zh) -(en)=zh-cn/a.md(zh) -(en)=zh-tw/a.md(zh)"},
 
+		// A root locale: the default language at the top, the others in
+		// subfolders (VitePress, mkdocs).
+		{"vitepress: every page beside zh/ is English",
+			[]string{"docs/.vitepress/config.ts", "docs/index.md", "docs/guide/a.md", "docs/guide/b.md", "docs/api/x.md",
+				"docs/zh/index.md", "docs/zh/guide/a.md", "docs/zh/guide/old.md"}, Options{},
+			"docs/api/x.md(en)=-(zh) docs/guide/a.md(en)=docs/zh/guide/a.md(zh) docs/guide/b.md(en)=-(zh) " +
+				"docs/index.md(en)=docs/zh/index.md(zh) -(en)=docs/zh/guide/old.md(zh)"},
+		{"root locale without a site config: only what zh/ translates",
+			[]string{"docs/index.md", "docs/guide/a.md", "docs/guide/b.md", "docs/api/x.md",
+				"docs/zh/index.md", "docs/zh/guide/a.md", "docs/zh/guide/old.md"}, Options{},
+			"docs/api/x.md docs/guide/a.md(en)=docs/zh/guide/a.md(zh) docs/guide/b.md(en)=-(zh) " +
+				"docs/index.md(en)=docs/zh/index.md(zh) -(en)=docs/zh/guide/old.md(zh)"},
+		{"root locale and two language folders",
+			[]string{"docs/a.md", "docs/b.md", "docs/ja/a.md", "docs/zh/a.md", "docs/zh/b.md"}, Options{},
+			"docs/a.md(en)=docs/ja/a.md(ja) docs/a.md(en)=docs/zh/a.md(zh) docs/b.md(en)=-(ja) docs/b.md(en)=docs/zh/b.md(zh)"},
+		{"a project's README translated in zh/",
+			[]string{"README.md", "CONTRIBUTING.md", "zh/README.md", "src/x/README.md"}, Options{},
+			"CONTRIBUTING.md README.md(en)=zh/README.md(zh) src/x/README.md"},
+		{"root locale beside en/: its language is told from the text",
+			[]string{"docs/README.md", "docs/en/README.md"}, Options{}, "docs/README.md()=docs/en/README.md(en)"},
+		{"root locale beside en/ with --source zh",
+			[]string{"docs/README.md", "docs/en/README.md"}, Options{Source: "zh"}, "docs/README.md(zh)=docs/en/README.md(en)"},
+		{"a language folder that mostly holds other files is no translation of its parent",
+			[]string{"README.md", "zh/README.md", "zh/a.md", "zh/b.md"}, Options{},
+			"README.md zh/README.md zh/a.md zh/b.md"},
+		{"an ambiguous folder is no translation of its parent", []string{"src/README.md", "src/it/README.md"}, Options{},
+			"src/README.md src/it/README.md"},
+		{"vitepress site: an ambiguous name is its locale", []string{"site/.vitepress/config.js", "site/a.md", "site/it/a.md"}, Options{},
+			"site/a.md(en)=site/it/a.md(it)"},
+
 		// Folders named like a language by accident.
 		{"it and id folders in a source tree are not languages",
 			[]string{"src/it/README.md", "src/id/README.md", "src/utils/README.md"}, Options{},
@@ -47,6 +77,8 @@ func TestLayouts(t *testing.T) {
 			"examples/cs/README.md examples/go/README.md examples/ts/README.md"},
 		{"one language folder is not a tree", []string{"docs/de/a.md", "docs/guide/a.md"}, Options{},
 			"docs/de/a.md docs/guide/a.md"},
+		{"one language folder is not a tree, one ambiguous one neither", []string{"docs/it/a.md", "docs/guide/a.md"}, Options{},
+			"docs/guide/a.md docs/it/a.md"},
 		{"an ambiguous name is a language beside a sure one", []string{"docs/en/a.md", "docs/it/a.md", "docs/it/b.md"}, Options{},
 			"docs/en/a.md(en)=docs/it/a.md(it) -(en)=docs/it/b.md(it)"},
 
