@@ -194,6 +194,7 @@ func (w *walker) dir(dir string) {
 	w.seen[real] = dir
 	// ReadDir returns the entries it could read with the error.
 	entries, err := os.ReadDir(dir)
+	var lines []string // NAME.LANG files, read when a sibling is their translation
 	if err != nil {
 		w.problem(dir, "cannot read folder: "+errText(err)+" (check the permissions)")
 	}
@@ -216,11 +217,45 @@ func (w *walker) dir(dir string) {
 		case typ.IsDir():
 			w.dir(p)
 		case typ.IsRegular():
-			if _, ok := formatFor(p); ok {
-				w.files = append(w.files, p)
-			} else {
+			if f, ok := formatFor(p); !ok {
 				w.unread[strings.ToLower(filepath.Ext(p))]++
+			} else if f.Name == linesFormat.Name {
+				lines = append(lines, p)
+			} else {
+				w.files = append(w.files, p)
 			}
+		}
+	}
+	w.lineAligned(lines)
+}
+
+// lineAligned keeps the files of a folder named NAME.LANG that are sides
+// of a line-aligned corpus: a sibling has the same NAME and another
+// language, and the two extensions are not both source code (config.ts
+// beside a Docusaurus site is TypeScript, not Tsonga; hello.cs beside
+// hello.ts is no Czech–Tsonga corpus). The others are not read.
+func (w *walker) lineAligned(paths []string) {
+	type side struct{ lang, ext string }
+	byStem := map[string][]side{}
+	for _, p := range paths {
+		ext := filepath.Ext(p)
+		stem := strings.TrimSuffix(p, ext)
+		byStem[stem] = append(byStem[stem], side{LangOfName(ext[1:]), strings.ToLower(ext[1:])})
+	}
+	for _, p := range paths {
+		ext := filepath.Ext(p)
+		me := side{LangOfName(ext[1:]), strings.ToLower(ext[1:])}
+		paired := false
+		for _, o := range byStem[strings.TrimSuffix(p, ext)] {
+			if o.lang != me.lang && !(ambiguous[o.ext] && ambiguous[me.ext]) {
+				paired = true
+				break
+			}
+		}
+		if paired {
+			w.files = append(w.files, p)
+		} else {
+			w.unread[strings.ToLower(ext)]++
 		}
 	}
 }

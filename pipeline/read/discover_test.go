@@ -207,3 +207,27 @@ func TestMDXReadAsMarkdown(t *testing.T) {
 		t.Errorf("units %s, want a heading and a paragraph on each side", got)
 	}
 }
+
+// A file named NAME.LANG is a side of a line-aligned corpus only beside
+// its translation: TypeScript and C# files are not Tsonga and Czech.
+func TestWalkLineAlignedNeedsASibling(t *testing.T) {
+	dir := writeTree(t, map[string]string{
+		"site/docusaurus.config.ts": "export default {};\n", "site/sidebars.ts": "export default {};\n",
+		"ex/hello.cs": "class A {}\n", "ex/hello.ts": "let a = 1;\n",
+		"corpus/test.zh": "你好\n", "corpus/test.en": "Hello\n", "lone.zh": "你好\n",
+	})
+	d := Walk([]string{dir}, Options{})
+	if got, want := describe(dir, d.Inputs), "corpus/test.en(en)=corpus/test.zh(zh)"; got != want {
+		t.Errorf("got  %s\nwant %s", got, want)
+	}
+	want := map[string]int{".ts": 3, ".cs": 1, ".zh": 1}
+	if len(d.Unread) != len(want) {
+		t.Errorf("unread %v, want %v", d.Unread, want)
+	}
+	for ext, n := range want {
+		if d.Unread[ext] != n {
+			t.Errorf("unread %v, want %v", d.Unread, want)
+			break
+		}
+	}
+}

@@ -147,14 +147,16 @@ func (s *localeSet) inputs(ms []member, opt Options) []Input {
 }
 
 // ambiguous are language codes that are also words or abbreviations met
-// as folder names in code and docs trees ("it", "id", "ts" for
-// TypeScript, "cs" for C#, "ca" for certificates): a folder so named is a
-// language folder only beside one whose name is not ambiguous.
+// as folder names or file extensions in code and docs trees ("it", "id",
+// "ts" for TypeScript, "cs" for C#, "ca" for certificates): a folder so
+// named is a language folder only beside one whose name is not ambiguous.
 var ambiguous = map[string]bool{
 	"it": true, "is": true, "be": true, "so": true, "he": true, "hi": true, "yo": true, "la": true, "et": true,
 	"id": true, "ca": true, "ms": true, "ar": true, "mr": true, "cs": true, "ts": true, "sw": true, "tl": true,
 	"eu": true, "lg": true, "cy": true, "ga": true, "hr": true, "fa": true, "nn": true, "nb": true, "az": true,
 	"bg": true, "vi": true, "uk": true, "st": true, "el": true,
+	// File extensions of source code: Perl, makefiles.
+	"pl": true, "mk": true,
 }
 
 // folderLocale returns the language of a folder named "en", "zh-cn",
