@@ -13,18 +13,21 @@ import (
 // grouped into translations of the same document. Each layout found is a
 // localeSet; every file joins at most one group, tried in this order:
 //
-//  1. language folders: a folder whose subfolders are named by language
+//  1. Docusaurus sites: docs/R beside i18n/LOCALE/docusaurus-plugin-
+//     content-docs/current/R, and the blog, pages and versions likewise
+//     (see docusaurusSite);
+//  2. language folders: a folder whose subfolders are named by language
 //     (en/, zh-cn/, d.cn/) groups the files with the same path below them,
 //     and with the same path beside them when they are the root locale
 //     (docs/guide/a.md, docs/zh/guide/a.md);
-//  2. NAME.LANG.EXT: files of one folder with the same name but for a
+//  3. NAME.LANG.EXT: files of one folder with the same name but for a
 //     language before the extension (guide.en.md, guide.zh-CN.md); the
 //     file with no language (guide.md) is the default language, as in
 //     Hugo, when a sibling has one. A NAME.LANG.EXT file with no sibling
 //     is a missing or orphan translation when other files under the
 //     folder checked pair with its locale's name (index.en-US.md alone
 //     where other folders hold index.en-US.md and index.zh-CN.md);
-//  3. every other file stands alone.
+//  4. every other file stands alone.
 //
 // Only files read as documents of one language are grouped (text,
 // Markdown, Ddoc, line-aligned corpora): TMX, XLIFF, PO, TSV and CSV
@@ -329,7 +332,7 @@ func isDir(p string) bool {
 
 // groupKey names the group of translations a file belongs to.
 type groupKey struct {
-	kind     byte   // 't' language tree, 's' NAME.LANG.EXT, 0 a file on its own
+	kind     byte   // 'd' Docusaurus site, 't' language tree, 's' NAME.LANG.EXT, 0 a file on its own
 	dir, rel string // the layout's folder and the document's path in it
 }
 
@@ -346,7 +349,7 @@ func group(root string, files []string, opt Options) []Input {
 		rel, _ := filepath.Rel(root, f)
 		rels[i] = strings.Split(filepath.ToSlash(rel), "/")
 	}
-	trees := findTrees(root, rels, opt)
+	lay := layouts{sites: findDocusaurus(root, rels, opt), trees: findTrees(root, rels, opt)}
 	type placed struct {
 		key   groupKey
 		m     member
@@ -361,7 +364,7 @@ func group(root string, files []string, opt Options) []Input {
 		if !pairable(f) {
 			continue
 		}
-		if k, m, set, ok := placeInTree(trees, rels[i], f); ok {
+		if k, m, set, ok := lay.place(rels[i], f); ok {
 			p.key, p.m, p.set = k, m, set
 			continue
 		}
@@ -452,12 +455,25 @@ func group(root string, files []string, opt Options) []Input {
 	return inputs
 }
 
-// placeInTree finds the outermost language tree that holds a file: in a
-// language subfolder, or in its root locale.
-func placeInTree(trees map[string]*langTree, parts []string, path string) (groupKey, member, *localeSet, bool) {
+// layouts are the layouts found under one folder checked, by their
+// folder's slash path relative to it ("" for itself).
+type layouts struct {
+	sites map[string]*docusaurusSite
+	trees map[string]*langTree
+}
+
+// place finds the outermost layout that holds a file; in one folder, a
+// Docusaurus site before a language tree (its i18n/ holds language
+// folders).
+func (l layouts) place(parts []string, path string) (groupKey, member, *localeSet, bool) {
 	for i := 0; i < len(parts); i++ {
 		dir := strings.Join(parts[:i], "/")
-		t := trees[dir]
+		if s := l.sites[dir]; s != nil {
+			if rel, loc, set, ok := s.place(parts[i:]); ok {
+				return groupKey{'d', dir, rel}, member{path, loc}, set, true
+			}
+		}
+		t := l.trees[dir]
 		if t == nil {
 			continue
 		}

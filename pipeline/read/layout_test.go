@@ -4,6 +4,12 @@ import (
 	"testing"
 )
 
+const (
+	zhDocs  = "i18n/zh-CN/docusaurus-plugin-content-docs/current/"
+	zhBlog  = "i18n/zh-CN/docusaurus-plugin-content-blog/"
+	zhPages = "i18n/zh-CN/docusaurus-plugin-content-pages/"
+)
+
 // Each case is a docs tree as a site generator or a team lays it out: the
 // files found, paired source → target with their languages, and a file
 // on one side only as a missing translation (-(zh) on the right) or an
@@ -37,6 +43,39 @@ func TestLayouts(t *testing.T) {
 		{"translations with no source are orphans in each locale",
 			[]string{"zh-cn/a.md", "zh-tw/a.md", "en/b.md"}, Options{},
 			"en/b.md(en)=-(zh) -(en)=zh-cn/a.md(zh) -(en)=zh-tw/a.md(zh)"},
+
+		// Docusaurus.
+		{"docusaurus: docs, blog and pages",
+			[]string{"docusaurus.config.js", "docs/intro.md", "docs/guide/a.mdx", "docs/guide/b.md", "blog/2021-01-01-hello.md",
+				"blog/2021-02-02-new.md", "src/pages/about.md", "i18n/zh-CN/code.json",
+				zhDocs + "intro.md", zhDocs + "guide/a.mdx", zhDocs + "old.md", zhBlog + "2021-01-01-hello.md", zhPages + "about.md"}, Options{},
+			"blog/2021-01-01-hello.md(en)=" + zhBlog + "2021-01-01-hello.md(zh) blog/2021-02-02-new.md(en)=-(zh) " +
+				"docs/guide/a.mdx(en)=" + zhDocs + "guide/a.mdx(zh) docs/guide/b.md(en)=-(zh) docs/intro.md(en)=" + zhDocs + "intro.md(zh) " +
+				"-(en)=" + zhDocs + "old.md(zh) src/pages/about.md(en)=" + zhPages + "about.md(zh)"},
+		{"docusaurus: a blog nobody translates has no missing posts",
+			[]string{"blog/2021-01-01-hello.md", "docs/intro.md", zhDocs + "intro.md"}, Options{},
+			"blog/2021-01-01-hello.md docs/intro.md(en)=" + zhDocs + "intro.md(zh)"},
+		{"docusaurus: versioned docs, the translated version only",
+			[]string{"versioned_docs/version-1.0/a.md", "versioned_docs/version-1.0/b.md", "versioned_docs/version-0.9/a.md",
+				"i18n/fr/docusaurus-plugin-content-docs/version-1.0/a.md"}, Options{},
+			"versioned_docs/version-1.0/a.md(en)=i18n/fr/docusaurus-plugin-content-docs/version-1.0/a.md(fr) " +
+				"versioned_docs/version-0.9/a.md versioned_docs/version-1.0/b.md(en)=-(fr)"},
+		{"docusaurus: a second docs plugin",
+			[]string{"community/support.md", "i18n/ja/docusaurus-plugin-content-docs-community/current/support.md"}, Options{},
+			"community/support.md(en)=i18n/ja/docusaurus-plugin-content-docs-community/current/support.md(ja)"},
+		{"docusaurus: two locales, a page missing in one",
+			[]string{"docs/a.md", "docs/b.md", "i18n/ja/docusaurus-plugin-content-docs/current/a.md", zhDocs + "a.md", zhDocs + "b.md"}, Options{},
+			"docs/a.md(en)=i18n/ja/docusaurus-plugin-content-docs/current/a.md(ja) docs/a.md(en)=" + zhDocs + "a.md(zh) " +
+				"docs/b.md(en)=-(ja) docs/b.md(en)=" + zhDocs + "b.md(zh)"},
+		{"docusaurus: the default locale from the config is the source",
+			[]string{"website/docusaurus.config.ts", "website/docs/a.md", "website/i18n/en/docusaurus-plugin-content-docs/current/a.md"}, Options{},
+			"website/docs/a.md(zh)=website/i18n/en/docusaurus-plugin-content-docs/current/a.md(en)"},
+		{"docusaurus: i18n/en/ and no config: the default locale is told from the text",
+			[]string{"docs/a.md", "i18n/en/docusaurus-plugin-content-docs/current/a.md"}, Options{},
+			"docs/a.md()=i18n/en/docusaurus-plugin-content-docs/current/a.md(en)"},
+		{"docusaurus: --source picks the translation side",
+			[]string{"docs/a.md", zhDocs + "a.md"}, Options{Source: "zh"},
+			zhDocs + "a.md(zh)=docs/a.md(en)"},
 
 		// A root locale: the default language at the top, the others in
 		// subfolders (VitePress, mkdocs).
@@ -124,6 +163,12 @@ func TestLayouts(t *testing.T) {
 			files := map[string]string{}
 			for _, f := range tt.files {
 				files[f] = "x"
+			}
+			if _, ok := files["docusaurus.config.js"]; ok {
+				files["docusaurus.config.js"] = "export default {\n  i18n: {\n    defaultLocale: 'en',\n    locales: ['en', 'zh-CN'],\n  },\n};\n"
+			}
+			if _, ok := files["website/docusaurus.config.ts"]; ok {
+				files["website/docusaurus.config.ts"] = "const config: Config = {\n  i18n: { defaultLocale: \"zh-Hans\", locales: [\"zh-Hans\", \"en\"] },\n};\n"
 			}
 			dir := writeTree(t, files)
 			d := Walk([]string{dir}, tt.opt)
