@@ -108,7 +108,7 @@ func findDocusaurus(root string, rels [][]string, opt Options) map[string]*docus
 					taken[l] = true
 				}
 			}
-			lang, _ := defaultLang(taken, opt)
+			lang, _ := defaultLang(taken, opt, "")
 			s.def = locale{"", lang}
 		}
 		for section, locs := range sections {

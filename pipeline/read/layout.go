@@ -307,7 +307,7 @@ func findTrees(root string, rels [][]string, opt Options) map[string]*langTree {
 			}
 		}
 		if matched > 0 && 2*matched >= total {
-			lang, _ := defaultLang(taken, opt)
+			lang, _ := defaultLang(taken, opt, "")
 			t.root = &locale{"", lang}
 			if !vitepress {
 				t.mirrored = mirrored
@@ -339,6 +339,7 @@ type groupKey struct {
 type docGroup struct {
 	members []member
 	set     *localeSet // the layout's locales; for NAME.LANG.EXT groups, set once all are placed
+	hugo    string     // the Hugo section of a file with no language in its name
 }
 
 // group sorts the files found under root (sorted) into the inputs to
@@ -350,11 +351,14 @@ func group(root string, files []string, opt Options) []Input {
 		rels[i] = strings.Split(filepath.ToSlash(rel), "/")
 	}
 	lay := layouts{sites: findDocusaurus(root, rels, opt), trees: findTrees(root, rels, opt)}
+	hugo := findHugo(root, rels)
 	type placed struct {
 		key   groupKey
 		m     member
 		set   *localeSet
-		plain bool // a file with no language in its name, that joins the NAME.LANG.EXT group of its name if there is one
+		plain bool   // a file with no language in its name, that joins the NAME.LANG.EXT group of its name if there is one
+		hugo  string // the Hugo section of a file placed by name, "" outside Hugo sites
+		def   string // the default language of its Hugo site
 	}
 	places := make([]placed, len(files))
 	named := map[groupKey]map[string]bool{} // NAME.LANG.EXT groups → the languages of their files
@@ -368,6 +372,7 @@ func group(root string, files []string, opt Options) []Input {
 			p.key, p.m, p.set = k, m, set
 			continue
 		}
+		p.hugo, p.def, _ = hugoSection(hugo, rels[i])
 		stem, name, lang := fileLocale(filepath.Base(f))
 		p.key = groupKey{'s', filepath.Dir(f), stem}
 		if lang == "" {
@@ -383,25 +388,38 @@ func group(root string, files []string, opt Options) []Input {
 	groups := map[groupKey]*docGroup{}
 	var order []groupKey
 	for _, p := range places {
+		lone := false // a file with no language in its name and no sibling with one
 		if p.plain {
-			if lang, ok := defaultLang(named[p.key], opt); ok {
+			if lang, ok := defaultLang(named[p.key], opt, p.def); ok {
 				p.m.loc = locale{"", lang}
 			} else {
+				lone = len(named[p.key]) == 0
 				p.key = groupKey{dir: p.m.path}
 			}
 		}
 		g, ok := groups[p.key]
 		if !ok {
 			g = &docGroup{set: p.set}
+			if lone {
+				g.hugo = p.hugo
+			}
 			groups[p.key] = g
 			order = append(order, p.key)
 		}
 		g.members = append(g.members, p.m)
+		if p.key.kind == 's' && p.plain {
+			g.hugo = p.hugo
+		}
 	}
 	// The locales of the NAME.LANG.EXT groups of two files or more are the
 	// layout of the whole folder checked, that a file alone is missing from.
+	// In a Hugo site, those of the pages of a section with no language in
+	// their name are the layout of the section.
 	whole := map[string]string{}
 	var wholeDef *locale
+	sections := map[string]*localeSet{}
+	sectionNames := map[string]map[string]string{}
+	sectionDef := map[string]*locale{}
 	for _, k := range order {
 		g := groups[k]
 		if k.kind != 's' {
@@ -427,12 +445,26 @@ func group(root string, files []string, opt Options) []Input {
 		if def != nil && wholeDef == nil {
 			wholeDef = def
 		}
+		if def != nil && g.hugo != "" {
+			if sectionNames[g.hugo] == nil {
+				sectionNames[g.hugo], sectionDef[g.hugo] = map[string]string{}, def
+			}
+			for name, lang := range names {
+				sectionNames[g.hugo][name] = lang
+			}
+		}
+	}
+	for sec, names := range sectionNames {
+		sections[sec] = newLocaleSet(sectionDef[sec], names)
 	}
 	var inputs []Input
 	for _, k := range order {
 		g := groups[k]
 		var in []Input
 		switch {
+		case k.kind == 0 && sections[g.hugo] != nil:
+			m := member{g.members[0].path, sections[g.hugo].locales[0]}
+			in = sections[g.hugo].inputs([]member{m}, opt)
 		case k.kind == 0:
 			inputs = append(inputs, Input{Source: g.members[0].path})
 			continue
@@ -489,16 +521,17 @@ func (l layouts) place(parts []string, path string) (groupKey, member, *localeSe
 
 // defaultLang returns the language of a file with no language in its
 // name (guide.md) that has siblings with one (guide.zh.md, in langs): the
-// configured source, else English, when no sibling has it; else unknown
+// site's configured default, else the configured source, else English,
+// when no sibling has it; else unknown
 // (""), which is only clear enough when the siblings have one language
 // (README.md beside README.en.md is in some other language). ok is false
 // when the file has no such sibling, or when its language is unknown
 // beside siblings in two languages or more.
-func defaultLang(langs map[string]bool, opt Options) (lang string, ok bool) {
+func defaultLang(langs map[string]bool, opt Options, configured string) (lang string, ok bool) {
 	if len(langs) == 0 {
 		return "", false
 	}
-	for _, l := range []string{detect.Normalize(opt.Source), "en"} {
+	for _, l := range []string{configured, detect.Normalize(opt.Source), "en"} {
 		if l != "" && !langs[l] {
 			return l, true
 		}

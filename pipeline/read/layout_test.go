@@ -127,6 +127,14 @@ func TestLayouts(t *testing.T) {
 				"content/posts/c.zh.md", "content/posts/d.md"}, Options{},
 			"content/posts/a.md(en)=content/posts/a.zh.md(zh) content/posts/b/index.md(en)=content/posts/b/index.zh.md(zh) " +
 				"-(en)=content/posts/c.zh.md(zh) content/posts/d.md"},
+		{"hugo site: an untranslated page of a translated section is missing",
+			[]string{"hugo.toml", "README.md", "content/about.md", "content/docs/x.md", "content/posts/a.md", "content/posts/a.zh-cn.md",
+				"content/posts/b.md", "content/posts/c/index.md", "content/posts/c/index.zh-cn.md", "content/posts/d/index.md"}, Options{},
+			"README.md content/about.md content/docs/x.md content/posts/a.md(en)=content/posts/a.zh-cn.md(zh) content/posts/b.md(en)=-(zh) " +
+				"content/posts/c/index.md(en)=content/posts/c/index.zh-cn.md(zh) content/posts/d/index.md(en)=-(zh)"},
+		{"hugo site in Chinese: defaultContentLanguage names the language of a.md",
+			[]string{"site/config.toml", "site/content/posts/a.md", "site/content/posts/a.en.md", "site/content/posts/b.md"}, Options{},
+			"site/content/posts/a.md(zh)=site/content/posts/a.en.md(en) site/content/posts/b.md(zh)=-(en)"},
 		{"ant-design: index.en-US.md beside index.zh-CN.md, one-file demos alone",
 			[]string{"components/button/index.en-US.md", "components/button/index.zh-CN.md", "components/button/demo/basic.md",
 				"components/card/index.en-US.md", "components/tag/index.zh-CN.md", "docs/react/intro.en-US.md", "docs/react/intro.zh-CN.md"}, Options{},
@@ -166,6 +174,12 @@ func TestLayouts(t *testing.T) {
 			}
 			if _, ok := files["docusaurus.config.js"]; ok {
 				files["docusaurus.config.js"] = "export default {\n  i18n: {\n    defaultLocale: 'en',\n    locales: ['en', 'zh-CN'],\n  },\n};\n"
+			}
+			if _, ok := files["hugo.toml"]; ok {
+				files["hugo.toml"] = "baseURL = 'https://example.org/'\ndefaultContentLanguage = 'en'\n[languages.zh-cn]\nweight = 2\n"
+			}
+			if _, ok := files["site/config.toml"]; ok {
+				files["site/config.toml"] = "DefaultContentLanguage = \"zh-cn\"\n"
 			}
 			if _, ok := files["website/docusaurus.config.ts"]; ok {
 				files["website/docusaurus.config.ts"] = "const config: Config = {\n  i18n: { defaultLocale: \"zh-Hans\", locales: [\"zh-Hans\", \"en\"] },\n};\n"
