@@ -44,21 +44,21 @@ func (in Input) Name() string {
 var langAliases = map[string]string{"cn": "zh", "tw": "zh", "hk": "zh", "jp": "ja", "kr": "ko", "cz": "cs", "dk": "da", "se": "sv", "gr": "el", "ua": "uk", "br": "pt"}
 
 // LangOfName returns the language a file or folder name part stands for:
-// an ISO 639-1 code with an optional region ("zh", "zh-CN", "zh_cn",
-// "pt-BR", "zh-Hans") or a country alias ("cn"); "" otherwise.
+// an ISO 639-1 code, optionally followed by a script and/or a region
+// ("zh", "zh-CN", "zh_cn", "pt-BR", "zh-Hans", "zh-Hant-TW", "es-419"),
+// or a country alias ("cn"); "" otherwise.
 func LangOfName(part string) string {
-	p := strings.ToLower(part)
-	base, region := p, ""
-	if i := strings.IndexAny(p, "-_"); i >= 0 {
-		base, region = p[:i], p[i+1:]
-		if len(region) < 2 || len(region) > 4 {
+	tags := strings.Split(strings.ReplaceAll(strings.ToLower(part), "_", "-"), "-")
+	base := tags[0]
+	if len(base) != 2 || len(tags) > 3 {
+		return ""
+	}
+	for _, sub := range tags[1:] {
+		if !subtag(sub) {
 			return ""
 		}
 	}
-	if len(base) != 2 {
-		return ""
-	}
-	if a, ok := langAliases[base]; ok && region == "" {
+	if a, ok := langAliases[base]; ok && len(tags) == 1 {
 		return a
 	}
 	if lingua.GetIsoCode639_1FromValue(strings.ToUpper(base)) == lingua.UnknownIsoCode639_1 {
@@ -67,46 +67,40 @@ func LangOfName(part string) string {
 	return base
 }
 
-// folderLang returns the language of a folder named "en", "zh-cn",
-// "d.en", "docs_zh" …, or "".
-func folderLang(name string) string {
-	if l := LangOfName(name); l != "" {
-		return l
+// scripts are the script subtags met in locale names; any other four
+// letters ("en-test", "it-docs") do not make a name a locale.
+var scripts = map[string]bool{"hans": true, "hant": true, "latn": true, "cyrl": true, "arab": true, "deva": true,
+	"beng": true, "grek": true, "hebr": true, "jpan": true, "kore": true, "thai": true, "taml": true, "mong": true,
+	// .NET's legacy Chinese names: zh-CHS, zh-CHT.
+	"chs": true, "cht": true}
+
+// subtag reports whether s can follow the language in a locale name: a
+// region of two letters ("CN") or three digits ("419"), or a script.
+func subtag(s string) bool {
+	switch {
+	case len(s) == 2:
+		return isLetters(s)
+	case len(s) == 3 && strings.Trim(s, "0123456789") == "":
+		return true
 	}
-	if i := strings.LastIndexAny(name, "._-"); i > 0 {
-		return LangOfName(name[i+1:])
-	}
-	return ""
+	return scripts[s]
 }
 
-// fileLang splits "guide.zh-CN.md" into ("guide.md", "zh"), and the
-// line-aligned "corpus.zh" into ("corpus", "zh").
-func fileLang(base string) (stem, lang string) {
-	ext := filepath.Ext(base)
-	if l := LangOfName(strings.TrimPrefix(ext, ".")); l != "" {
-		return strings.TrimSuffix(base, ext), l
+func isLetters(s string) bool {
+	for _, r := range s {
+		if r < 'a' || r > 'z' {
+			return false
+		}
 	}
-	rest := strings.TrimSuffix(base, ext)
-	i := strings.LastIndexByte(rest, '.')
-	if i <= 0 {
-		return base, ""
-	}
-	if l := LangOfName(rest[i+1:]); l != "" {
-		return rest[:i] + ext, l
-	}
-	return base, ""
+	return true
 }
 
 // Discover expands paths into the inputs to check, in a stable order.
 // Folders are walked recursively (hidden folders and excluded paths are
-// skipped) and their files grouped by these conventions, in order:
-//
-//  1. parallel trees: a folder whose subfolders are named by language
-//     (en/, zh/, zh-cn/, d.en/, d.cn/) pairs the files with the same path
-//     below them;
-//  2. NAME.LANG.EXT beside NAME.LANG2.EXT (guide.en.md, guide.zh-CN.md);
-//  3. every other file is a document of its own (bilingual text or a
-//     container format).
+// skipped) and their files grouped into translations of the same document
+// by the layouts docs trees use (see group): language folders, NAME.LANG.EXT
+// siblings; every other file is a document of its own (bilingual text or
+// a container format).
 //
 // Files named explicitly are kept whatever their extension; explicit
 // pairs come from Options.Pairs. Paths that cannot be read come back as
@@ -200,6 +194,7 @@ func (w *walker) dir(dir string) {
 	w.seen[real] = dir
 	// ReadDir returns the entries it could read with the error.
 	entries, err := os.ReadDir(dir)
+	var lines []string // NAME.LANG files, read when a sibling is their translation
 	if err != nil {
 		w.problem(dir, "cannot read folder: "+errText(err)+" (check the permissions)")
 	}
@@ -222,165 +217,47 @@ func (w *walker) dir(dir string) {
 		case typ.IsDir():
 			w.dir(p)
 		case typ.IsRegular():
-			if _, ok := formatFor(p); ok {
-				w.files = append(w.files, p)
-			} else {
+			if f, ok := formatFor(p); !ok {
 				w.unread[strings.ToLower(filepath.Ext(p))]++
+			} else if f.Name == linesFormat.Name {
+				lines = append(lines, p)
+			} else {
+				w.files = append(w.files, p)
 			}
 		}
 	}
+	w.lineAligned(lines)
 }
 
-// member is one file of a group of translations of the same document.
-type member struct{ path, lang string }
-
-func group(root string, files []string, opt Options) []Input {
-	type key struct{ dir, rel string }
-	groups := map[key][]member{}
-	var order []key
-	add := func(k key, m member) {
-		if _, ok := groups[k]; !ok {
-			order = append(order, k)
-		}
-		groups[k] = append(groups[k], m)
+// lineAligned keeps the files of a folder named NAME.LANG that are sides
+// of a line-aligned corpus: a sibling has the same NAME and another
+// language, and the two extensions are not both source code (config.ts
+// beside a Docusaurus site is TypeScript, not Tsonga; hello.cs beside
+// hello.ts is no Czech–Tsonga corpus). The others are not read.
+func (w *walker) lineAligned(paths []string) {
+	type side struct{ lang, ext string }
+	byStem := map[string][]side{}
+	for _, p := range paths {
+		ext := filepath.Ext(p)
+		stem := strings.TrimSuffix(p, ext)
+		byStem[stem] = append(byStem[stem], side{LangOfName(ext[1:]), strings.ToLower(ext[1:])})
 	}
-	// A folder is a tree root when two or more of its subfolders are
-	// named by language.
-	treeLangs := map[string]map[string]string{} // dir → subfolder → language
-	for _, f := range files {
-		rel, _ := filepath.Rel(root, f)
-		parts := strings.Split(filepath.ToSlash(rel), "/")
-		dir := root
-		for i := 0; i+1 < len(parts); i++ {
-			if l := folderLang(parts[i]); l != "" {
-				if treeLangs[dir] == nil {
-					treeLangs[dir] = map[string]string{}
-				}
-				treeLangs[dir][parts[i]] = l
-			}
-			dir = filepath.Join(dir, parts[i])
-		}
-	}
-	for dir, subs := range treeLangs {
-		langs := map[string]bool{}
-		for _, l := range subs {
-			langs[l] = true
-		}
-		if len(langs) < 2 {
-			delete(treeLangs, dir)
-		}
-	}
-	for _, f := range files {
-		rel, _ := filepath.Rel(root, f)
-		parts := strings.Split(filepath.ToSlash(rel), "/")
-		dir := root
-		placed := false
-		for i := 0; i+1 < len(parts); i++ {
-			if l, ok := treeLangs[dir][parts[i]]; ok {
-				add(key{dir, strings.Join(parts[i+1:], "/")}, member{f, l})
-				placed = true
-				break
-			}
-			dir = filepath.Join(dir, parts[i])
-		}
-		if placed {
-			continue
-		}
-		if stem, l := fileLang(filepath.Base(f)); l != "" {
-			add(key{filepath.Dir(f), "\x00" + stem}, member{f, l})
-			continue
-		}
-		add(key{f, ""}, member{f, ""})
-	}
-	var inputs []Input
-	for _, k := range order {
-		ms := groups[k]
-		if len(ms) == 1 && ms[0].lang == "" {
-			inputs = append(inputs, Input{Source: ms[0].path})
-			continue
-		}
-		if len(ms) == 1 && !strings.HasPrefix(k.rel, "\x00") {
-			// A tree file with no counterpart: a missing translation or an
-			// orphan one, reported as such.
-			inputs = append(inputs, lonely(ms[0], treeLanguages(treeLangs[k.dir]), opt))
-			continue
-		}
-		if len(ms) == 1 {
-			inputs = append(inputs, Input{Source: ms[0].path})
-			continue
-		}
-		inputs = append(inputs, pairUp(ms, opt)...)
-	}
-	return inputs
-}
-
-func treeLanguages(subs map[string]string) []string {
-	seen := map[string]bool{}
-	var out []string
-	for _, l := range subs {
-		if !seen[l] {
-			seen[l] = true
-			out = append(out, l)
-		}
-	}
-	sort.Strings(out)
-	return out
-}
-
-// sourceLang picks the source among the languages of a group: the one
-// configured, else English, else the first in alphabetical order.
-func sourceLang(langs []string, opt Options) string {
-	src := detect.Normalize(opt.Source)
-	for _, want := range []string{src, "en"} {
-		for _, l := range langs {
-			if want != "" && l == want {
-				return l
-			}
-		}
-	}
-	sorted := append([]string(nil), langs...)
-	sort.Strings(sorted)
-	return sorted[0]
-}
-
-func lonely(m member, treeLangs []string, opt Options) Input {
-	src := sourceLang(treeLangs, opt)
-	if m.lang == src {
-		other := ""
-		for _, l := range treeLangs {
-			if l != src && (opt.Target == "" || l == detect.Normalize(opt.Target)) {
-				other = l
+	for _, p := range paths {
+		ext := filepath.Ext(p)
+		me := side{LangOfName(ext[1:]), strings.ToLower(ext[1:])}
+		paired := false
+		for _, o := range byStem[strings.TrimSuffix(p, ext)] {
+			if o.lang != me.lang && !(ambiguous[o.ext] && ambiguous[me.ext]) {
+				paired = true
 				break
 			}
 		}
-		return Input{Source: m.path, SourceLang: src, TargetLang: other, Paired: true}
-	}
-	return Input{Target: m.path, SourceLang: src, TargetLang: m.lang, Paired: true}
-}
-
-// pairUp makes source→target inputs out of a group of translations: one
-// per target language (only the configured target when one is set).
-func pairUp(ms []member, opt Options) []Input {
-	langs := make([]string, len(ms))
-	for i, m := range ms {
-		langs[i] = m.lang
-	}
-	src := sourceLang(langs, opt)
-	var srcPath string
-	for _, m := range ms {
-		if m.lang == src {
-			srcPath = m.path
-			break
+		if paired {
+			w.files = append(w.files, p)
+		} else {
+			w.unread[strings.ToLower(ext)]++
 		}
 	}
-	var out []Input
-	for _, m := range ms {
-		if m.lang == src || opt.Target != "" && m.lang != detect.Normalize(opt.Target) {
-			continue
-		}
-		out = append(out, Input{Source: srcPath, Target: m.path, SourceLang: src, TargetLang: m.lang, Paired: true})
-	}
-	return out
 }
 
 func explicitPair(pr Pair, opt Options) ([]Input, []document.Problem) {

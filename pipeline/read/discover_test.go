@@ -121,7 +121,11 @@ func TestFilePairRoles(t *testing.T) {
 
 func TestLangOfName(t *testing.T) {
 	for in, want := range map[string]string{"en": "en", "zh-CN": "zh", "zh_cn": "zh", "ZH-Hans": "zh", "cn": "zh",
-		"pt-BR": "pt", "docs": "", "source": "", "xx": "", "d": "", "zh-": ""} {
+		"pt-BR": "pt", "docs": "", "source": "", "xx": "", "d": "", "zh-": "",
+		"zh_CN": "zh", "zh-hans": "zh", "zh-Hant-TW": "zh", "zh_Hant_HK": "zh", "en-US": "en", "es-419": "es",
+		"sr-Latn": "sr", "zh-CHS": "zh", "zh-cn-": "", "cn-ZH": "",
+		// Not locales: a word after the code, or too many parts.
+		"en-test": "", "it-docs": "", "en-old": "", "de-prod": "", "zh-Hans-CN-x": "", "en-1": ""} {
 		if got := LangOfName(in); got != want {
 			t.Errorf("LangOfName(%q) = %q, want %q", in, got, want)
 		}
@@ -174,5 +178,56 @@ func TestXMLSniffed(t *testing.T) {
 	}
 	if d.Unread[".xml"] != 1 {
 		t.Errorf("unread %v, want the Android strings.xml", d.Unread)
+	}
+}
+
+// MDX pages (Docusaurus, Nextra) are found in folders, read as Markdown
+// and paired like .md files.
+func TestMDXReadAsMarkdown(t *testing.T) {
+	dir := writeTree(t, map[string]string{
+		"en/intro.mdx": "# Introduction\n\nInstall the tool first.\n",
+		"zh/intro.mdx": "# 简介\n\n先安装工具。\n",
+	})
+	d := Walk([]string{dir}, Options{})
+	if got, want := describe(dir, d.Inputs), "en/intro.mdx(en)=zh/intro.mdx(zh)"; got != want {
+		t.Fatalf("got  %s\nwant %s", got, want)
+	}
+	if len(d.Unread) != 0 {
+		t.Errorf("unread %v, want none", d.Unread)
+	}
+	doc := File(d.Inputs[0], Options{})
+	if doc.Format != "markdown" {
+		t.Errorf("format %q, want markdown", doc.Format)
+	}
+	var kinds []string
+	for _, u := range doc.Units {
+		kinds = append(kinds, u.Kind)
+	}
+	if got := strings.Join(kinds, " "); got != "heading paragraph heading paragraph" {
+		t.Errorf("units %s, want a heading and a paragraph on each side", got)
+	}
+}
+
+// A file named NAME.LANG is a side of a line-aligned corpus only beside
+// its translation: TypeScript and C# files are not Tsonga and Czech.
+func TestWalkLineAlignedNeedsASibling(t *testing.T) {
+	dir := writeTree(t, map[string]string{
+		"site/docusaurus.config.ts": "export default {};\n", "site/sidebars.ts": "export default {};\n",
+		"ex/hello.cs": "class A {}\n", "ex/hello.ts": "let a = 1;\n",
+		"corpus/test.zh": "你好\n", "corpus/test.en": "Hello\n", "lone.zh": "你好\n",
+	})
+	d := Walk([]string{dir}, Options{})
+	if got, want := describe(dir, d.Inputs), "corpus/test.en(en)=corpus/test.zh(zh)"; got != want {
+		t.Errorf("got  %s\nwant %s", got, want)
+	}
+	want := map[string]int{".ts": 3, ".cs": 1, ".zh": 1}
+	if len(d.Unread) != len(want) {
+		t.Errorf("unread %v, want %v", d.Unread, want)
+	}
+	for ext, n := range want {
+		if d.Unread[ext] != n {
+			t.Errorf("unread %v, want %v", d.Unread, want)
+			break
+		}
 	}
 }

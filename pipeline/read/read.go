@@ -72,7 +72,7 @@ type Format struct {
 // Formats lists the file formats by name; a file's extension chooses one.
 var Formats = []Format{
 	{Name: "text", Ext: []string{".txt"}, Read: Text},
-	{Name: "markdown", Ext: []string{".md", ".markdown"}, Read: Markdown},
+	{Name: "markdown", Ext: []string{".md", ".mdx", ".markdown"}, Read: Markdown},
 	{Name: "tmx", Ext: []string{".tmx"}, Read: TMX},
 	{Name: "xliff", Ext: []string{".xlf", ".xliff"}, Read: XLIFF},
 	{Name: "po", Ext: []string{".po", ".pot"}, Read: PO},
