@@ -1,10 +1,12 @@
 package metrics
 
 import (
+	"cmp"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/transcheck/transcheck/pipeline/document"
@@ -83,6 +85,28 @@ func (f Finding) Where() *Side {
 	}
 	return f.Source
 }
+
+// CompareFindings orders findings by where they stand in their document:
+// by the path and line of the side they are about (Where), then by check
+// name and message. A report read from the top of each file down lists
+// them in this order, whatever order the checks ran in. Findings about no
+// side come first.
+func CompareFindings(a, b Finding) int {
+	var ap, bp string
+	var al, bl int
+	if w := a.Where(); w != nil {
+		ap, al = w.Path, w.Line
+	}
+	if w := b.Where(); w != nil {
+		bp, bl = w.Path, w.Line
+	}
+	return cmp.Or(strings.Compare(ap, bp), cmp.Compare(al, bl),
+		strings.Compare(a.Check, b.Check), strings.Compare(a.Message, b.Message))
+}
+
+// SortFindings puts findings in document order (see CompareFindings);
+// findings that compare equal keep their order.
+func SortFindings(fs []Finding) { slices.SortStableFunc(fs, CompareFindings) }
 
 // Fingerprint is a stable hash of what a finding is about, not where: the
 // check, the file and the text with white space and case folded, never the

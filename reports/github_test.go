@@ -1,6 +1,9 @@
 package reports
 
 import (
+	"regexp"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -40,12 +43,24 @@ func TestGitHubSeed(t *testing.T) {
 		t.Fatalf("%d lines, want %d findings and a summary", len(lines), n)
 	}
 	errs := 0
+	var at []int
 	for _, l := range lines[:len(lines)-1] {
 		if strings.HasPrefix(l, "::error file=testdata/seed/cyberspace-article.zh-en.txt,line=") {
 			errs++
+		}
+		if m := githubLine.FindStringSubmatch(l); m != nil {
+			n, _ := strconv.Atoi(m[1])
+			at = append(at, n)
 		}
 	}
 	if errs != rep.Findings(metrics.Error) {
 		t.Errorf("%d ::error lines, want %d", errs, rep.Findings(metrics.Error))
 	}
+	// The checks find them in another order (omissions first, then
+	// numbers, then coverage): the report reads from the top down.
+	if len(at) != len(lines)-1 || !slices.IsSorted(at) {
+		t.Errorf("annotations at lines %v, want every one with a line, from the top of the file down", at)
+	}
 }
+
+var githubLine = regexp.MustCompile(`^::\w+ [^:]*\bline=(\d+)`)
