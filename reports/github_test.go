@@ -15,8 +15,8 @@ func TestGitHubEscaping(t *testing.T) {
 	lines := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
 	want := []string{
 		"::error file=docs/a%2Cb%3Ac.md,line=3,title=omission::English <b>paragraph</b> & \"more\"%0AFish & <chips>, \"quoted\" second line",
-		"::error file=docs/a%2Cb%3Ac.md,line=7,title=numbers::50%25%0Anext%0A增长50%25。",
-		"::warning file=docs/a%2Cb%3Ac.md,line=9,title=length_ratio::target 4.1× longer%0D%0Athan usual%0A短。",
+		"::error file=docs/a%2Cb%3Ac.md,line=7,title=numbers::50%25%0Anext%0Asource docs/a,b:c.md:7: 增长50%25。",
+		"::warning file=docs/a%2Cb%3Ac.md,line=9,title=length_ratio::target 4.1× longer%0D%0Athan usual%0Asource docs/a,b:c.md:9: 短。",
 		"::notice title=state::unit is fuzzy",
 		"::error file=docs/a%2Cb%3Ac.md,line=11,title=omission (baseline)::accepted%0AOld text.",
 		"::error title=input problem::docs/missing: cannot read: no such file or directory",
