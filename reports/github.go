@@ -65,8 +65,10 @@ func (p githubPrinter) Print(r *pipeline.Report) error {
 		fmt.Fprintf(b, "::error title=input problem::%s\n", githubData.Replace(prob))
 	}
 	c := r.Totals
-	fmt.Fprintf(b, "transcheck %s: %d documents, %s complete, %d errors, %d warnings, %d notices, %d input problems\n",
-		oneLine(verdict(r)), r.DocumentCount(), pct(c.Completeness()), c.Errors, c.Warnings, c.Infos, len(probs))
+	fmt.Fprintf(b, "transcheck %s: %s, %s complete, %s, %s, %s, %s\n",
+		oneLine(verdict(r)), count(r.DocumentCount(), "document", "documents"), pct(c.Completeness()),
+		count(c.Errors, "error", "errors"), count(c.Warnings, "warning", "warnings"), count(c.Infos, "notice", "notices"),
+		count(len(probs), "input problem", "input problems"))
 	return b.Flush()
 }
 

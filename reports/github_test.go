@@ -31,7 +31,7 @@ func TestGitHubEscaping(t *testing.T) {
 		}
 	}
 	summary := lines[len(lines)-1]
-	if strings.HasPrefix(summary, "::") || !strings.Contains(summary, "failed") || !strings.Contains(summary, "3 errors, 1 warnings") {
+	if strings.HasPrefix(summary, "::") || !strings.Contains(summary, "failed") || !strings.Contains(summary, ": 2 documents, 80.0% complete, 3 errors, 1 warning, 1 notice, 2 input problems") {
 		t.Errorf("summary %q", summary)
 	}
 }

@@ -427,6 +427,9 @@ func cutText(s string, width int) string {
 	return strings.TrimRight(cutWidth(s, width-1), " ") + "…"
 }
 
+// count says n things: "1 finding", "2 findings".
+func count(n int, one, many string) string { return strconv.Itoa(n) + " " + plural(n, one, many) }
+
 func plural(n int, one, many string) string {
 	if n == 1 {
 		return one
