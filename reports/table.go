@@ -101,8 +101,14 @@ func (p tablePrinter) println(text string) {
 		io.WriteString(p.w, "\n")
 		text = rest
 	}
-	for _, line := range wrapText(cellText(text), p.width()) {
-		io.WriteString(p.w, line+"\n")
+	p.printIndented(text, "")
+}
+
+// printIndented writes text wrapped to the report's width, each line after
+// indent.
+func (p tablePrinter) printIndented(text, indent string) {
+	for _, line := range wrapText(cellText(text), max(p.width()-len(indent), 2)) {
+		io.WriteString(p.w, indent+line+"\n")
 	}
 }
 
@@ -144,8 +150,8 @@ func (p tablePrinter) printDocuments(r *pipeline.Report) error {
 	// The counts go under the name, in words.
 	counts := func(row docRow) string {
 		c := row.c
-		s := fmt.Sprintf("%d %s, %d %s, %d unpaired, %d skipped", c.Segments, plural(c.Segments, "segment", "segments"),
-			c.Pairs, plural(c.Pairs, "pair", "pairs"), c.Unpaired, c.Skipped)
+		s := fmt.Sprintf("%s, %s, %d unpaired, %d skipped", count(c.Segments, "segment", "segments"),
+			count(c.Pairs, "pair", "pairs"), c.Unpaired, c.Skipped)
 		if row.langs != "" && row.langs != "-" {
 			s = row.langs + ": " + s
 		}
@@ -163,8 +169,8 @@ func (p tablePrinter) printDocuments(r *pipeline.Report) error {
 		for _, row := range rows {
 			c := row.c
 			p.println(row.name)
-			p.println(fmt.Sprintf("  %s; %s complete; %d %s, %d %s", counts(row), pct(c.Completeness()),
-				c.Errors, plural(c.Errors, "error", "errors"), c.Warnings, plural(c.Warnings, "warning", "warnings")))
+			p.printIndented(fmt.Sprintf("%s; %s complete; %s, %s", counts(row), pct(c.Completeness()),
+				count(c.Errors, "error", "errors"), count(c.Warnings, "warning", "warnings")), "  ")
 		}
 		return nil
 	}
@@ -263,9 +269,7 @@ func (p tablePrinter) printFindingList(rows [][]string, sevs []metrics.Severity)
 			head[len(head)-1] = strings.TrimSuffix(last, row[2]) + p.colour(sevs[i], row[2])
 		}
 		fmt.Fprintf(p.w, "\n%s\n", strings.Join(head, "\n"))
-		for _, line := range wrapText(row[3], max(limit-2, 1)) {
-			fmt.Fprintf(p.w, "  %s\n", line)
-		}
+		p.printIndented(row[3], "  ")
 		if row[4] != "" {
 			fmt.Fprintf(p.w, "  “%s”\n", cutText(row[4], max(limit-4, 2)))
 		}
