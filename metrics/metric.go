@@ -1,10 +1,12 @@
 package metrics
 
 import (
+	"cmp"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/transcheck/transcheck/pipeline/document"
@@ -59,6 +61,15 @@ type Side struct {
 	Text string `json:"text"`
 }
 
+// String returns the side's position as path:line, the form editors jump
+// to; the path alone when the line is 0.
+func (s *Side) String() string {
+	if s.Line == 0 {
+		return s.Path
+	}
+	return fmt.Sprintf("%s:%d", s.Path, s.Line)
+}
+
 // Finding is one problem that a metric found.
 type Finding struct {
 	Check    string   `json:"check"`
@@ -66,6 +77,11 @@ type Finding struct {
 	Message  string   `json:"message"`
 	Source   *Side    `json:"source,omitempty"`
 	Target   *Side    `json:"target,omitempty"`
+	// After is, for source text of a pair of files that has no
+	// translation, the segment of the translation after which its
+	// translation belongs (Line 0: at the start of the file): where the
+	// translator adds it.
+	After *Side `json:"after,omitempty"`
 	// Baselined marks a finding recorded in the baseline file: reported,
 	// but not failing the gate.
 	Baselined bool `json:"baselined,omitempty"`
@@ -82,6 +98,45 @@ func (f Finding) Where() *Side {
 		return f.Target
 	}
 	return f.Source
+}
+
+// CompareFindings orders findings by where they stand in their document:
+// by the path and line of the side they are about (Where), then by check
+// name and message. A report read from the top of each file down lists
+// them in this order, whatever order the checks ran in. Findings about no
+// side come first.
+func CompareFindings(a, b Finding) int {
+	var ap, bp string
+	var al, bl int
+	if w := a.Where(); w != nil {
+		ap, al = w.Path, w.Line
+	}
+	if w := b.Where(); w != nil {
+		bp, bl = w.Path, w.Line
+	}
+	return cmp.Or(strings.Compare(ap, bp), cmp.Compare(al, bl),
+		strings.Compare(a.Check, b.Check), strings.Compare(a.Message, b.Message))
+}
+
+// SortFindings puts findings in document order (see CompareFindings);
+// findings that compare equal keep their order.
+func SortFindings(fs []Finding) { slices.SortStableFunc(fs, CompareFindings) }
+
+// FixAt returns the place a reader edits to fix a finding, where CI
+// annotations point: the target side when there is one, since a
+// translation is fixed in the translation and a pull request that edits
+// only the translation shows annotations on its own lines; for source text
+// with no translation, the place in the translation where it belongs
+// (After); else the side the finding is about (Where). Nil when the
+// finding has no side.
+func (f Finding) FixAt() *Side {
+	switch {
+	case f.Target != nil:
+		return f.Target
+	case f.After != nil:
+		return f.After
+	}
+	return f.Where()
 }
 
 // Fingerprint is a stable hash of what a finding is about, not where: the
@@ -189,7 +244,7 @@ func (p *Pass) Report(f Finding) {
 	if p.Config.Disabled[f.Check] {
 		return
 	}
-	for _, side := range []*Side{f.Source, f.Target} {
+	for _, side := range []*Side{f.Source, f.Target, f.After} {
 		if side != nil {
 			// A copy: the text may be a slice of the whole file, which a
 			// finding kept until the report is written must not hold.

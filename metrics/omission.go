@@ -24,7 +24,7 @@ func omission(p *Pass) {
 		return // the whole file is missing: missing_file reports it once
 	}
 	files := hasFiles(doc)
-	var where map[int]string
+	var where map[int]place
 	if files {
 		where = placeOfUnpaired(doc)
 	}
@@ -68,8 +68,9 @@ func omission(p *Pass) {
 				f.Check = "addition"
 				f.Message = fmt.Sprintf("%s %s has no %s source", LanguageName(lang), what, LanguageName(other))
 			}
-			if w := where[group[0].ID]; w != "" {
-				f.Message += " (" + w + ")"
+			if w, ok := where[group[0].ID]; ok {
+				f.Message += " (" + w.text + ")"
+				f.After = w.after
 			}
 			// The side follows the language, so a reader finds English text
 			// under the target when the document goes zh→en.
@@ -101,27 +102,41 @@ func hasFiles(doc *document.Document) bool {
 	return len(doc.Paths) == 2
 }
 
+// place is where a segment left out of the alignment of two files
+// belongs in the other file: in words, and for a source segment as the
+// position in the translation (Finding.After).
+type place struct {
+	text  string
+	after *Side
+}
+
 // placeOfUnpaired says, for each segment left out of the alignment of two
 // files, after which aligned line of the other file it belongs, so a
 // reader can find the place.
-func placeOfUnpaired(doc *document.Document) map[int]string {
-	out := map[int]string{}
+func placeOfUnpaired(doc *document.Document) map[int]place {
+	out := map[int]place{}
 	var prev *document.Bead
 	for i, b := range doc.Beads {
 		if len(b.Source) > 0 && len(b.Target) > 0 {
 			prev = &doc.Beads[i]
 			continue
 		}
-		place := "belongs at the start of the other file"
+		p := place{text: "belongs at the start of the other file"}
 		if prev != nil {
 			other := prev.Target
 			if len(b.Source) == 0 {
 				other = prev.Source
 			}
-			place = "belongs after " + doc.Segment(other[len(other)-1]).Pos.String()
+			seg := doc.Segment(other[len(other)-1])
+			p.text = "belongs after " + seg.Pos.String()
+			if len(b.Source) > 0 {
+				p.after = SideOf(seg)
+			}
+		} else if len(b.Source) > 0 {
+			p.after = &Side{Path: doc.Paths[1], Lang: doc.Target}
 		}
 		for _, id := range append(append([]int{}, b.Source...), b.Target...) {
-			out[id] = place
+			out[id] = p
 		}
 	}
 	return out

@@ -71,8 +71,9 @@ func (f *chunkedFile) fed() bool {
 }
 
 // mergeChunks joins the reports of a file's chunks, in file order, into
-// the file's report: counts summed, problems and findings in chunk order,
-// and each measure the mean over the whole file. The
+// the file's report: counts summed, problems in chunk order, findings in
+// document order (as a whole read gives them), and each measure the mean
+// over the whole file. The
 // languages are the first chunk's; a chunk that inferred others is a
 // problem, since its counts were made with them.
 func mergeChunks(in read.Input, parts []*chunkReport) DocumentReport {
@@ -108,6 +109,10 @@ func mergeChunks(in read.Input, parts []*chunkReport) DocumentReport {
 			sums[k] = s
 		}
 	}
+	// Each chunk's findings are in order and the chunks follow the file,
+	// so this is mostly in order already; sorting keeps the order a
+	// property of the report, not of where the file was cut.
+	metrics.SortFindings(out.Findings)
 	out.measures = sums
 	out.Measures = roundMeasures(sums)
 	return out

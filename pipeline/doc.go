@@ -13,7 +13,8 @@
 //     most used), and source and target segments are paired into beads:
 //     within a unit, then across adjacent one-language units.
 //  5. measure: the metrics run over the paired document (package metrics)
-//     and their findings, with the document's counts, join the Report.
+//     and their findings, sorted in document order (metrics.SortFindings),
+//     join the Report with the document's counts.
 //
 // Documents are checked concurrently; a large TMX, TSV or CSV file is read
 // as a stream of chunks of units (read.OpenChunks), checked by all workers

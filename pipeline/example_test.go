@@ -41,5 +41,5 @@ func Example() {
 	// Output:
 	// ../testdata/seed/cyberspace-article.zh-en.txt: 6 errors, 3 warnings
 	// ::error file=../testdata/seed/cyberspace-article.zh-en.txt,line=1,title=omission::English paragraph has no Chinese counterpart%0AShared Interests and Responsibility: The US and China Must Join to Promote a Rules-based Cyberspace
-	// transcheck failed: 1 documents, 93.2% complete, 6 errors, 3 warnings, 0 notices, 0 input problems
+	// transcheck failed: 1 document, 93.2% complete, 6 errors, 3 warnings, 0 notices, 0 input problems
 }

@@ -60,13 +60,15 @@ func (c *Counts) add(o Counts) {
 
 // DocumentReport is what the run found in one document.
 type DocumentReport struct {
-	Name     string            `json:"name"`
-	Paths    []string          `json:"paths"`
-	Format   string            `json:"format"`
-	Source   string            `json:"source"`
-	Target   string            `json:"target"`
-	Counts   Counts            `json:"counts"`
-	Problems []string          `json:"problems"`
+	Name     string   `json:"name"`
+	Paths    []string `json:"paths"`
+	Format   string   `json:"format"`
+	Source   string   `json:"source"`
+	Target   string   `json:"target"`
+	Counts   Counts   `json:"counts"`
+	Problems []string `json:"problems"`
+	// Findings are in document order: by the path and line of the side
+	// each is about, then check and message (metrics.SortFindings).
 	Findings []metrics.Finding `json:"findings"`
 	// Measures are per-document figures: "coverage" (mean share of source
 	// words whose dictionary translation the target holds) and

@@ -114,6 +114,7 @@ func (r *Runner) Measure(doc *document.Document) DocumentReport {
 // measure runs the checks against the norms of basis.
 func (r *Runner) measure(doc *document.Document, basis metrics.Basis) (DocumentReport, metrics.Norms) {
 	findings, measures, norms := metrics.RunMeasures(doc, r.cfg.Metrics, r.cfg.MetricConfig, basis)
+	metrics.SortFindings(findings)
 	rep := DocumentReport{
 		Name: doc.Name, Paths: doc.Paths, Format: doc.Format,
 		Source: doc.Source, Target: doc.Target,

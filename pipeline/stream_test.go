@@ -8,6 +8,7 @@ import (
 	"math/rand"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -145,6 +146,14 @@ func checkChunked(t *testing.T, path string, min int64, n int, ropt read.Options
 				break
 			}
 		}
+	}
+	// In the same order too: document order, not the order of the chunks
+	// and the checks within each.
+	if g, w := findingKeysInOrder(got), findingKeysInOrder(want); !slices.Equal(g, w) {
+		t.Errorf("findings in another order chunked than whole")
+	}
+	if lines := findingLines(got); !slices.IsSorted(lines) {
+		t.Errorf("chunked findings not from the top of the file down: lines %v", lines)
 	}
 	if fmt.Sprint(got.Measures) != fmt.Sprint(want.Measures) {
 		t.Errorf("measures chunked %v, whole %v", got.Measures, want.Measures)

@@ -18,7 +18,9 @@ type githubPrinter struct {
 
 // NewGitHub returns the printer of GitHub Actions workflow commands: one
 // ::error, ::warning or ::notice line per finding, which GitHub shows as
-// an annotation on the file and line, then a plain summary line.
+// an annotation on the file and line where the fix is made (see
+// metrics.Finding.FixAt: the translation, for a finding about a pair),
+// then a plain summary line.
 func NewGitHub(w io.Writer, opts Options) Printer { return githubPrinter{w: w, opts: opts} }
 
 // githubData escapes the message of a workflow command.
@@ -32,10 +34,11 @@ func (p githubPrinter) Print(r *pipeline.Report) error {
 	err := r.EachDocument(func(d *pipeline.DocumentReport) error {
 		for _, f := range d.Findings {
 			props := []string{}
-			if w := f.Where(); w != nil {
-				props = append(props, "file="+githubProperty.Replace(w.Path))
-				if w.Line > 0 {
-					props = append(props, "line="+strconv.Itoa(w.Line))
+			at := f.FixAt()
+			if at != nil {
+				props = append(props, "file="+githubProperty.Replace(at.Path))
+				if at.Line > 0 {
+					props = append(props, "line="+strconv.Itoa(at.Line))
 				}
 			}
 			title := f.Check
@@ -44,8 +47,8 @@ func (p githubPrinter) Print(r *pipeline.Report) error {
 			}
 			props = append(props, "title="+githubProperty.Replace(title))
 			msg := f.Message
-			if w := f.Where(); w != nil && w.Text != "" {
-				msg += "\n" + shorten(w.Text, 200)
+			if detail := ciDetail(f, at, 200); detail != "" {
+				msg += "\n" + detail
 			}
 			fmt.Fprintf(b, "::%s %s::%s\n", githubCommand(f.Severity), strings.Join(props, ","), githubData.Replace(msg))
 		}
@@ -62,8 +65,10 @@ func (p githubPrinter) Print(r *pipeline.Report) error {
 		fmt.Fprintf(b, "::error title=input problem::%s\n", githubData.Replace(prob))
 	}
 	c := r.Totals
-	fmt.Fprintf(b, "transcheck %s: %d documents, %s complete, %d errors, %d warnings, %d notices, %d input problems\n",
-		oneLine(verdict(r)), r.DocumentCount(), pct(c.Completeness()), c.Errors, c.Warnings, c.Infos, len(probs))
+	fmt.Fprintf(b, "transcheck %s: %s, %s complete, %s, %s, %s, %s\n",
+		oneLine(verdict(r)), count(r.DocumentCount(), "document", "documents"), pct(c.Completeness()),
+		count(c.Errors, "error", "errors"), count(c.Warnings, "warning", "warnings"), count(c.Infos, "notice", "notices"),
+		count(len(probs), "input problem", "input problems"))
 	return b.Flush()
 }
 
@@ -76,4 +81,17 @@ func githubCommand(s metrics.Severity) string {
 		return "warning"
 	}
 	return "notice"
+}
+
+// ciDetail is what an annotation adds to a finding's message: the source
+// text and its position when the annotation stands elsewhere (on the
+// translation), else the text it stands on; cut to n characters.
+func ciDetail(f metrics.Finding, at *metrics.Side, n int) string {
+	if f.Source != nil && f.Source != at {
+		return "source " + f.Source.String() + ": " + shorten(f.Source.Text, n)
+	}
+	if at != nil && at.Text != "" {
+		return shorten(at.Text, n)
+	}
+	return ""
 }

@@ -17,15 +17,24 @@ type junitPrinter struct {
 	opts Options
 }
 
-// NewJUnit returns the printer of JUnit XML for CI test views: one test
-// case per document, a failure per error finding not in the baseline, an error per document
-// whose input had problems, and the warnings as the case's output. It
-// streams the cases one document at a time, as the report gives them.
+// NewJUnit returns the printer of JUnit XML for CI test views: a test
+// case per finding, named by its check and the place where the fix is
+// made (with file and line attributes, which GitLab links and test
+// reporter actions annotate), whose class is its document. An error
+// finding not in the baseline is a failure; a warning, a notice or a
+// baselined error is a passing case that says what it found in its
+// output, since the text was checked and the gate lets it pass. A
+// document with no findings is one passing case (skipped when it had no
+// text to check), and a document whose input had problems one case with
+// an error. It streams the cases one document at a time, as the report
+// gives them.
 func NewJUnit(w io.Writer, opts Options) Printer { return junitPrinter{w: w, opts: opts} }
 
 type junitCase struct {
 	ClassName string         `xml:"classname,attr"`
 	Name      string         `xml:"name,attr"`
+	File      string         `xml:"file,attr,omitempty"`
+	Line      int            `xml:"line,attr,omitempty"`
 	Skipped   *junitMessage  `xml:"skipped,omitempty"`
 	Errors    []junitProblem `xml:"error,omitempty"`
 	Failures  []junitProblem `xml:"failure,omitempty"`
@@ -80,7 +89,15 @@ func (p junitPrinter) Print(r *pipeline.Report) error {
 		return err
 	}
 	err = r.EachDocument(func(d *pipeline.DocumentReport) error {
-		return enc.EncodeElement(junitCaseOf(d), testcase)
+		for _, f := range d.Findings {
+			if err := enc.EncodeElement(junitFindingCase(d.Name, f), testcase); err != nil {
+				return err
+			}
+		}
+		if c := junitDocumentCase(d); c != nil {
+			return enc.EncodeElement(c, testcase)
+		}
+		return nil
 	})
 	if err != nil {
 		return err
@@ -103,32 +120,43 @@ func (p junitPrinter) Print(r *pipeline.Report) error {
 	return w.Flush()
 }
 
-// junitCaseOf is a document's test case.
-func junitCaseOf(d *pipeline.DocumentReport) junitCase {
-	c := junitCase{ClassName: "transcheck", Name: d.Name}
+// junitFindingCase is a finding's test case: a failure when it fails the
+// gate, else a pass whose output says what was found.
+func junitFindingCase(doc string, f metrics.Finding) junitCase {
+	c := junitCase{ClassName: doc, Name: f.Check + " " + doc}
+	if at := f.FixAt(); at != nil {
+		c.Name = f.Check + " " + at.String()
+		c.File, c.Line = at.Path, at.Line
+	}
+	text := junitText(doc, f)
+	if junitFails(f) {
+		c.Failures = []junitProblem{{Message: f.Message, Type: f.Check, Text: text}}
+		return c
+	}
+	sev := f.Severity.String()
+	if f.Baselined {
+		sev += " (baseline)"
+	}
+	c.SystemOut = &junitCharData{sev + ": " + text + "\n"}
+	return c
+}
+
+// junitDocumentCase is the case of a document itself, nil when its
+// findings' cases stand for it: a document with no findings passes (or is
+// skipped, with no text to check), and one whose input had problems has
+// them as an error.
+func junitDocumentCase(d *pipeline.DocumentReport) *junitCase {
+	if len(d.Findings) > 0 && len(d.Problems) == 0 {
+		return nil
+	}
+	c := &junitCase{ClassName: d.Name, Name: d.Name}
 	if len(d.Problems) > 0 {
-		c.Errors = append(c.Errors, junitProblem{
-			Message: fmt.Sprintf("%d input problems", len(d.Problems)),
+		c.Errors = []junitProblem{{
+			Message: fmt.Sprintf("%d input %s", len(d.Problems), plural(len(d.Problems), "problem", "problems")),
 			Type:    "input",
 			Text:    strings.Join(d.Problems, "\n"),
-		})
-	}
-	var out []string
-	for _, f := range d.Findings {
-		if junitFails(f) {
-			c.Failures = append(c.Failures, junitProblem{Message: f.Message, Type: f.Check, Text: junitText(d.Name, f)})
-			continue
-		}
-		sev := f.Severity.String()
-		if f.Baselined {
-			sev += " (baseline)"
-		}
-		out = append(out, fmt.Sprintf("%s: %s: %s: %s", findingPos(d.Name, f), sev, f.Check, oneLine(f.Message)))
-	}
-	if len(out) > 0 {
-		c.SystemOut = &junitCharData{strings.Join(out, "\n") + "\n"}
-	}
-	if junitSkips(d, len(c.Failures), len(c.Errors)) {
+		}}
+	} else if junitSkips(d) {
 		c.Skipped = &junitMessage{"no text to check"}
 	}
 	return c
@@ -138,12 +166,10 @@ func junitCaseOf(d *pipeline.DocumentReport) junitCase {
 // accepted: it does not fail the gate, so it is no failure here either.
 func junitFails(f metrics.Finding) bool { return f.Severity >= metrics.Error && !f.Baselined }
 
-// junitSkips tells whether a document's case is skipped: a document with
-// nothing to check passes vacuously, and saying it was skipped keeps it
-// from counting as a pass.
-func junitSkips(d *pipeline.DocumentReport, failures, errors int) bool {
-	return d.Counts.Segments == 0 && failures == 0 && errors == 0
-}
+// junitSkips tells whether the case of a document with no findings and no
+// problems is skipped: a document with nothing to check passes vacuously,
+// and saying it was skipped keeps it from counting as a pass.
+func junitSkips(d *pipeline.DocumentReport) bool { return d.Counts.Segments == 0 }
 
 // junitInputs is the case of the problems outside any document (a path
 // that does not exist), so that CI shows them; nil when there are none.
@@ -152,7 +178,7 @@ func junitInputs(problems []string) *junitCase {
 		return nil
 	}
 	return &junitCase{ClassName: "transcheck", Name: "inputs", Errors: []junitProblem{{
-		Message: fmt.Sprintf("%d input problems", len(problems)),
+		Message: fmt.Sprintf("%d input %s", len(problems), plural(len(problems), "problem", "problems")),
 		Type:    "input",
 		Text:    strings.Join(problems, "\n"),
 	}}}
@@ -165,20 +191,24 @@ type junitTally struct {
 	Tests, Failures, Errors, Skipped int
 }
 
-// junitCount counts a document's case as junitCaseOf writes it, without
-// building its texts.
+// junitCount counts a document's cases as Print writes them, without
+// building their texts.
 func junitCount(d *pipeline.DocumentReport) junitTally {
-	c := junitTally{Tests: 1}
-	if len(d.Problems) > 0 {
-		c.Errors = 1
-	}
+	c := junitTally{Tests: len(d.Findings)}
 	for _, f := range d.Findings {
 		if junitFails(f) {
 			c.Failures++
 		}
 	}
-	if junitSkips(d, c.Failures, c.Errors) {
-		c.Skipped = 1
+	switch {
+	case len(d.Problems) > 0:
+		c.Tests++
+		c.Errors++
+	case len(d.Findings) == 0:
+		c.Tests++
+		if junitSkips(d) {
+			c.Skipped++
+		}
 	}
 	return c
 }
@@ -198,28 +228,24 @@ func (c junitTally) attrs(name string) []xml.Attr {
 		attr("skipped", strconv.Itoa(c.Skipped))}
 }
 
-// junitText is a failure's body: where, what, and the text of each side.
+// junitText is a finding's text: where the fix is made, what, and the
+// text of each side.
 func junitText(doc string, f metrics.Finding) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s: %s", findingPos(doc, f), f.Message)
+	where := doc
+	if at := f.FixAt(); at != nil {
+		where = at.String()
+	}
+	fmt.Fprintf(&b, "%s: %s", where, f.Message)
 	for _, s := range []struct {
 		name string
 		side *metrics.Side
 	}{{"source", f.Source}, {"target", f.Target}} {
 		if s.side != nil {
-			fmt.Fprintf(&b, "\n%s (%s:%d, %s): %s", s.name, s.side.Path, s.side.Line, s.side.Lang, s.side.Text)
+			fmt.Fprintf(&b, "\n%s (%s, %s): %s", s.name, s.side, s.side.Lang, s.side.Text)
 		}
 	}
 	return b.String()
-}
-
-// findingPos is path:line of the side a finding is about, or the document
-// name when it has no side.
-func findingPos(doc string, f metrics.Finding) string {
-	if w := f.Where(); w != nil {
-		return fmt.Sprintf("%s:%d", w.Path, w.Line)
-	}
-	return doc
 }
 
 // oneLine folds white space so a text stays on one line.

@@ -145,6 +145,8 @@ type junitParsed struct {
 		Cases []struct {
 			ClassName string `xml:"classname,attr"`
 			Name      string `xml:"name,attr"`
+			File      string `xml:"file,attr"`
+			Line      int    `xml:"line,attr"`
 			Skipped   *struct {
 				Message string `xml:"message,attr"`
 			} `xml:"skipped"`
@@ -179,7 +181,37 @@ func parseJUnit(t *testing.T, out string) junitParsed {
 	if len(j.Suites) != 1 || j.Suites[0].Name != "transcheck" {
 		t.Fatalf("want one testsuite named transcheck, got %+v", j.Suites)
 	}
+	checkJUnitCounts(t, j)
 	return j
+}
+
+// checkJUnitCounts checks that the attributes count what the suite holds,
+// as JUnit readers count it: every case, failure and error element, and
+// skipped cases; and that a case is at most one of failed, in error or
+// skipped, so that tests ≥ failures + errors + skipped.
+func checkJUnitCounts(t *testing.T, j junitParsed) {
+	t.Helper()
+	s := j.Suites[0]
+	var n junitCounts
+	for _, c := range s.Cases {
+		n.Tests++
+		n.Failures += len(c.Failures)
+		n.Errors += len(c.Errors)
+		outcomes := min(len(c.Failures), 1) + min(len(c.Errors), 1)
+		if c.Skipped != nil {
+			n.Skipped++
+			outcomes++
+		}
+		if outcomes > 1 {
+			t.Errorf("case %q is more than one of failed, in error and skipped", c.Name)
+		}
+	}
+	if s.junitCounts != n || j.junitCounts != n {
+		t.Errorf("attributes: suite %+v, suites %+v; the suite holds %+v", s.junitCounts, j.junitCounts, n)
+	}
+	if n.Tests < n.Failures+n.Errors+n.Skipped {
+		t.Errorf("tests %d < failures %d + errors %d + skipped %d", n.Tests, n.Failures, n.Errors, n.Skipped)
+	}
 }
 
 func TestJUnitSeedCounts(t *testing.T) {
@@ -189,41 +221,47 @@ func TestJUnitSeedCounts(t *testing.T) {
 	}
 }
 
-// checkJUnitSeed checks the counts and the cases of the seed's JUnit.
+// checkJUnitSeed checks the cases of the seed's JUnit: one per finding,
+// of the seed's document, named by check and place; the errors fail, the
+// warnings pass and say what they found.
 func checkJUnitSeed(t *testing.T, rep *pipeline.Report) {
 	t.Helper()
 	j := parseJUnit(t, render(t, "junit", rep))
 	s := j.Suites[0]
-	if s.Tests != rep.DocumentCount() || j.Tests != s.Tests {
-		t.Errorf("tests = %d (suites %d), want %d documents", s.Tests, j.Tests, rep.DocumentCount())
+	const doc = "testdata/seed/cyberspace-article.zh-en.txt"
+	if n := rep.Findings(metrics.Info); s.Tests != n || len(s.Cases) != n {
+		t.Fatalf("tests = %d, %d cases; want one per finding (%d)", s.Tests, len(s.Cases), n)
 	}
 	errs := rep.Findings(metrics.Error)
-	if errs == 0 {
-		t.Fatal("the seed has no errors: the test cannot tell failures apart")
+	if errs == 0 || errs == len(s.Cases) {
+		t.Fatal("the seed has no errors, or only errors: the test cannot tell failures from passes")
 	}
-	var failures, lines int
-	for _, c := range s.Cases {
-		if c.ClassName != "transcheck" {
-			t.Errorf("classname %q", c.ClassName)
+	var findings []metrics.Finding
+	rep.EachDocument(func(d *pipeline.DocumentReport) error {
+		findings = append(findings, d.Findings...)
+		return nil
+	})
+	var failures int
+	for i, f := range findings {
+		c := s.Cases[i]
+		at := fmt.Sprintf("%s:%d", doc, f.FixAt().Line)
+		if c.ClassName != doc || c.Name != f.Check+" "+at || c.File != doc || c.Line != f.FixAt().Line {
+			t.Errorf("case %d: classname %q, name %q, file %q, line %d; want the document, %q and its place", i, c.ClassName, c.Name, c.File, c.Line, f.Check+" "+at)
 		}
-		failures += len(c.Failures)
-		for _, f := range c.Failures {
-			if f.Type == "" || f.Message == "" || !strings.Contains(f.Text, "testdata/seed/cyberspace-article.zh-en.txt:") {
-				t.Errorf("failure lacks type, message or path:line: %+v", f)
+		switch {
+		case f.Severity == metrics.Error:
+			failures++
+			if len(c.Failures) != 1 || c.Failures[0].Type != f.Check || c.Failures[0].Message != f.Message || !strings.HasPrefix(c.Failures[0].Text, at+": ") {
+				t.Errorf("case %d: failures %+v, want one of type %s at %s", i, c.Failures, f.Check, at)
+			}
+		default:
+			if len(c.Failures) != 0 || c.Skipped != nil || !strings.HasPrefix(c.SystemOut, "warning: "+at+": "+f.Message) {
+				t.Errorf("case %d: a warning must pass and say what it found: %+v", i, c)
 			}
 		}
-		if c.SystemOut != "" {
-			lines += strings.Count(c.SystemOut, "\n")
-		}
 	}
-	if s.Failures != errs || j.Failures != errs || failures != errs {
-		t.Errorf("failures: attribute %d, suites %d, elements %d; want %d error findings", s.Failures, j.Failures, failures, errs)
-	}
-	if want := rep.Totals.Warnings + rep.Totals.Infos; lines != want {
-		t.Errorf("system-out has %d lines, want one per warning and notice (%d)", lines, want)
-	}
-	if s.Errors != 0 || s.Skipped != 0 {
-		t.Errorf("errors %d skipped %d, want 0 for the seed", s.Errors, s.Skipped)
+	if s.Failures != errs || failures != errs || s.Errors != 0 || s.Skipped != 0 {
+		t.Errorf("counts %+v; want %d failures, no errors and no skips", s.junitCounts, errs)
 	}
 }
 
@@ -238,35 +276,60 @@ func checkJUnitTricky(t *testing.T, rep *pipeline.Report) {
 	t.Helper()
 	j := parseJUnit(t, render(t, "junit", rep))
 	s := j.Suites[0]
-	// Two documents and the case for problems outside any document.
-	if s.Tests != 3 || len(s.Cases) != 3 {
-		t.Fatalf("tests %d, cases %d; want 3", s.Tests, len(s.Cases))
+	// The five findings of the first document, its case for its input
+	// problems, the empty document's and the case for problems outside
+	// any document.
+	if s.Tests != 8 || len(s.Cases) != 8 {
+		t.Fatalf("tests %d, cases %d; want 8", s.Tests, len(s.Cases))
 	}
 	// The baselined error is not a failure: it does not fail the gate.
-	if s.Failures != 2 || s.Errors != 2 || s.Skipped != 1 || j.Failures != 2 || j.Errors != 2 || j.Skipped != 1 {
-		t.Errorf("counts: suite %+v, suites %+v; want failures 2, errors 2, skipped 1", s.junitCounts, j.junitCounts)
+	if s.Failures != 2 || s.Errors != 2 || s.Skipped != 1 {
+		t.Errorf("counts %+v; want failures 2, errors 2, skipped 1", s.junitCounts)
 	}
 	c := s.Cases[0]
-	if c.Name != "docs/a,b:c.md" || len(c.Failures) != 2 {
-		t.Fatalf("first case %q with %d failures", c.Name, len(c.Failures))
+	if c.ClassName != "docs/a,b:c.md" || c.Name != "omission docs/a,b:c.md:3" || c.File != "docs/a,b:c.md" || c.Line != 3 || len(c.Failures) != 1 {
+		t.Fatalf("first case %+v", c)
 	}
 	if f := c.Failures[0]; f.Message != `English <b>paragraph</b> & "more"` || f.Type != "omission" ||
 		!strings.Contains(f.Text, "Fish & <chips>, \"quoted\"\nsecond line") || !strings.HasPrefix(f.Text, "docs/a,b:c.md:3: ") {
 		t.Errorf("failure did not survive escaping: %+v", f)
 	}
-	if len(c.Errors) != 1 || !strings.Contains(c.Errors[0].Text, "0xff <here>") {
-		t.Errorf("document problems not an error: %+v", c.Errors)
-	}
-	for _, want := range []string{"warning: length_ratio", "info: state", "error (baseline): omission"} {
-		if !strings.Contains(c.SystemOut, want) {
-			t.Errorf("system-out lacks %q:\n%s", want, c.SystemOut)
+	for i, want := range []string{"", "", "warning: docs/a,b:c.md:9: target 4.1× longer\r\nthan usual", "info: docs/a,b:c.md: unit is fuzzy", "error (baseline): docs/a,b:c.md:11: accepted"} {
+		if c := s.Cases[i]; !strings.HasPrefix(c.SystemOut, want) || (want == "") != (len(c.Failures) == 1) {
+			t.Errorf("case %d (%s): system-out %q, failures %d; want %q", i, c.Name, c.SystemOut, len(c.Failures), want)
 		}
 	}
-	if s.Cases[1].Skipped == nil {
-		t.Errorf("a document with no text should be skipped")
+	if c := s.Cases[3]; c.Name != "state docs/a,b:c.md" || c.File != "" {
+		t.Errorf("a finding with no side: case %q in file %q, want it named after its document", c.Name, c.File)
 	}
-	if last := s.Cases[2]; len(last.Errors) != 1 || !strings.Contains(last.Errors[0].Text, "docs/missing") {
+	if c := s.Cases[5]; c.Name != "docs/a,b:c.md" || len(c.Errors) != 1 || !strings.Contains(c.Errors[0].Text, "0xff <here>") {
+		t.Errorf("document problems not an error of the document's case: %+v", c)
+	}
+	if c := s.Cases[6]; c.Name != "docs/empty.md" || c.Skipped == nil {
+		t.Errorf("a document with no text should be skipped: %+v", c)
+	}
+	if last := s.Cases[7]; len(last.Errors) != 1 || !strings.Contains(last.Errors[0].Text, "docs/missing") {
 		t.Errorf("problems outside documents: %+v", last)
+	}
+}
+
+// A document with no findings is one passing case, so that a clean run
+// still reports its tests.
+func TestJUnitCleanDocument(t *testing.T) {
+	rep := &pipeline.Report{Version: pipeline.SchemaVersion, Gate: pipeline.Gate{Passed: true}, Documents: []pipeline.DocumentReport{
+		{Name: "docs/ok.md", Counts: pipeline.Counts{Segments: 4, Paired: 4, Pairs: 2}, Problems: []string{}, Findings: []metrics.Finding{}},
+	}}
+	for _, c := range memAndSpoolReports(t, rep) {
+		t.Run(c.name, func(t *testing.T) {
+			j := parseJUnit(t, render(t, "junit", c.rep))
+			s := j.Suites[0]
+			if len(s.Cases) != 1 || s.junitCounts != (junitCounts{Tests: 1}) {
+				t.Fatalf("counts %+v, cases %+v; want one passing case", s.junitCounts, s.Cases)
+			}
+			if c := s.Cases[0]; c.ClassName != "docs/ok.md" || c.Name != "docs/ok.md" || c.Skipped != nil || c.SystemOut != "" {
+				t.Errorf("case %+v, want a plain pass named after the document", c)
+			}
+		})
 	}
 }
 
@@ -321,39 +384,46 @@ func sameBytesFromSpool(t *testing.T, format string, rep *pipeline.Report) strin
 }
 
 // TestJUnitSpooled prints a report of several documents from a spool: the
-// same bytes as from memory, one case per document in order, and the
+// same bytes as from memory, each document's cases in order, and the
 // counts of them all.
 func TestJUnitSpooled(t *testing.T) {
 	rep := severalDocuments(t)
 	j := parseJUnit(t, sameBytesFromSpool(t, "junit", rep))
 	s := j.Suites[0]
-	if s.Tests != rep.DocumentCount()+1 || len(s.Cases) != s.Tests || j.junitCounts != s.junitCounts {
-		t.Fatalf("tests %d, cases %d, suites %+v; want %d", s.Tests, len(s.Cases), j.junitCounts, rep.DocumentCount()+1)
-	}
+	var want []string
 	var failures, errors, skipped int
-	for i, d := range rep.Documents {
-		c := s.Cases[i]
-		if c.Name != d.Name {
-			t.Errorf("case %d is %q, want %q", i, c.Name, d.Name)
-		}
+	for _, d := range rep.Documents {
 		for _, f := range d.Findings {
+			want = append(want, d.Name)
 			if f.Severity >= metrics.Error && !f.Baselined {
 				failures++
 			}
 		}
-		if len(c.Failures) == 0 && len(d.Problems) == 0 && d.Counts.Segments == 0 {
-			skipped++
-		}
-		if len(d.Problems) > 0 {
+		switch {
+		case len(d.Problems) > 0:
+			want = append(want, d.Name)
 			errors++
+		case len(d.Findings) == 0:
+			want = append(want, d.Name)
+			if d.Counts.Segments == 0 {
+				skipped++
+			}
 		}
+	}
+	want = append(want, "transcheck")
+	errors++ // the inputs
+	var got []string
+	for _, c := range s.Cases {
+		got = append(got, c.ClassName)
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("cases of\n%q\nwant\n%q", got, want)
 	}
 	if s.Cases[len(s.Cases)-1].Name != "inputs" {
 		t.Errorf("the last case is %q, want the inputs", s.Cases[len(s.Cases)-1].Name)
 	}
-	errors++ // the inputs
-	if s.Failures != failures || s.Errors != errors || s.Skipped != skipped {
-		t.Errorf("counts %+v; want failures %d, errors %d, skipped %d", s.junitCounts, failures, errors, skipped)
+	if s.junitCounts != (junitCounts{Tests: len(want), Failures: failures, Errors: errors, Skipped: skipped}) {
+		t.Errorf("counts %+v; want tests %d, failures %d, errors %d, skipped %d", s.junitCounts, len(want), failures, errors, skipped)
 	}
 }
 

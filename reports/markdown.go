@@ -41,8 +41,9 @@ func (p markdownPrinter) Print(r *pipeline.Report) error {
 	if !r.Gate.Passed {
 		mark = "❌"
 	}
-	fmt.Fprintf(&b, "## %s transcheck %s\n\n%d documents, %s complete, %d errors, %d warnings\n\n",
-		mark, mdCell(verdict(r)), r.DocumentCount(), pct(c.Completeness()), c.Errors, c.Warnings)
+	fmt.Fprintf(&b, "## %s transcheck %s\n\n%s, %s complete, %s, %s\n\n",
+		mark, mdCell(verdict(r)), count(r.DocumentCount(), "document", "documents"), pct(c.Completeness()),
+		count(c.Errors, "error", "errors"), count(c.Warnings, "warning", "warnings"))
 	// The summary keeps a row per document as long as it fits in half the
 	// budget; the findings get the rest.
 	var rows strings.Builder
@@ -65,7 +66,7 @@ func (p markdownPrinter) Print(r *pipeline.Report) error {
 	}
 	b.WriteString(rows.String())
 	if leftDocs > 0 {
-		fmt.Fprintf(&b, "\n%d more documents are not listed here.\n", leftDocs)
+		fmt.Fprintf(&b, "\n%s %s not listed here.\n", count(leftDocs, "more document", "more documents"), plural(leftDocs, "is", "are"))
 	}
 	if line := unreadLine(r); line != "" {
 		fmt.Fprintf(&b, "\n%s.\n", mdCell(line))
@@ -76,8 +77,8 @@ func (p markdownPrinter) Print(r *pipeline.Report) error {
 			return nil
 		}
 		var sec strings.Builder
-		fmt.Fprintf(&sec, "\n<details><summary><b>%s</b>: %d errors, %d warnings</summary>\n\n",
-			htmlEscape(d.Name), d.Counts.Errors, d.Counts.Warnings)
+		fmt.Fprintf(&sec, "\n<details><summary><b>%s</b>: %s, %s</summary>\n\n",
+			htmlEscape(d.Name), count(d.Counts.Errors, "error", "errors"), count(d.Counts.Warnings, "warning", "warnings"))
 		sec.WriteString("| Line | Check | Severity | Message | Source | Target |\n|---:|---|---|---|---|---|\n")
 		shown := 0
 		for _, f := range d.Findings {
@@ -102,8 +103,9 @@ func (p markdownPrinter) Print(r *pipeline.Report) error {
 		return err
 	}
 	if leftFindings > 0 {
-		fmt.Fprintf(&b, "\n**%d findings in %d documents are not shown** (a pull-request comment holds 65,536 characters): "+
-			"the JSON, SARIF or HTML report of this run (`-o json=FILE`) lists them all.\n", leftFindings, leftIn)
+		fmt.Fprintf(&b, "\n**%s in %s %s not shown** (a pull-request comment holds 65,536 characters): "+
+			"the JSON, SARIF or HTML report of this run (`-o json=FILE`) lists them all.\n",
+			count(leftFindings, "finding", "findings"), count(leftIn, "document", "documents"), plural(leftFindings, "is", "are"))
 	}
 	probs, err := allProblems(r)
 	if err != nil {

@@ -48,3 +48,15 @@ func TestMarkdownLimit(t *testing.T) {
 		t.Error("a <details> section is left open")
 	}
 }
+
+// Counts read right in the singular.
+func TestMarkdownPlurals(t *testing.T) {
+	rep := tricky()
+	rep.Documents = rep.Documents[:1]
+	out := render(t, "markdown", rep)
+	for _, want := range []string{"\n1 document, 80.0% complete, 3 errors, 1 warning\n", "</b>: 3 errors, 1 warning</summary>"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("no %q in\n%s", want, out)
+		}
+	}
+}

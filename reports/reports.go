@@ -121,5 +121,6 @@ func unreadLine(r *pipeline.Report) string {
 		}
 		parts[i] = fmt.Sprintf("%s %d", name, r.Unread[ext])
 	}
-	return fmt.Sprintf("%d files not read: no reader knows their format (%s); a file named on the command line, or with --pair, is read as text", n, strings.Join(parts, ", "))
+	return fmt.Sprintf("%d %s not read: no reader knows their format (%s); a file named on the command line, or with --pair, is read as text",
+		n, plural(n, "file", "files"), strings.Join(parts, ", "))
 }

@@ -23,7 +23,8 @@ type sarifPrinter struct {
 // checks and whose results are the findings, with stable fingerprints so
 // that a finding keeps its identity when lines move. It streams the
 // results one document at a time, as the report gives them, so a large run
-// is never held whole as one JSON value.
+// is never held whole as one JSON value. The driver's version is
+// opts.Version, left out when empty.
 func NewSARIF(w io.Writer, opts Options) Printer { return sarifPrinter{w: w, opts: opts} }
 
 // SARIFSchema and SARIFVersion identify the SARIF version written.
@@ -68,6 +69,7 @@ type sarifTool struct {
 
 type sarifDriver struct {
 	Name           string      `json:"name"`
+	Version        string      `json:"version,omitempty"`
 	InformationURI string      `json:"informationUri"`
 	Rules          []sarifRule `json:"rules"`
 }
@@ -159,7 +161,7 @@ func (p sarifPrinter) Print(r *pipeline.Report) error {
 		return err
 	}
 	w.WriteString(",\n  \"runs\": [\n    {\n" + field + "\"tool\": ")
-	tool := sarifTool{sarifDriver{Name: "transcheck", InformationURI: informationURI, Rules: rules}}
+	tool := sarifTool{sarifDriver{Name: "transcheck", Version: p.opts.Version, InformationURI: informationURI, Rules: rules}}
 	if err := in.write(w, tool, field); err != nil {
 		return err
 	}
@@ -251,23 +253,32 @@ func sarifRules(checks map[string]metrics.Severity) ([]sarifRule, map[string]int
 	return rules, index
 }
 
+// sarifResultOf is a finding as a result. Its location is where the fix
+// is made (metrics.Finding.FixAt: the translation, for a finding about a
+// pair), so that code scanning shows it on the lines a pull request edits;
+// the message names the source's position, and the other sides are
+// related locations.
 func sarifResultOf(doc string, f metrics.Finding, ruleIndex int) sarifResult {
+	at := f.FixAt()
+	msg := f.Message
+	if f.Source != nil && f.Source != at {
+		msg += "\n" + ciDetail(f, at, 200)
+	}
 	res := sarifResult{RuleID: f.Check, RuleIndex: ruleIndex, Level: sarifLevel(f.Severity),
-		Message: sarifText{f.Message}, Locations: []sarifLocation{}}
+		Message: sarifText{msg}, Locations: []sarifLocation{}}
 	if f.Baselined {
 		res.BaselineState = "unchanged"
 	}
-	where := f.Where()
-	if where != nil {
-		res.Locations = append(res.Locations, sarifLocationOf(where, nil))
-		// The other side, when there is one, is where the counterpart is.
-		other := f.Source
-		if where == f.Source {
-			other = f.Target
-		}
-		if other != nil {
-			id := 1
-			res.RelatedLocations = []sarifLocation{sarifLocationOf(other, &id)}
+	if at != nil {
+		res.Locations = append(res.Locations, sarifLocationOf(at, nil, ""))
+		for _, s := range []struct {
+			side *metrics.Side
+			name string
+		}{{f.Source, "source"}, {f.Target, "target"}} {
+			if s.side != nil && s.side != at {
+				id := len(res.RelatedLocations) + 1
+				res.RelatedLocations = append(res.RelatedLocations, sarifLocationOf(s.side, &id, s.name))
+			}
 		}
 	} else {
 		res.Locations = append(res.Locations, sarifLocation{PhysicalLocation: sarifPhysical{
@@ -277,7 +288,9 @@ func sarifResultOf(doc string, f metrics.Finding, ruleIndex int) sarifResult {
 	return res
 }
 
-func sarifLocationOf(s *metrics.Side, id *int) sarifLocation {
+// sarifLocationOf is a side as a location; a related location (id set)
+// says which side it is and in what language.
+func sarifLocationOf(s *metrics.Side, id *int, name string) sarifLocation {
 	loc := sarifLocation{ID: id, PhysicalLocation: sarifPhysical{
 		ArtifactLocation: sarifArtifact{sarifURI(s.Path)},
 		Region:           sarifRegion{StartLine: max(s.Line, 1)},
@@ -286,7 +299,7 @@ func sarifLocationOf(s *metrics.Side, id *int) sarifLocation {
 		loc.PhysicalLocation.Region.Snippet = &sarifText{s.Text}
 	}
 	if id != nil {
-		loc.Message = &sarifText{"counterpart (" + s.Lang + ")"}
+		loc.Message = &sarifText{name + " (" + s.Lang + ")"}
 	}
 	return loc
 }
