@@ -151,7 +151,7 @@ func TestOutputFile(t *testing.T) {
 		t.Fatalf("exit %d, stdout %q: want 0 and nothing on stdout", code, stdout)
 	}
 	b, err := os.ReadFile(out)
-	if err != nil || !strings.Contains(string(b), "1 documents, 93.2% complete") {
+	if err != nil || !strings.Contains(string(b), "1 document, 93.2% complete") {
 		t.Fatalf("report file: %v %.80q", err, b)
 	}
 	entries, _ := os.ReadDir(dir)
