@@ -79,6 +79,7 @@ var Formats = []Format{
 	{Name: "tsv", Ext: []string{".tsv"}, Read: TSV},
 	{Name: "csv", Ext: []string{".csv"}, Read: CSV},
 	{Name: "ddoc", Ext: []string{".d", ".dd"}, Read: Ddoc},
+	{Name: "asciidoc", Ext: []string{".adoc", ".asc", ".asciidoc"}, Read: AsciiDoc},
 }
 
 // formatFor chooses the reader of a file by its extension; a ".xml" file
