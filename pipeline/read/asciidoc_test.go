@@ -427,3 +427,23 @@ func BenchmarkAsciiDoc(b *testing.B) {
 		})
 	}
 }
+
+// A paragraph over the segment limit is cut into pieces whose markup is
+// their own: each piece's prose is the paragraph's prose at its place.
+func TestCutKeepsMarkup(t *testing.T) {
+	text := strings.Repeat("See <<_a,the *first* part>> and `code` here. ", 40)
+	doc := AsciiDoc("a.adoc", text)
+	prose := doc.Units[0].Segments[0].Prose()
+	cutLong(doc, 100)
+	if len(doc.Units) < 10 {
+		t.Fatalf("got %d pieces, want the paragraph cut", len(doc.Units))
+	}
+	checkText(t, doc, "a.adoc", text)
+	adocCheckSpans(t, doc)
+	for _, u := range doc.Units {
+		s := u.Segments[0]
+		if want := prose[s.Pos.Start:s.Pos.End]; s.Prose() != want {
+			t.Fatalf("piece at %d: prose %q, want %q", s.Pos.Start, s.Prose(), want)
+		}
+	}
+}
