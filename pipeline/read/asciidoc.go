@@ -788,7 +788,7 @@ func (p *adocParser) emit(kind string, i, j int, skip string, markup [][2]int) *
 // emitText emits the n bytes at start as a unit.
 func (p *adocParser) emitText(kind string, start, n, lineNum int, skip string, markup [][2]int) *document.Unit {
 	u := unit(p.path, kind, p.text[start:start+n], start, lineNum, skip)
-	u.Segments[0].Markup = adocNormalize(markup, n)
+	u.Segments[0].Markup = normalizeSpans(markup, n)
 	p.doc.Units = append(p.doc.Units, u)
 	if skip == "" {
 		p.prose++
@@ -796,9 +796,9 @@ func (p *adocParser) emitText(kind string, start, n, lineNum int, skip string, m
 	return u
 }
 
-// adocNormalize sorts spans, drops empty ones, clips them to n bytes and
-// merges those that overlap or touch.
-func adocNormalize(spans [][2]int, n int) [][2]int {
+// normalizeSpans sorts markup spans, drops empty ones, clips them to n
+// bytes and merges those that overlap or touch.
+func normalizeSpans(spans [][2]int, n int) [][2]int {
 	var out [][2]int
 	for _, s := range spans {
 		s[0], s[1] = max(s[0], 0), min(s[1], n)

@@ -73,7 +73,7 @@ func checkAsciiDoc(t *testing.T, text string, want []string) {
 		t.Errorf("format %q", doc.Format)
 	}
 	checkText(t, doc, "a.adoc", text)
-	adocCheckSpans(t, doc)
+	checkMarkupSpans(t, doc)
 	var got []string
 	for _, u := range doc.Units {
 		got = append(got, adocDescribe(u))
@@ -91,7 +91,9 @@ func checkAsciiDoc(t *testing.T, text string, want []string) {
 	}
 }
 
-func adocCheckSpans(t *testing.T, doc *document.Document) {
+// checkMarkupSpans checks that every segment's markup spans are in order,
+// non-empty, disjoint and inside its text.
+func checkMarkupSpans(t *testing.T, doc *document.Document) {
 	t.Helper()
 	for _, u := range doc.Units {
 		for _, s := range u.Segments {
@@ -407,7 +409,7 @@ func FuzzAsciiDoc(f *testing.F) {
 	f.Fuzz(func(t *testing.T, text string) {
 		doc := AsciiDoc("f.adoc", text)
 		checkText(t, doc, "f.adoc", text)
-		adocCheckSpans(t, doc)
+		checkMarkupSpans(t, doc)
 	})
 }
 
@@ -439,7 +441,7 @@ func TestCutKeepsMarkup(t *testing.T) {
 		t.Fatalf("got %d pieces, want the paragraph cut", len(doc.Units))
 	}
 	checkText(t, doc, "a.adoc", text)
-	adocCheckSpans(t, doc)
+	checkMarkupSpans(t, doc)
 	for _, u := range doc.Units {
 		s := u.Segments[0]
 		if want := prose[s.Pos.Start:s.Pos.End]; s.Prose() != want {

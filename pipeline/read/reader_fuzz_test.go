@@ -74,7 +74,9 @@ func FuzzMarkdown(f *testing.F) {
 
 func FuzzDdoc(f *testing.F) {
 	f.Fuzz(func(t *testing.T, text string) {
-		checkText(t, Ddoc("f.d", text), "f.d", text)
+		doc := Ddoc("f.d", text)
+		checkText(t, doc, "f.d", text)
+		checkMarkupSpans(t, doc)
 	})
 }
 
