@@ -304,7 +304,7 @@ func (p *adocParser) block(i int) int {
 		m := adocMarkup{text: p.lineText(i, i)}
 		m.add(0, 1)
 		m.scan(1, len(m.text), 0)
-		p.emit("title", i, i, "", m.spans)
+		p.emit("title", i, i, &m)
 		return i + 1
 	}
 	if m := adocBlockMacroAt(trim); m != nil {
@@ -452,12 +452,12 @@ func (p *adocParser) delimited(i int, d, trim string) int {
 		return p.table(i, trim)
 	case "fence":
 		// ```lang ... ```: the fence closes at a line of backticks alone.
-		j := p.closing(i, "```")
+		j, _ := p.closing(i, "```")
 		attrs.lang = strings.TrimSpace(strings.TrimLeft(trim, "`"))
 		p.code(i, j, attrs)
 		return j + 1
 	}
-	j := p.closing(i, trim)
+	j, _ := p.closing(i, trim)
 	switch d {
 	case "listing", "literal":
 		if d == "literal" && style == "" {
@@ -473,14 +473,14 @@ func (p *adocParser) delimited(i int, d, trim string) int {
 }
 
 // closing returns the line that closes the block opened at line i, or the
-// last line when it is never closed.
-func (p *adocParser) closing(i int, delim string) int {
+// last line when it is never closed, and whether it is closed.
+func (p *adocParser) closing(i int, delim string) (int, bool) {
 	for j := i + 1; j < len(p.lines); j++ {
 		if strings.TrimRight(p.lines[j].text, " \t") == delim {
-			return j
+			return j, true
 		}
 	}
-	return len(p.lines) - 1
+	return len(p.lines) - 1, false
 }
 
 // code emits lines i..j as a code unit: kept, counted, skipped.
@@ -536,7 +536,7 @@ func (p *adocParser) paragraph(i int, style string) int {
 		}
 	}
 	p.inline(&m, i, j, from)
-	p.emit(kind, i, j, "", m.spans)
+	p.emit(kind, i, j, &m)
 	return j + 1
 }
 
@@ -595,7 +595,7 @@ func (p *adocParser) listItem(i int) int {
 		from = sm[5]
 	}
 	p.inline(&m, i, j, from)
-	p.emit("list", i, j, "", m.spans)
+	p.emit("list", i, j, &m)
 	return j + 1
 }
 
@@ -622,7 +622,7 @@ func (p *adocParser) heading(i int) {
 	// The document title opens the header: the author and revision lines
 	// follow it without a blank line.
 	p.header = level == 0 && p.prose == 0
-	u := p.emit("heading", i, i, "", m.spans)
+	u := p.emit("heading", i, i, &m)
 	u.Level, u.Anchor = level, anchor
 }
 
@@ -657,7 +657,7 @@ func (p *adocParser) blockMacro(i int, name string, attrLo, attrHi int) int {
 	m.add(0, lo)
 	m.scan(lo, hi, 0)
 	m.add(hi, len(t))
-	p.emitText("image", p.lines[i].start, len(t), p.lines[i].num, "", m.spans)
+	p.emitText("image", p.lines[i].start, len(t), p.lines[i].num, &m)
 	return i + 1
 }
 
@@ -685,10 +685,10 @@ func adocFirstPositional(text string, lo, hi int) (int, int) {
 // cell, whose separator ("|", with its spec such as "2+" or "a") is markup.
 func (p *adocParser) table(i int, delim string) int {
 	p.skipLines("markup", i, i, "markup")
-	j := p.closing(i, delim)
+	j, closed := p.closing(i, delim)
 	last := j - 1
-	if strings.TrimRight(p.lines[j].text, " \t") != delim {
-		last = j // never closed: the table runs to the end
+	if !closed {
+		last = j // the table runs to the end
 	}
 	sep := delim[0]
 	if sep == ',' || sep == ':' {
@@ -704,7 +704,7 @@ func (p *adocParser) table(i int, delim string) int {
 					m.add(q, q+1)
 				}
 			}
-			p.emit("table", k, k, "", m.spans)
+			p.emit("table", k, k, &m)
 		}
 	} else {
 		cellStart, cellBody, cellLine, spec := -1, -1, 0, ""
@@ -715,22 +715,14 @@ func (p *adocParser) table(i int, delim string) int {
 			body := strings.TrimRight(p.text[cellStart:end], " \t\r\n")
 			m := adocMarkup{text: body}
 			m.add(0, cellBody-cellStart)
-			skip := ""
-			switch {
-			case strings.TrimSpace(body[cellBody-cellStart:]) == "":
-				skip = "markup"
-			case strings.ContainsAny(spec, "lm"):
-				skip = "code" // a literal or monospace cell
-			}
-			if skip != "" {
-				m.spans = [][2]int{{0, len(body)}}
+			if strings.ContainsAny(spec, "lm") {
+				// A literal or monospace cell: code.
+				m.add(0, len(body))
+				m.code = true
 			} else {
 				m.scan(cellBody-cellStart, len(body), 0)
 			}
-			u := p.emitText("table", cellStart, len(body), cellLine, skip, m.spans)
-			if skip == "code" {
-				u.Kind = "code"
-			}
+			p.emitText("table", cellStart, len(body), cellLine, &m)
 			cellStart = -1
 		}
 		for k := i + 1; k <= last; k++ {
@@ -761,7 +753,7 @@ func (p *adocParser) table(i int, delim string) int {
 			flush(l.start + len(l.text))
 		}
 	}
-	if last == j-1 {
+	if closed {
 		p.skipLines("markup", j, j, "markup")
 	}
 	return j + 1
@@ -776,19 +768,33 @@ func (p *adocParser) lineText(i, j int) string {
 // skipLines emits lines i..j as a skipped unit, markup throughout.
 func (p *adocParser) skipLines(kind string, i, j int, skip string) *document.Unit {
 	text := p.lineText(i, j)
-	return p.emitText(kind, p.lines[i].start, len(text), p.lines[i].num, skip, [][2]int{{0, len(text)}})
+	u := unit(p.path, kind, text, p.lines[i].start, p.lines[i].num, skip)
+	u.Segments[0].Markup = [][2]int{{0, len(text)}}
+	p.doc.Units = append(p.doc.Units, u)
+	return u
 }
 
-// emit emits lines i..j as a unit with the given markup.
-func (p *adocParser) emit(kind string, i, j int, skip string, markup [][2]int) *document.Unit {
-	text := p.lineText(i, j)
-	return p.emitText(kind, p.lines[i].start, len(text), p.lines[i].num, skip, markup)
+// emit emits lines i..j as a unit whose markup m holds.
+func (p *adocParser) emit(kind string, i, j int, m *adocMarkup) *document.Unit {
+	return p.emitText(kind, p.lines[i].start, len(m.text), p.lines[i].num, m)
 }
 
-// emitText emits the n bytes at start as a unit.
-func (p *adocParser) emitText(kind string, start, n, lineNum int, skip string, markup [][2]int) *document.Unit {
-	u := unit(p.path, kind, p.text[start:start+n], start, lineNum, skip)
-	u.Segments[0].Markup = normalizeSpans(markup, n)
+// emitText emits the n bytes at start, whose markup m holds, as a unit. A
+// unit with no prose outside its markup is skipped: as code when it holds
+// monospace text (a table cell of `git init`), else as markup (an image
+// with no alt text).
+func (p *adocParser) emitText(kind string, start, n, lineNum int, m *adocMarkup) *document.Unit {
+	text := p.text[start : start+n]
+	spans := normalizeSpans(m.spans, n)
+	skip := ""
+	if covered(text, spans) {
+		skip, spans = "markup", [][2]int{{0, n}}
+		if m.code {
+			skip = "code"
+		}
+	}
+	u := unit(p.path, kind, text, start, lineNum, skip)
+	u.Segments[0].Markup = spans
 	p.doc.Units = append(p.doc.Units, u)
 	if skip == "" {
 		p.prose++

@@ -12,6 +12,7 @@ import (
 type adocMarkup struct {
 	text  string
 	spans [][2]int
+	code  bool // some of the markup is monospace text: code
 	// memos remember the forward searches for closing marks, by what they
 	// look for; brackets maps each "[" to its "]" once one is needed.
 	memos    map[string]*adocMemo
@@ -177,10 +178,12 @@ func (m *adocMarkup) at(i, hi, depth int) int {
 		}
 		if k := m.pair(i, hi, "``"); k >= 0 {
 			m.add(i, k+2)
+			m.code = true
 			return k + 2
 		}
 		if k := m.constrained(i, hi, '`'); k >= 0 {
 			m.add(i, k+1) // monospace: code, not prose
+			m.code = true
 			return k + 1
 		}
 	case '"', '\'':

@@ -73,6 +73,7 @@ func checkAsciiDoc(t *testing.T, text string, want []string) {
 		t.Errorf("format %q", doc.Format)
 	}
 	checkText(t, doc, "a.adoc", text)
+	checkDisjoint(t, doc)
 	checkMarkupSpans(t, doc)
 	var got []string
 	for _, u := range doc.Units {
@@ -88,6 +89,19 @@ func checkAsciiDoc(t *testing.T, text string, want []string) {
 	}
 	if g, w := strings.Join(got, "\n"), strings.Join(want, "\n"); g != w {
 		t.Errorf("units\n--- got\n%s\n--- want\n%s", g, w)
+	}
+}
+
+// checkDisjoint checks that the units are in file order and that no two
+// hold the same byte: a block is read once.
+func checkDisjoint(t *testing.T, doc *document.Document) {
+	t.Helper()
+	end := 0
+	for _, u := range doc.Units {
+		if u.Pos.Start < end {
+			t.Fatalf("unit at line %d (bytes %d-%d) overlaps or precedes the unit before it (ending at %d)", u.Pos.Line, u.Pos.Start, u.Pos.End, end)
+		}
+		end = u.Pos.End
 	}
 }
 
@@ -207,11 +221,11 @@ func TestAsciiDocBlocks(t *testing.T) {
 			"2 markup skip=markup",
 			"3 table: ⟦|⟧ Command",
 			"3 table: ⟦|⟧ Purpose",
-			"5 table: ⟦|⟧ ⟦`git init`⟧",
+			"5 table skip=code",
 			"6 table: ⟦|⟧ Creates a\nnew repository.",
 			"9 table: ⟦2+|⟧ Spans ⟦*⟧two⟦*⟧ columns",
 			"10 table: ⟦a|⟧ An AsciiDoc cell",
-			"11 code skip=code",
+			"11 table skip=code",
 			"12 table skip=markup",
 			"13 markup skip=markup",
 		}},
@@ -266,6 +280,11 @@ func TestAsciiDocBlocks(t *testing.T) {
 			"1 paragraph: Text",
 			"2 markup skip=markup",
 			"3 admonition: A note.",
+		}},
+		{"blocks with no prose are skipped", "* `git status`\n* {product}\n\nimage::logo.png[]\n", []string{
+			"1 list skip=code",
+			"2 list skip=markup",
+			"4 image skip=markup",
 		}},
 		{"callouts", "----\nx <1>\n----\n<1> The x.\n<.> Auto.\n", []string{
 			"1 code skip=code",
@@ -397,7 +416,7 @@ func FuzzAsciiDoc(f *testing.F) {
 		"[NOTE]\n====\n****\n____\nq\n____\n====\n",
 		"<<a,b>> xref:c[d] link:e[f^] https://g[h] image:i[j,k] kbd:[l] footnote:[*m*] {n} [[o]] +++p+++ pass:[q] `r` _s_ #t# ^u^ ~v~ (((w))) ((x)) \\*y* z@example.com &amp; +\n",
 		"\"`a`\" '`b`' c`'s [.r]#d# **e** __f__ ``g`` ++h++ +i+\n",
-		"////\nunclosed\n", "[source]\n", "image::\n", "|===\n|", "\r\n\r\n.\r\n", "[\n]\n",
+		"////\nunclosed\n", "[source]\n", "image::\n", "|===\n|", "\r\n\r\n.\r\n", "[\n]\n", "x\n|===",
 	} {
 		f.Add(seed)
 	}
@@ -409,6 +428,7 @@ func FuzzAsciiDoc(f *testing.F) {
 	f.Fuzz(func(t *testing.T, text string) {
 		doc := AsciiDoc("f.adoc", text)
 		checkText(t, doc, "f.adoc", text)
+		checkDisjoint(t, doc)
 		checkMarkupSpans(t, doc)
 	})
 }
@@ -441,6 +461,7 @@ func TestCutKeepsMarkup(t *testing.T) {
 		t.Fatalf("got %d pieces, want the paragraph cut", len(doc.Units))
 	}
 	checkText(t, doc, "a.adoc", text)
+	checkDisjoint(t, doc)
 	checkMarkupSpans(t, doc)
 	for _, u := range doc.Units {
 		s := u.Segments[0]

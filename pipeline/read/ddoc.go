@@ -180,9 +180,9 @@ func ddocMarkup(text string, units []*document.Unit) {
 		}
 		s.Markup = ddocClip(spans, u.Pos.Start, u.Pos.End)
 		switch {
-		case ddocCovered(s.Text, ddocClip(code, u.Pos.Start, u.Pos.End)):
+		case covered(s.Text, ddocClip(code, u.Pos.Start, u.Pos.End)):
 			u.Kind, s.Skip = "code", "code"
-		case ddocCovered(s.Text, s.Markup):
+		case covered(s.Text, s.Markup):
 			u.Kind, s.Skip = "markup", "markup"
 		default:
 			continue
@@ -202,9 +202,9 @@ func ddocClip(spans [][2]int, start, end int) [][2]int {
 	return out
 }
 
-// ddocCovered says whether every byte of text that is not white space is
-// inside the spans.
-func ddocCovered(text string, spans [][2]int) bool {
+// covered says whether every byte of text that is not white space is
+// inside the sorted, disjoint spans.
+func covered(text string, spans [][2]int) bool {
 	at := 0
 	for _, m := range spans {
 		if strings.TrimSpace(text[at:m[0]]) != "" {

@@ -76,6 +76,7 @@ func FuzzDdoc(f *testing.F) {
 	f.Fuzz(func(t *testing.T, text string) {
 		doc := Ddoc("f.d", text)
 		checkText(t, doc, "f.d", text)
+		checkDisjoint(t, doc)
 		checkMarkupSpans(t, doc)
 	})
 }
