@@ -28,10 +28,12 @@ import (
 //     entries (":name: value"), include:: lines, and lines that are only
 //     markup (block attributes, delimiters, ifdef::/endif::, breaks): units
 //     kept and counted but skipped (Skip "code", "markup", "comment",
-//     "attribute", "include"). A skipped unit's Markup spans all of it.
+//     "attribute", "include"). A skipped unit's Markup spans all of it, and
+//     a block with no prose outside its markup (a cell of `git init`) is
+//     skipped too, as "code" or "markup".
 //
-// Inline, the markup is what Asciidoctor does not display as text:
-// formatting marks, the whole of `monospace` (code), cross-reference
+// Inline, the markup is the syntax Asciidoctor does not display, and code:
+// formatting marks, the whole of `monospace` text, cross-reference
 // targets (<<id,text>>, xref:), URLs and link: targets, macro names and
 // brackets (image:, kbd:[...], pass:[...], footnote:[...]), attribute
 // references ({name}), anchors ([[id]]), index terms, passthroughs,
