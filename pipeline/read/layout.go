@@ -203,7 +203,7 @@ func fileLocale(base string) (stem, name, lang string) {
 func pairable(path string) bool {
 	f, _ := formatFor(path)
 	switch f.Name {
-	case "text", "markdown", "ddoc", linesFormat.Name:
+	case "text", "markdown", "ddoc", "asciidoc", linesFormat.Name:
 		return true
 	}
 	return false
