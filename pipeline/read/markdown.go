@@ -826,7 +826,7 @@ func braceEnd(src []byte, i, end int) int {
 }
 
 func isASCIILetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
-func isAlnum(c byte) bool        { return isASCIILetter(c) || c >= '0' && c <= '9' }
+func isAlnum(c byte) bool       { return isASCIILetter(c) || c >= '0' && c <= '9' }
 
 // looksLikeCode reports whether the prose spans of a block are program
 // code rather than text: a component that holds a code sample
