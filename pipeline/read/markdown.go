@@ -76,6 +76,9 @@ type mdReader struct {
 	src    []byte // text, with the front matter blanked
 	starts []int  // byte offset of each line
 	doc    *document.Document
+	// marks holds markup that inline found outside the nodes it belongs
+	// to, for forced to take from the block's prose.
+	marks [][2]int
 }
 
 func (r *mdReader) lineStarts() {
@@ -469,6 +472,9 @@ func (r *mdReader) inline(n ast.Node, out [][2]int) [][2]int {
 			out = append(out, attrs...)
 		case *ast.Link:
 			if r.exampleSize(c) {
+				// and its '~', which ends the text before it
+				t := c.FirstChild().(*ast.Text)
+				r.marks = append(r.marks, [2]int{t.Segment.Start - 2, t.Segment.Start - 1})
 				continue
 			}
 			out = r.inline(c, out)
@@ -500,8 +506,9 @@ func (r *mdReader) forced(prose [][2]int, start, end int, escapes bool) [][2]int
 	prose = normalize(prose)
 	tpl, strs := templateSpans(r.src, start, end)
 	vars := dollarSpans(r.src, start, end)
-	if len(tpl) > 0 || len(vars) > 0 {
-		prose = subtract(prose, normalize(append(subtract(tpl, strs), vars...)))
+	if len(tpl) > 0 || len(vars) > 0 || len(r.marks) > 0 {
+		prose = subtract(prose, normalize(append(append(subtract(tpl, strs), vars...), r.marks...)))
+		r.marks = r.marks[:0]
 	}
 	if escapes {
 		var esc [][2]int
@@ -530,12 +537,19 @@ func isASCIIPunct(c byte) bool {
 // passed to a template (componentName='三维柱状图', 'y axis'), which stay
 // prose. A tag with no end inside the range is not a tag.
 func templateSpans(src []byte, start, end int) (tags, strs [][2]int) {
+	// A tag opened after the last "}}" or "%}" has no end: stopping there
+	// keeps a file of unclosed tags linear.
+	lastBraces := bytes.LastIndex(src[start:end], []byte("}}")) + start
+	lastPercent := bytes.LastIndex(src[start:end], []byte("%}")) + start
 	for i := start; i+1 < end; i++ {
 		if src[i] != '{' {
 			continue
 		}
 		switch src[i+1] {
 		case '{':
+			if i+2 > lastBraces {
+				continue
+			}
 			j, s := templateEnd(src, i+2, end, "}}")
 			if j < 0 {
 				continue
@@ -544,6 +558,9 @@ func templateSpans(src []byte, start, end int) (tags, strs [][2]int) {
 			strs = append(strs, s...)
 			i = j - 1
 		case '%':
+			if i+2 > lastPercent {
+				continue
+			}
 			j := bytes.Index(src[i+2:end], []byte("%}"))
 			if j < 0 {
 				continue
@@ -618,26 +635,21 @@ func proseString(s []byte) bool {
 }
 
 // dollarSpans returns the ${…} placeholders of src[start:end] (etpl and
-// JavaScript template variables), each on one line.
+// JavaScript template variables): from "${" to the first "}" on its line.
 func dollarSpans(src []byte, start, end int) [][2]int {
 	var out [][2]int
 	for i := start; i+1 < end; i++ {
 		if src[i] != '$' || src[i+1] != '{' {
 			continue
 		}
-		depth := 0
-		for j := i + 1; j < end && src[j] != '\n'; j++ {
-			if src[j] == '{' {
-				depth++
-			} else if src[j] == '}' {
-				depth--
-				if depth == 0 {
-					out = append(out, [2]int{i, j + 1})
-					i = j
-					break
-				}
-			}
+		j := i + 2
+		for j < end && src[j] != '}' && src[j] != '\n' {
+			j++
 		}
+		if j < end && src[j] == '}' {
+			out = append(out, [2]int{i, j + 1})
+		}
+		i = j // no "${" before j can close after it
 	}
 	return out
 }
@@ -713,6 +725,10 @@ func scanHTML(src []byte, start, end int) (texts, attrs [][2]int) {
 // whether it closes an element, and the spans of its prose attribute
 // values. JSX attribute expressions ({…}) and spreads are skipped.
 func parseTag(src []byte, i, end int) (tagEnd int, name string, closing bool, prose [][2]int, ok bool) {
+	// A tag longer than this is no tag: the bound keeps a file of
+	// unterminated quotes linear.
+	const maxTag = 4096
+	end = min(end, i+maxTag)
 	j := i + 1
 	if j < end && src[j] == '/' {
 		closing = true
@@ -889,16 +905,21 @@ var sampleOpen = regexp.MustCompile(`^<([A-Za-z][\w.-]*)(?:\s[^<>]*)?>[ \t]*\r?$
 // goldmark parses the rest.
 func (r *mdReader) codeSamples() {
 	src := r.src
-	var fence byte // the character of the open fence, 0 outside one
+	type opener struct {
+		line int
+		name string
+	}
+	var openers []opener
+	closers := map[string][]int{} // element name → lines that close it
+	var fence byte                // the character of the open fence, 0 outside one
 	fenceLen := 0
-	for li := 0; li < len(r.starts); li++ {
-		ls := r.starts[li]
+	for li, ls := range r.starts {
 		if ls >= len(src) {
 			break
 		}
-		le := r.lineEnd(ls)
-		l := src[ls:le]
-		if t := bytes.TrimLeft(l, " "); len(l)-len(t) <= 3 && len(t) >= 3 && (t[0] == '`' || t[0] == '~') {
+		l := src[ls:r.lineEnd(ls)]
+		t := bytes.TrimLeft(l, " ")
+		if len(l)-len(t) <= 3 && len(t) >= 3 && (t[0] == '`' || t[0] == '~') {
 			n := 0
 			for n < len(t) && t[n] == t[0] {
 				n++
@@ -913,36 +934,46 @@ func (r *mdReader) codeSamples() {
 				continue
 			}
 		}
-		if fence != 0 || len(l) == 0 || l[0] != '<' || bytes.HasSuffix(bytes.TrimSpace(l), []byte("/>")) {
+		if t = bytes.TrimSpace(t); len(t) > 3 && t[0] == '<' && t[1] == '/' && t[len(t)-1] == '>' {
+			closers[string(t[2:len(t)-1])] = append(closers[string(t[2:len(t)-1])], li)
 			continue
 		}
-		m := sampleOpen.FindSubmatch(l)
-		if m == nil {
+		if fence != 0 || len(l) == 0 || l[0] != '<' || bytes.HasSuffix(t, []byte("/>")) {
 			continue
 		}
-		closing := append(append([]byte("</"), m[1]...), '>')
-		for lj := li + 1; lj < len(r.starts); lj++ {
-			cs := r.starts[lj]
-			if cs >= len(src) {
-				break
-			}
-			ce := r.lineEnd(cs)
-			if !bytes.Equal(bytes.TrimSpace(src[cs:ce]), closing) {
-				continue
-			}
-			if !looksLikeCode(src, [][2]int{{le, cs}}) {
-				break
-			}
-			_, attrs := scanHTML(src, ls, le)
-			r.unit("html", ls, ce, attrs, r.htmlSkip(attrs, ls, ce))
-			for i := ls; i < ce; i++ {
-				if src[i] != '\n' {
-					src[i] = ' '
-				}
-			}
-			li = lj
-			break
+		if m := sampleOpen.FindSubmatch(l); m != nil {
+			openers = append(openers, opener{li, string(m[1])})
 		}
+	}
+	free := 0               // first line not yet in a sample
+	tried := map[int]bool{} // closing lines already judged
+	for _, o := range openers {
+		if o.line < free {
+			continue
+		}
+		cl := closers[o.name]
+		k := sort.SearchInts(cl, o.line+1)
+		if k == len(cl) || tried[cl[k]] {
+			continue
+		}
+		// Each closing line is judged once: an element nested in one that
+		// was not code is not judged again (which keeps this linear).
+		tried[cl[k]] = true
+		ls, le := r.starts[o.line], r.lineEnd(r.starts[o.line])
+		cs := r.starts[cl[k]]
+		ce := r.lineEnd(cs)
+		// Fenced code inside is Markdown's to read.
+		if bytes.Contains(src[le:cs], []byte("\n```")) || bytes.Contains(src[le:cs], []byte("\n~~~")) || !looksLikeCode(src, [][2]int{{le, cs}}) {
+			continue
+		}
+		_, attrs := scanHTML(src, ls, le)
+		r.unit("html", ls, ce, attrs, r.htmlSkip(attrs, ls, ce))
+		for i := ls; i < ce; i++ {
+			if src[i] != '\n' {
+				src[i] = ' '
+			}
+		}
+		free = cl[k] + 1
 	}
 }
 
