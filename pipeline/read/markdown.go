@@ -44,9 +44,10 @@ var mdParser = goldmark.New(
 // segments below them carry the language in Declared.
 func Markdown(path, text string) *document.Document {
 	r := &mdReader{
-		path: path,
-		text: text,
-		doc:  &document.Document{Name: path, Paths: []string{path}, Format: "markdown"},
+		path:     path,
+		text:     text,
+		doc:      &document.Document{Name: path, Paths: []string{path}, Format: "markdown"},
+		unclosed: map[*document.Unit]int{},
 	}
 	r.lineStarts()
 	src := []byte(text)
@@ -66,6 +67,7 @@ func Markdown(path, text string) *document.Document {
 	r.block(root, "paragraph", -1)
 	// Code samples were read before the rest: put them in their place.
 	sort.SliceStable(r.doc.Units, func(i, j int) bool { return r.doc.Units[i].Pos.Start < r.doc.Units[j].Pos.Start })
+	r.fixUnclosed()
 	r.declareSections()
 	return r.doc
 }
@@ -76,6 +78,9 @@ type mdReader struct {
 	src    []byte // text, with the front matter blanked
 	starts []int  // byte offset of each line
 	doc    *document.Document
+	// unclosed maps a fenced code unit that took the line after it as its
+	// closing fence to its end without that line.
+	unclosed map[*document.Unit]int
 	// marks holds markup that inline found outside the nodes it belongs
 	// to, for forced to take from the block's prose.
 	marks [][2]int
@@ -336,21 +341,24 @@ func allBlank(src []byte, spans [][2]int) bool {
 
 func (r *mdReader) fenced(n *ast.FencedCodeBlock) {
 	start := r.blockStart(n.Pos())
-	open := start
-	for open < len(r.src) && (r.src[open] == ' ' || r.src[open] == '>' || r.src[open] == '\t') {
-		open++
+	at := start
+	for at < len(r.src) && (r.src[at] == ' ' || r.src[at] == '>' || r.src[at] == '\t') {
+		at++
 	}
-	fence := r.src[open]
+	fence := r.src[at]
 	width := 0
-	for open+width < len(r.src) && r.src[open+width] == fence {
+	for at+width < len(r.src) && r.src[at+width] == fence {
 		width++
 	}
-	end := r.lineEnd(open)
+	end := r.lineEnd(at)
 	if lines := n.Lines(); lines.Len() > 0 {
 		end = r.lineEnd(lines.At(lines.Len() - 1).Start)
 	}
 	// goldmark does not keep the closing fence: it is the next line when
-	// that line is a run of at least as many fence characters.
+	// that line is a run of at least as many fence characters, and no
+	// other block starts on it (an unclosed fence in a block quote ends
+	// with the quote; see unclosed).
+	open := end
 	if end < len(r.src) {
 		next := end + 1
 		if r.src[end] == '\r' {
@@ -369,8 +377,28 @@ func (r *mdReader) fenced(n *ast.FencedCodeBlock) {
 		}
 	}
 	u := r.unit("code", start, end, nil, "code")
+	if end != open {
+		r.unclosed[u] = open
+	}
 	if n.Info != nil {
 		u.Info = string(n.Language(r.src))
+	}
+}
+
+// fixUnclosed gives back the line a fenced code unit took as its closing
+// fence when another block starts on that line: the fence was not closed
+// in its container.
+func (r *mdReader) fixUnclosed() {
+	units := r.doc.Units
+	for i, u := range units {
+		open, ok := r.unclosed[u]
+		if !ok || i+1 == len(units) || units[i+1].Pos.Start >= u.Pos.End {
+			continue
+		}
+		u.Pos.End = open
+		s := u.Segments[0]
+		s.Pos, s.Text = u.Pos, r.text[u.Pos.Start:open]
+		s.Markup = [][2]int{{0, len(s.Text)}}
 	}
 }
 

@@ -153,6 +153,12 @@ func TestMarkdownBlocks(t *testing.T) {
 				{kind: "code", line: 3, info: "md", skip: "code"},
 				{kind: "paragraph", line: 9, prose: "After."},
 			}},
+		{"a fence left open in a block quote ends with the quote",
+			"> ```js\n> x\n```\n",
+			[]mdUnit{
+				{kind: "code", line: 1, info: "js", skip: "code"},
+				{kind: "code", line: 3, skip: "code"},
+			}},
 		{"tilde fence with an info string",
 			"~~~go title=\"x\"\nfmt.Println(\"你好\")\n~~~\n",
 			[]mdUnit{{kind: "code", line: 1, info: "go", skip: "code"}}},
