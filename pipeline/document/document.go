@@ -88,6 +88,20 @@ func (s *Segment) Prose() string {
 	return string(b)
 }
 
+// MarkupIn returns the Markup spans that fall inside Text[start:end],
+// clipped to it and relative to start: the markup of a piece cut from the
+// segment. It returns nil when the piece holds no markup.
+func (s *Segment) MarkupIn(start, end int) [][2]int {
+	var out [][2]int
+	for _, m := range s.Markup {
+		lo, hi := max(m[0], start), min(m[1], end)
+		if lo < hi {
+			out = append(out, [2]int{lo - start, hi - start})
+		}
+	}
+	return out
+}
+
 // Unit is a paragraph, heading, list item or translation unit: the block of
 // text inside which segments are first paired.
 type Unit struct {

@@ -108,6 +108,7 @@ func cutSegment(s *document.Segment, max int) []*document.Segment {
 		end := cutPoint(text, start, max)
 		piece := *s
 		piece.Text = text[start:end]
+		piece.Markup = s.MarkupIn(start, end)
 		if exact {
 			piece.Pos.Start = s.Pos.Start + start
 			piece.Pos.End = s.Pos.Start + end
