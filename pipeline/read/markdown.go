@@ -251,9 +251,13 @@ func (r *mdReader) heading(n *ast.Heading) {
 	for p < len(r.src) && (r.src[p] == ' ' || r.src[p] == '>' || r.src[p] == '\t') {
 		p++
 	}
+	k := 0
+	for p+k < len(r.src) && r.src[p+k] == '#' {
+		k++
+	}
 	var end int
-	if p < len(r.src) && r.src[p] == '#' {
-		end = r.lineEnd(start) // ATX: one line
+	if k >= 1 && k <= 6 && (p+k == len(r.src) || isBlank(r.src[p+k])) {
+		end = r.lineEnd(start) // ATX: one line, "#" to "######" and a space
 	} else {
 		// Setext: the text's lines, then the underline.
 		lines := n.Lines()
