@@ -134,6 +134,40 @@ func (r *mdReader) blockStart(p int) int {
 	return start
 }
 
+// snap returns the offset of the marker that begins a block, from
+// goldmark's position of the block: the position itself when it holds a
+// marker byte, else the nearest marker byte before it on its line (the
+// position overshoots a block indented with tabs, even past the end of
+// the file); the first byte of a run of marker bytes either way.
+func (r *mdReader) snap(pos int, marker func(byte) bool) int {
+	p := min(max(pos, 0), len(r.src))
+	if p == len(r.src) || !marker(r.src[p]) {
+		// Back on its line, or on the line before when the position went
+		// past a line end.
+		i, breaks := p-1, 0
+		for i >= 0 && !marker(r.src[i]) {
+			if r.src[i] == '\n' {
+				if breaks++; breaks == 2 || i+1 < p && strings.TrimSpace(string(r.src[i+1:p])) != "" {
+					break
+				}
+			}
+			i--
+		}
+		if i < 0 || !marker(r.src[i]) {
+			return p
+		}
+		p = i
+	}
+	for p > 0 && marker(r.src[p-1]) {
+		p--
+	}
+	return p
+}
+
+func isListMarker(c byte) bool {
+	return c == '-' || c == '*' || c == '+' || c == '.' || c == ')' || c >= '0' && c <= '9'
+}
+
 // unit appends a unit of one segment covering text[start:end]. prose
 // holds the absolute spans of prose in it; every other non-blank byte is
 // markup. A unit with skip set is all markup.
@@ -207,7 +241,7 @@ func (r *mdReader) block(n ast.Node, kind string, itemStart int) {
 		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 			at := -1
 			if first {
-				at = r.blockStart(n.Pos())
+				at = r.blockStart(r.snap(n.Pos(), isListMarker))
 			}
 			r.block(c, "list", at)
 			first = false
@@ -220,7 +254,7 @@ func (r *mdReader) block(n ast.Node, kind string, itemStart int) {
 		r.html(n)
 	case *ast.LinkReferenceDefinition:
 		if lines := n.Lines(); lines.Len() > 0 {
-			start := r.blockStart(n.Pos())
+			start := r.blockStart(lines.At(0).Start)
 			r.unit("linkdef", start, r.lineEnd(lines.At(lines.Len()-1).Start), nil, "link definition")
 		}
 	case *east.Table:
@@ -246,28 +280,35 @@ func (r *mdReader) children(n ast.Node, kind string) {
 }
 
 func (r *mdReader) heading(n *ast.Heading) {
-	start := r.blockStart(n.Pos())
-	p := start
-	for p < len(r.src) && (r.src[p] == ' ' || r.src[p] == '>' || r.src[p] == '\t') {
-		p++
+	// An ATX heading's text follows a run of one to six '#' and a space;
+	// a setext heading's text starts its line. The run is found from the
+	// text, exact, rather than from goldmark's position of the block.
+	src, lines := r.src, n.Lines()
+	hashes := -1 // offset of an ATX heading's '#' run
+	if lines.Len() == 0 {
+		hashes = r.snap(n.Pos(), func(c byte) bool { return c == '#' }) // "#" alone
+	} else {
+		p := lines.At(0).Start
+		q := p
+		for q > 0 && (src[q-1] == ' ' || src[q-1] == '\t') {
+			q--
+		}
+		k := q
+		for k > 0 && src[k-1] == '#' {
+			k--
+		}
+		if q < p && q-k >= 1 && q-k <= 6 {
+			hashes = k
+		}
 	}
-	k := 0
-	for p+k < len(r.src) && r.src[p+k] == '#' {
-		k++
-	}
-	var end int
-	if k >= 1 && k <= 6 && (p+k == len(r.src) || isBlank(r.src[p+k])) {
-		end = r.lineEnd(start) // ATX: one line, "#" to "######" and a space
+	var start, end int
+	if hashes >= 0 {
+		start, end = r.blockStart(hashes), r.lineEnd(hashes)
 	} else {
 		// Setext: the text's lines, then the underline.
-		lines := n.Lines()
-		last := start
-		if lines.Len() > 0 {
-			start = r.blockStart(lines.At(0).Start)
-			last = lines.At(lines.Len() - 1).Start
-		}
-		end = r.lineEnd(last)
-		if end < len(r.src) {
+		start = r.blockStart(lines.At(0).Start)
+		end = r.lineEnd(lines.At(lines.Len() - 1).Start)
+		if end < len(src) {
 			end = r.lineEnd(end + 1)
 		}
 	}
@@ -344,15 +385,14 @@ func allBlank(src []byte, spans [][2]int) bool {
 }
 
 func (r *mdReader) fenced(n *ast.FencedCodeBlock) {
-	start := r.blockStart(n.Pos())
-	at := start
-	for at < len(r.src) && (r.src[at] == ' ' || r.src[at] == '>' || r.src[at] == '\t') {
-		at++
-	}
-	fence := r.src[at]
-	width := 0
-	for at+width < len(r.src) && r.src[at+width] == fence {
-		width++
+	at := r.snap(n.Pos(), func(c byte) bool { return c == '`' || c == '~' })
+	start := r.blockStart(at)
+	fence, width := byte('`'), 3
+	if at < len(r.src) && (r.src[at] == '`' || r.src[at] == '~') {
+		fence, width = r.src[at], 0
+		for at+width < len(r.src) && r.src[at+width] == fence {
+			width++
+		}
 	}
 	end := r.lineEnd(at)
 	if lines := n.Lines(); lines.Len() > 0 {
@@ -430,7 +470,7 @@ func (r *mdReader) html(n *ast.HTMLBlock) {
 	if lines.Len() == 0 {
 		return
 	}
-	start := r.blockStart(n.Pos())
+	start := r.blockStart(lines.At(0).Start)
 	end := r.lineEnd(lines.At(lines.Len() - 1).Start)
 	if n.HasClosure() {
 		end = r.lineEnd(n.ClosureLine.Start)
