@@ -67,7 +67,7 @@ func Markdown(path, text string) *document.Document {
 	r.block(root, "paragraph", -1)
 	// Code samples were read before the rest: put them in their place.
 	sort.SliceStable(r.doc.Units, func(i, j int) bool { return r.doc.Units[i].Pos.Start < r.doc.Units[j].Pos.Start })
-	r.fixUnclosed()
+	r.apart()
 	r.declareSections()
 	return r.doc
 }
@@ -429,21 +429,46 @@ func (r *mdReader) fenced(n *ast.FencedCodeBlock) {
 	}
 }
 
-// fixUnclosed gives back the line a fenced code unit took as its closing
-// fence when another block starts on that line: the fence was not closed
-// in its container.
-func (r *mdReader) fixUnclosed() {
-	units := r.doc.Units
-	for i, u := range units {
-		open, ok := r.unclosed[u]
-		if !ok || i+1 == len(units) || units[i+1].Pos.Start >= u.Pos.End {
+// apart makes the units disjoint where goldmark reads the same bytes
+// twice: a fence left open in a block quote that took the next line as its
+// closing fence gives it back (see unclosed); a unit inside the one before
+// it is dropped (a table row that is also the text of a setext heading);
+// otherwise the earlier unit ends where the next begins.
+func (r *mdReader) apart() {
+	var kept []*document.Unit
+	for _, u := range r.doc.Units {
+		n := len(kept)
+		if n == 0 || u.Pos.Start >= kept[n-1].Pos.End {
+			kept = append(kept, u)
 			continue
 		}
-		u.Pos.End = open
-		s := u.Segments[0]
-		s.Pos, s.Text = u.Pos, r.text[u.Pos.Start:open]
-		s.Markup = [][2]int{{0, len(s.Text)}}
+		last := kept[n-1]
+		if open, ok := r.unclosed[last]; ok && open <= u.Pos.Start {
+			r.cut(last, open)
+		} else if u.Pos.End <= last.Pos.End {
+			continue
+		} else {
+			end := u.Pos.Start
+			for end > last.Pos.Start && isBlank(r.src[end-1]) {
+				end--
+			}
+			if end == last.Pos.Start {
+				kept = kept[:n-1]
+			} else {
+				r.cut(last, end)
+			}
+		}
+		kept = append(kept, u)
 	}
+	r.doc.Units = kept
+}
+
+// cut ends unit u at end.
+func (r *mdReader) cut(u *document.Unit, end int) {
+	u.Pos.End = end
+	s := u.Segments[0]
+	s.Pos, s.Text = u.Pos, r.text[u.Pos.Start:end]
+	s.Markup = s.MarkupIn(0, len(s.Text))
 }
 
 func (r *mdReader) indented(n *ast.CodeBlock) {
