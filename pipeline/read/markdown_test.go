@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 	"testing"
 	"unicode"
 	"unicode/utf8"
@@ -496,4 +497,38 @@ func counts(m map[string]int) string {
 		fmt.Fprintf(&b, "%s %d", k, m[k])
 	}
 	return b.String()
+}
+
+// Files are read by several goroutines at once, with one shared goldmark
+// parser; -race checks that it keeps no state between calls.
+func TestMarkdownConcurrent(t *testing.T) {
+	files, _ := filepath.Glob(filepath.Join("testdata", "markdown", "*.md"))
+	want := map[string]string{}
+	texts := map[string]string{}
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		texts[f] = string(data)
+		want[f] = fmt.Sprint(gotUnits(Markdown(f, string(data))))
+	}
+	var wg sync.WaitGroup
+	errs := make(chan string, 8*len(files))
+	for range 8 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for _, f := range files {
+				if got := fmt.Sprint(gotUnits(Markdown(f, texts[f]))); got != want[f] {
+					errs <- f
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for f := range errs {
+		t.Errorf("%s: read differently when read concurrently", f)
+	}
 }
