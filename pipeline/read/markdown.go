@@ -634,6 +634,9 @@ func isASCIIPunct(c byte) bool {
 // passed to a template (componentName='三维柱状图', 'y axis'), which stay
 // prose. A tag with no end inside the range is not a tag.
 func templateSpans(src []byte, start, end int) (tags, strs [][2]int) {
+	if bytes.IndexByte(src[start:end], '{') < 0 {
+		return nil, nil
+	}
 	// A tag opened after the last "}}" or "%}" has no end: stopping there
 	// keeps a file of unclosed tags linear.
 	lastBraces := bytes.LastIndex(src[start:end], []byte("}}")) + start
@@ -735,6 +738,9 @@ func proseString(s []byte) bool {
 // JavaScript template variables): from "${" to the first "}" on its line.
 func dollarSpans(src []byte, start, end int) [][2]int {
 	var out [][2]int
+	if bytes.IndexByte(src[start:end], '$') < 0 {
+		return nil
+	}
 	for i := start; i+1 < end; i++ {
 		if src[i] != '$' || src[i+1] != '{' {
 			continue
