@@ -368,8 +368,7 @@ func (r *mdReader) emptySkip(prose [][2]int, start, end int, dflt string) string
 	if end <= start || len(bytes.TrimSpace(r.src[start:end])) == 0 {
 		return dflt
 	}
-	tpl, _ := templateSpans(r.src, start, end)
-	if len(subtract([][2]int{{start, end}}, tpl)) == 0 || allBlank(r.src, subtract([][2]int{{start, end}}, tpl)) {
+	if tpl, _ := templateSpans(r.src, start, end); allBlank(r.src, subtract([][2]int{{start, end}}, tpl)) {
 		return "template"
 	}
 	return "markup"
