@@ -58,7 +58,10 @@ func segmentStage(_ *Runner, doc *document.Document) {
 func splitSegment(s *document.Segment) []*document.Segment {
 	text := s.Text
 	var out []*document.Segment
-	protected := segment.Protected(text)
+	// Markup the reader found (link destinations, tags, template syntax)
+	// is as neutral as a URL: it belongs to no language run and is no
+	// prose.
+	protected := mergeSpans(segment.Protected(text), s.Markup)
 	// Pieces come in order: count line breaks from the previous piece on,
 	// not from the start, so a long segment costs linear time.
 	line, counted := s.Pos.Line, 0
@@ -67,6 +70,7 @@ func splitSegment(s *document.Segment) []*document.Segment {
 			start, end := run.Start+sp.Start, run.Start+sp.End
 			piece := *s
 			piece.Text = text[start:end]
+			piece.Markup = s.MarkupIn(start, end)
 			if !segment.HasProse(text, start, end, protected) {
 				// Inline code, a URL or a placeholder alone is not text to
 				// translate: kept and counted, but not paired.
@@ -83,13 +87,40 @@ func splitSegment(s *document.Segment) []*document.Segment {
 	return out
 }
 
+// mergeSpans returns the union of two lists of sorted spans, sorted, with
+// spans that overlap or touch merged.
+func mergeSpans(a, b [][2]int) [][2]int {
+	if len(b) == 0 {
+		return a
+	}
+	if len(a) == 0 {
+		return b
+	}
+	all := make([][2]int, 0, len(a)+len(b))
+	all = append(append(all, a...), b...)
+	sort.Slice(all, func(i, j int) bool { return all[i][0] < all[j][0] })
+	out := all[:1]
+	for _, s := range all[1:] {
+		if last := &out[len(out)-1]; s[0] <= last[1] {
+			last[1] = max(last[1], s[1])
+			continue
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+// detectStage detects the language of each prose segment from its prose
+// (markup blanked). A language the file declares (a TMX xml:lang, a
+// language section of a Markdown file, the side of a pair of files)
+// decides what the text alone cannot: see detect.Detector.DetectDeclared.
 func detectStage(r *Runner, doc *document.Document) {
 	segs := doc.Segments()
 	for _, s := range segs {
 		if s.Skip != "" {
 			continue
 		}
-		s.Lang, s.Confidence = r.detector.Detect(s.Text)
+		s.Lang, s.Confidence = r.detector.DetectDeclared(s.Prose(), s.Declared)
 	}
 	// Segments with no letters (a number, a dash) take the language of the
 	// nearest segment of their unit, else the previous segment's.

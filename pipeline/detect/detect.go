@@ -159,10 +159,7 @@ func (d *Detector) Detect(text string) (string, float64) {
 		// One Latin-script language in play: script decides, as lingua would.
 		return code(d.latin[0]), 1
 	}
-	d.once.Do(func() {
-		d.lingua = lingua.NewLanguageDetectorBuilder().FromLanguages(d.latin...).Build()
-	})
-	values := d.lingua.ComputeLanguageConfidenceValues(text)
+	values := d.model().ComputeLanguageConfidenceValues(text)
 	if len(values) == 0 {
 		return "", 0
 	}
@@ -176,6 +173,63 @@ func (d *Detector) Detect(text string) (string, float64) {
 		}
 	}
 	return code(top.Language()), top.Value()
+}
+
+// model returns the lingua detector of the Latin-script languages, built
+// on first need.
+func (d *Detector) model() lingua.LanguageDetector {
+	d.once.Do(func() {
+		d.lingua = lingua.NewLanguageDetectorBuilder().FromLanguages(d.latin...).Build()
+	})
+	return d.lingua
+}
+
+// DetectDeclared returns the language of text that its file declares to be
+// in the language declared (a TMX xml:lang, a Markdown language section,
+// the side of a pair of files); "" declares nothing. The script decides
+// first: Han is Chinese whatever the file says, so text left untranslated
+// is still found. The declaration decides what the text cannot: text
+// without letters (a number, a date) is in the declared language, and so
+// is Latin-script text when the declared language is one the detector
+// tells apart and lingua rates it at least half as high as its first
+// choice (a short phrase that lingua would call French in an English
+// section).
+func (d *Detector) DetectDeclared(text, declared string) (string, float64) {
+	lang, conf := d.Detect(text)
+	declared = Normalize(declared)
+	if declared == "" || lang == declared {
+		return lang, conf
+	}
+	if lang == "" {
+		return declared, 1
+	}
+	if !d.isLatin(lang) || !d.isLatin(declared) {
+		return lang, conf
+	}
+	var top, want float64
+	for i, v := range d.model().ComputeLanguageConfidenceValues(text) {
+		if i == 0 {
+			top = v.Value()
+		}
+		if code(v.Language()) == declared {
+			want = v.Value()
+		}
+	}
+	if want > 0 && want >= top/2 {
+		return declared, want
+	}
+	return lang, conf
+}
+
+// isLatin reports whether code is one of the detector's Latin-script
+// languages, told apart by lingua.
+func (d *Detector) isLatin(c string) bool {
+	for _, l := range d.latin {
+		if code(l) == c {
+			return true
+		}
+	}
+	return false
 }
 
 func code(l lingua.Language) string { return strings.ToLower(l.IsoCode639_1().String()) }

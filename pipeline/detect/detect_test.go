@@ -45,6 +45,37 @@ func TestDetect(t *testing.T) {
 	}
 }
 
+func TestDetectDeclared(t *testing.T) {
+	d, err := New([]string{"zh", "en", "fr", "de"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	const french = "Le chat est sur la table et il dort tranquillement depuis ce matin."
+	tests := []struct {
+		name, text, declared, want string
+	}{
+		{"a word lingua calls French, alone", "Table", "", "fr"},
+		{"the same word in an English section", "Table", "en", "en"},
+		{"a declared tag is normalised", "Table", "en-US", "en"},
+		{"a French sentence in an English section stays French", french, "en", "fr"},
+		{"Han in an English section is Chinese: untranslated text is found", "这段没有翻译。", "en", "zh"},
+		{"English in a Chinese section stays English", "The simplest usage.", "zh", "en"},
+		{"no letters take the declared language", "2016 — 4.7%", "zh", "zh"},
+		{"a language the detector does not know decides nothing", "Table", "es", "fr"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, conf := d.DetectDeclared(tt.text, tt.declared)
+			if got != tt.want {
+				t.Errorf("DetectDeclared(%q, %q) = %q (%.2f), want %q", tt.text, tt.declared, got, conf, tt.want)
+			}
+			if conf <= 0 || conf > 1 {
+				t.Errorf("DetectDeclared(%q, %q) confidence %.2f outside (0,1]", tt.text, tt.declared, conf)
+			}
+		})
+	}
+}
+
 func TestNewRejectsUnknownCode(t *testing.T) {
 	if _, err := New([]string{"zh", "xx"}); err == nil {
 		t.Fatal("New accepted the unknown language code xx")

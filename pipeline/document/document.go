@@ -88,6 +88,20 @@ func (s *Segment) Prose() string {
 	return string(b)
 }
 
+// MarkupIn returns the Markup spans that fall inside Text[start:end],
+// clipped to it and relative to start: the markup of a piece cut from the
+// segment. It returns nil when the piece holds no markup.
+func (s *Segment) MarkupIn(start, end int) [][2]int {
+	var out [][2]int
+	for _, m := range s.Markup {
+		lo, hi := max(m[0], start), min(m[1], end)
+		if lo < hi {
+			out = append(out, [2]int{lo - start, hi - start})
+		}
+	}
+	return out
+}
+
 // Unit is a paragraph, heading, list item or translation unit: the block of
 // text inside which segments are first paired.
 type Unit struct {
@@ -96,9 +110,11 @@ type Unit struct {
 	State    string // translation state from the format: "fuzzy", "needs-translation", "needs-review", "translated", ...
 	Pos      Position
 	Segments []*Segment
-	// Level is a heading's level (1 for "#" or "=="), 0 for other units;
-	// a section is a heading and the units up to the next heading of the
-	// same or a higher level.
+	// Level is a heading's depth as its format counts it (Markdown "#" is
+	// 1; AsciiDoc "=" is 0 and "==" is 1); check Kind, as other units have
+	// 0 too. Within one document the levels compare: a section is a
+	// heading and the units up to the next heading of the same or a higher
+	// level.
 	Level int
 	// Anchor is a heading's explicit identifier ({#id} in Markdown,
 	// [[id]] or [#id] in AsciiDoc), "" when it has none; identical

@@ -108,7 +108,7 @@ func cutSegment(s *document.Segment, max int) []*document.Segment {
 		end := cutPoint(text, start, max)
 		piece := *s
 		piece.Text = text[start:end]
-		piece.Markup = cutMarkup(s.Markup, start, end)
+		piece.Markup = s.MarkupIn(start, end)
 		if exact {
 			piece.Pos.Start = s.Pos.Start + start
 			piece.Pos.End = s.Pos.Start + end
@@ -117,19 +117,6 @@ func cutSegment(s *document.Segment, max int) []*document.Segment {
 		}
 		out = append(out, &piece)
 		start = end
-	}
-	return out
-}
-
-// cutMarkup returns the markup spans that fall in text[start:end],
-// relative to start: a piece's markup is its own.
-func cutMarkup(spans [][2]int, start, end int) [][2]int {
-	var out [][2]int
-	for _, m := range spans {
-		lo, hi := max(m[0], start), min(m[1], end)
-		if lo < hi {
-			out = append(out, [2]int{lo - start, hi - start})
-		}
 	}
 	return out
 }

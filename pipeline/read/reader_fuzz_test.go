@@ -66,9 +66,20 @@ func FuzzText(f *testing.F) {
 	})
 }
 
+// FuzzMarkdown also checks the markup spans and that no letter of the
+// file is outside every unit (see checkMarkdown).
 func FuzzMarkdown(f *testing.F) {
+	for _, seed := range []string{
+		"# 标题 {#id}\n\n- a\n  - b\n\n> q\n\n| a |\n|---|\n| b |\n",
+		"---\nx: 1\n---\n````md\n```\n````\n\n    code\n\n<div title=\"t\">x</div>\n\n<!-- c -->\n[a]: /b\n",
+		"{{ use: x(a = '文字') }}\n${v} {{< s >}} {% t %}\n\n## zh-CN\n\n中文\n\n## en-US\n\nEnglish\n",
+		"<X title=\"t\">\nconst a = {\n\n  b: [1,\n  2],\n};\n</X>\n",
+		"-\tintro\n\t```go\n\tx\n\t```\n\n\t# 标题\n\t<div>\n\n\t[a]: /b\n\t> q\n",
+	} {
+		f.Add(seed)
+	}
 	f.Fuzz(func(t *testing.T, text string) {
-		checkText(t, Markdown("f.md", text), "f.md", text)
+		checkMarkdown(t, Markdown("f.md", text), "f.md", text)
 	})
 }
 
