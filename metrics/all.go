@@ -27,4 +27,4 @@ func ByName(name string) *Metric {
 // SubChecks are the names findings carry besides metric names: checks that
 // a metric reports under a more precise name. Each can have its own
 // severity in the configuration.
-var SubChecks = []string{"addition", "partial_omission", "missing_translation", "orphan_translation"}
+var SubChecks = []string{"addition", "partial_omission", "missing_section", "missing_translation", "orphan_translation"}

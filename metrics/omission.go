@@ -28,7 +28,13 @@ func omission(p *Pass) {
 	if files {
 		where = placeOfUnpaired(doc)
 	}
-	for _, u := range doc.Units {
+	// A heading with no counterpart and every block under it is one
+	// missing section, not a finding per sentence.
+	inSection := missingSections(p, where)
+	for ui, u := range doc.Units {
+		if inSection[ui] {
+			continue
+		}
 		// A unit whose other sentences are paired lost only part of its
 		// text: a partial omission, as the aligner found it.
 		partial := false
@@ -163,4 +169,138 @@ func shortID(id string) string {
 		return "“" + string(r[:39]) + "…”"
 	}
 	return "“" + id + "”"
+}
+
+// missingSections reports each section whose heading and every prose
+// segment below it (up to the next heading of the same or a higher level)
+// have no counterpart: as one missing_section finding for source text, or
+// one addition for target text when the direction is known. It returns
+// the units it covered, which the per-unit findings then skip.
+func missingSections(p *Pass, where map[int]place) map[int]bool {
+	doc := p.Doc
+	covered := map[int]bool{}
+	// unpaired returns the language and role of a unit whose prose is all
+	// unpaired, and whether it has prose at all.
+	unpaired := func(u *document.Unit) (lang string, role document.Role, prose, ok bool) {
+		for _, s := range u.Segments {
+			if s.Skip != "" {
+				continue
+			}
+			if p.Paired(s) || !inPlay(doc, s.Lang) && s.Role == document.RoleNone {
+				return "", 0, true, false
+			}
+			if prose && (s.Lang != lang || s.Role != role) {
+				return "", 0, true, false
+			}
+			lang, role, prose = s.Lang, s.Role, true
+		}
+		return lang, role, prose, true
+	}
+	for i := 0; i < len(doc.Units); i++ {
+		h := doc.Units[i]
+		if h.Kind != "heading" {
+			continue
+		}
+		lang, role, prose, ok := unpaired(h)
+		if !prose || !ok {
+			continue
+		}
+		end, blocks, whole := i+1, 0, true
+		for ; end < len(doc.Units); end++ {
+			u := doc.Units[end]
+			if u.Kind == "heading" && u.Level <= h.Level {
+				break
+			}
+			// A section ends where the file (of a pair) does.
+			if role != document.RoleNone && firstRole(u) != document.RoleNone && firstRole(u) != role {
+				break
+			}
+			l, r, uprose, uok := unpaired(u)
+			if !uprose {
+				continue // code, comments: they go with the section
+			}
+			if !uok || l != lang || r != role {
+				whole = false
+				break
+			}
+			blocks++
+		}
+		if !whole || blocks == 0 {
+			continue
+		}
+		last := doc.Units[end-1]
+		lastLine := last.Pos.Line
+		if n := len(last.Segments); n > 0 {
+			seg := last.Segments[n-1]
+			lastLine = seg.Pos.Line + strings.Count(seg.Text, "\n")
+		}
+		var head *document.Segment
+		for _, s := range h.Segments {
+			if s.Skip == "" {
+				head = s
+				break
+			}
+		}
+		side := SideOf(head)
+		side.Text = unitText(h)
+		other := otherLanguage(doc, lang)
+		f := Finding{Check: "missing_section", Severity: p.Metric.Severity}
+		what := fmt.Sprintf("%s section %q (lines %d–%d, %d %s)", LanguageName(lang), shorten(side.Text, 60), head.Pos.Line, lastLine,
+			blocks, plural(blocks, "block", "blocks"))
+		f.Message = fmt.Sprintf("%s has no %s counterpart", what, LanguageName(other))
+		if doc.Directed && lang == doc.Target {
+			f.Check = "addition"
+			f.Message = fmt.Sprintf("%s has no %s source", what, LanguageName(other))
+		}
+		if w, ok := where[head.ID]; ok {
+			f.Message += " (" + w.text + ")"
+			f.After = w.after
+		}
+		if lang == doc.Target {
+			f.Target = side
+		} else {
+			f.Source = side
+		}
+		p.Report(f)
+		for k := i; k < end; k++ {
+			covered[k] = true
+		}
+		i = end - 1
+	}
+	return covered
+}
+
+// firstRole is the role of a unit's first segment.
+func firstRole(u *document.Unit) document.Role {
+	if len(u.Segments) == 0 {
+		return document.RoleNone
+	}
+	return u.Segments[0].Role
+}
+
+// unitText is the prose of a unit's segments, joined.
+func unitText(u *document.Unit) string {
+	var parts []string
+	for _, s := range u.Segments {
+		if s.Skip == "" {
+			parts = append(parts, strings.TrimSpace(s.Prose()))
+		}
+	}
+	return strings.Join(strings.Fields(strings.Join(parts, " ")), " ")
+}
+
+// shorten cuts s to n characters, marking the cut.
+func shorten(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n-1]) + "…"
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
 }

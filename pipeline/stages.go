@@ -370,5 +370,9 @@ func pairFiles(r *Runner, doc *document.Document) {
 	if len(src) == 0 || len(tgt) == 0 {
 		return
 	}
+	if structured(doc) {
+		pairStructured(r, doc)
+		return
+	}
 	doc.Beads = append(doc.Beads, r.align(doc.Source, doc.Target, src, tgt)...)
 }
