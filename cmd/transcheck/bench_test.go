@@ -11,9 +11,9 @@ import (
 
 	"github.com/transcheck/transcheck/pipeline"
 	"github.com/transcheck/transcheck/pipeline/benchcorpus"
-	"github.com/transcheck/transcheck/reports"
 	"github.com/transcheck/transcheck/pipeline/document"
 	"github.com/transcheck/transcheck/pipeline/read"
+	"github.com/transcheck/transcheck/reports"
 )
 
 // BenchmarkCheckCommand runs the whole command as a user would,

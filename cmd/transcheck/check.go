@@ -24,19 +24,19 @@ import (
 
 // checkOptions are check's flags.
 type checkOptions struct {
-	common                 commonFlags
-	format                 string
-	outputs                []string
-	failOn                 string
-	minComplete            float64
-	maxFindings            int
-	baseline, writeBase    string
-	configPath             string
-	jobs                   int
-	noProgress, strict     bool
-	color                  string
-	stdout, stderr         io.Writer
-	flagSet                func(name string) bool
+	common              commonFlags
+	format              string
+	outputs             []string
+	failOn              string
+	minComplete         float64
+	maxFindings         int
+	baseline, writeBase string
+	configPath          string
+	jobs                int
+	noProgress, strict  bool
+	color               string
+	stdout, stderr      io.Writer
+	flagSet             func(name string) bool
 }
 
 func newCheckCmd(stdout, stderr io.Writer) *cobra.Command {
