@@ -74,18 +74,7 @@ func omission(p *Pass) {
 				f.Check = "addition"
 				f.Message = fmt.Sprintf("%s %s has no %s source", LanguageName(lang), what, LanguageName(other))
 			}
-			if w, ok := where[group[0].ID]; ok {
-				f.Message += " (" + w.text + ")"
-				f.After = w.after
-			}
-			// The side follows the language, so a reader finds English text
-			// under the target when the document goes zh→en.
-			if lang == doc.Target {
-				f.Target = side
-			} else {
-				f.Source = side
-			}
-			p.Report(f)
+			reportUnpaired(p, f, side, lang, where, group[0].ID)
 			group = nil
 		}
 		for _, s := range u.Segments {
@@ -100,6 +89,23 @@ func omission(p *Pass) {
 		}
 		flush()
 	}
+}
+
+// reportUnpaired reports text with no counterpart, saying where in the
+// other file it belongs when the document is a pair of files. The side
+// follows the language, so a reader finds English text under the target
+// when the document goes zh→en.
+func reportUnpaired(p *Pass, f Finding, side *Side, lang string, where map[int]place, first int) {
+	if w, ok := where[first]; ok {
+		f.Message += " (" + w.text + ")"
+		f.After = w.after
+	}
+	if lang == p.Doc.Target {
+		f.Target = side
+	} else {
+		f.Source = side
+	}
+	p.Report(f)
 }
 
 // hasFiles reports whether the document pairs a source file with a target
@@ -252,16 +258,7 @@ func missingSections(p *Pass, where map[int]place) map[int]bool {
 			f.Check = "addition"
 			f.Message = fmt.Sprintf("%s has no %s source", what, LanguageName(other))
 		}
-		if w, ok := where[head.ID]; ok {
-			f.Message += " (" + w.text + ")"
-			f.After = w.after
-		}
-		if lang == doc.Target {
-			f.Target = side
-		} else {
-			f.Source = side
-		}
-		p.Report(f)
+		reportUnpaired(p, f, side, lang, where, head.ID)
 		for k := i; k < end; k++ {
 			covered[k] = true
 		}

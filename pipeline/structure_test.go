@@ -102,3 +102,35 @@ func TestMissingSection(t *testing.T) {
 		}
 	}
 }
+
+// Markup and names inside translated text are not findings: a heading
+// with an explicit anchor, a sentence with a relative link, a sentence
+// that starts with a product name, and an attribute caption.
+func TestMarkupIsNotProse(t *testing.T) {
+	en := `## Accessing the template refs {#accessing-the-refs}
+
+See the [getting started guide](/docs/react/getting-started#install) before you install the package.
+
+Norton Security Deluxe protects up to five devices with one subscription.
+
+<Listing caption="Install the package with npm" number="1">
+
+Run the installer and wait until it finishes.
+`
+	zh := `## 访问模板引用 {#accessing-the-refs}
+
+安装这个包之前，请先阅读[快速上手指南](/docs/react/getting-started-cn#install)。
+
+Norton Security Deluxe 通过一份订阅保护最多五台设备。
+
+<Listing caption="使用 npm 安装这个包" number="1">
+
+运行安装程序并等待它完成。
+`
+	for _, f := range checkPair(t, en, zh) {
+		switch f.Check {
+		case "omission", "addition", "missing_section", "partial_omission", "untranslated", "language":
+			t.Errorf("unexpected %s: %s at %v", f.Check, f.Message, f.Where())
+		}
+	}
+}
