@@ -543,8 +543,59 @@ func (r *mdReader) tableRow(row ast.Node) {
 	for start < end && (r.src[start] == ' ' || r.src[start] == '\t') {
 		start++
 	}
-	prose := r.forced(r.inline(row, nil), start, end, true)
+	var spans [][2]int
+	for c := row.FirstChild(); c != nil; c = c.NextSibling() {
+		cell := r.inline(c, nil)
+		if codeCell(r.src, cell) {
+			continue // a type, a value, a name: markup, as in code
+		}
+		spans = append(spans, cell...)
+	}
+	prose := r.forced(spans, start, end, true)
 	r.unit("table", start, end, prose, r.emptySkip(prose, start, end, ""))
+}
+
+// codeCell reports whether a table cell's text is code rather than prose:
+// API tables hold types (string | (file) => Promise<string>), values
+// (false, 4.0.0) and names (onChange) in cells of their own, the same in
+// every language, beside the description that is translated. A cell with
+// Han characters, or words separated by spaces and no code punctuation,
+// is prose.
+func codeCell(src []byte, spans [][2]int) bool {
+	var b strings.Builder
+	for _, sp := range spans {
+		b.Write(src[sp[0]:sp[1]])
+	}
+	text := strings.TrimSpace(b.String())
+	if text == "" {
+		return false
+	}
+	for _, c := range text {
+		if unicode.Is(unicode.Han, c) {
+			return false
+		}
+	}
+	if strings.ContainsAny(text, "()<>{}[]=|") {
+		return true
+	}
+	if strings.ContainsAny(text, " \t") {
+		return false
+	}
+	// One token: a name (onChange), a value (false, 4.0.0, '-') or a type
+	// (string) is code; a capitalised word (Default, Type) is a heading.
+	if strings.ContainsAny(text, "._-'\"`/:@#$0123456789") {
+		return true
+	}
+	first := []rune(text)[0]
+	if unicode.IsUpper(first) {
+		for _, c := range []rune(text)[1:] {
+			if unicode.IsUpper(c) {
+				return true // GitHub, ConfigProvider
+			}
+		}
+		return false
+	}
+	return true
 }
 
 // inline appends the prose spans of n's inline descendants: text, the

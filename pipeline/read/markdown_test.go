@@ -147,8 +147,15 @@ func TestMarkdownBlocks(t *testing.T) {
 			"| 参数 | 说明 |\n| --- | :-: |\n| size | 大小，见 [尺寸](#size) |\n| `type` | 类型 |\n",
 			[]mdUnit{
 				{kind: "table", line: 1, prose: "参数 说明"},
-				{kind: "table", line: 3, prose: "size 大小，见 尺寸"},
+				{kind: "table", line: 3, prose: "大小，见 尺寸"},
 				{kind: "table", line: 4, prose: "类型"},
+			}},
+		{"API table: names, types and values are code, descriptions prose",
+			"| Property | Description | Type | Default |\n| --- | --- | --- | --- |\n| onEdit | Callback when a tab is added or removed | (targetKey, action) => void | - |\n| 参数 | 新增和删除页签的回调 | Record<string, string> \\| undefined | false |\n",
+			[]mdUnit{
+				{kind: "table", line: 1, prose: "Property Description Type Default"},
+				{kind: "table", line: 3, prose: "Callback when a tab is added or removed"},
+				{kind: "table", line: 4, prose: "参数 新增和删除页签的回调"},
 			}},
 		{"fenced code holding a shorter fence is one block",
 			"Before.\n\n````md\n```js\nconsole.log(1)\n```\n````\n\nAfter.\n",
