@@ -555,6 +555,10 @@ func (r *mdReader) tableRow(row ast.Node) {
 	r.unit("table", start, end, prose, r.emptySkip(prose, start, end, ""))
 }
 
+// codeCall matches a call or a generic type: a name followed at once by
+// a parenthesis or an angle bracket.
+var codeCall = regexp.MustCompile(`\w[(<\[]`)
+
 // codeCell reports whether a table cell's text is code rather than prose:
 // API tables hold types (string | (file) => Promise<string>), values
 // (false, 4.0.0) and names (onChange) in cells of their own, the same in
@@ -575,11 +579,13 @@ func codeCell(src []byte, spans [][2]int) bool {
 			return false
 		}
 	}
+	if strings.ContainsAny(text, " \t") {
+		// Words: prose, unless they read as a signature or a union
+		// ((info) => void, string | number, Record<K, V>, goTo(n)).
+		return strings.Contains(text, "=>") || strings.ContainsAny(text, "|{}") || codeCall.MatchString(text)
+	}
 	if strings.ContainsAny(text, "()<>{}[]=|") {
 		return true
-	}
-	if strings.ContainsAny(text, " \t") {
-		return false
 	}
 	// One token: a name (onChange), a value (false, 4.0.0, '-') or a type
 	// (string) is code; a capitalised word (Default, Type) is a heading.
