@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"context"
+	"errors"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -17,12 +18,15 @@ import (
 func TestAccounting(t *testing.T) {
 	var paths []string
 	roots := []string{"read/testdata", "../testdata"}
-	if _, err := os.Stat("../../shared/data"); err == nil {
-		roots = append(roots, "../../shared/data")
-		folders, _ := filepath.Glob("../../shared/data/formats/*")
+	sharedData := filepath.Join("..", shared)
+	if _, err := os.Stat(sharedData); err == nil {
+		roots = append(roots, sharedData)
+		folders, _ := filepath.Glob(filepath.Join(sharedData, "formats/*"))
 		paths = append(paths, folders...)
+	} else if errors.Is(err, fs.ErrNotExist) {
+		t.Logf("%s not found: checking the fixtures only", shared)
 	} else {
-		t.Logf("../../shared/data absent (%v): checking the fixtures only", err)
+		t.Fatal(err)
 	}
 	files := 0
 	for _, root := range roots {

@@ -2,19 +2,27 @@ package pipeline
 
 import (
 	"context"
+	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 )
 
-const shared = "../../shared/data"
+// shared is the shared data folder, relative to the repository root (one
+// folder above this package); messages name paths from the root.
+const shared = "../shared/data"
 
+// needShared returns the path of rel in the shared data, or skips the test
+// when it does not exist.
 func needShared(t *testing.T, rel string) string {
 	t.Helper()
-	p := filepath.Join(shared, rel)
-	if _, err := os.Stat(p); err != nil {
-		t.Skipf("shared data %s is absent (%v): skipping", p, err)
+	p := filepath.Join("..", shared, rel)
+	if _, err := os.Stat(p); errors.Is(err, fs.ErrNotExist) {
+		t.Skipf("%s/%s not found: skipping", shared, rel)
+	} else if err != nil {
+		t.Fatal(err)
 	}
 	return p
 }

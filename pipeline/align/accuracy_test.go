@@ -9,8 +9,9 @@ import (
 	"testing"
 )
 
-// dataDir is the gold alignment data, relative to this package's folder.
-const dataDir = "../../../shared/data/align"
+// dataDir is the gold alignment data, relative to the repository root,
+// which is two folders above this package.
+const dataDir = "../shared/data/align"
 
 // readLines reads a one-sentence-a-line file; a final newline does not make
 // an extra sentence.
@@ -43,7 +44,7 @@ type corpusDoc struct {
 
 func loadCorpus(t testing.TB, corpus string) []corpusDoc {
 	t.Helper()
-	dir := filepath.Join(dataDir, corpus)
+	dir := filepath.Join("../..", dataDir, corpus)
 	names, err := filepath.Glob(filepath.Join(dir, "gold", "*.align"))
 	if err != nil {
 		t.Fatal(err)
