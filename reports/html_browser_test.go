@@ -3,6 +3,7 @@ package reports
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"net/url"
@@ -38,11 +39,13 @@ type browser struct {
 func newBrowser(t *testing.T) *browser {
 	t.Helper()
 	chromium, err := exec.LookPath("chromium")
-	if err != nil {
+	if errors.Is(err, exec.ErrNotFound) {
 		if os.Getenv("CI") != "" {
 			t.Fatalf("chromium is not on PATH: CI must have the browser (apt-get install chromium)")
 		}
 		t.Skipf("chromium is not on PATH: install chromium to run the browser tests")
+	} else if err != nil {
+		t.Fatal(err)
 	}
 	opts := []chromedp.ExecAllocatorOption{
 		chromedp.ExecPath(chromium),
