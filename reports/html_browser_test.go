@@ -131,7 +131,7 @@ func (b *browser) offline() {
 
 // TestHTMLBrowser opens the seed's page in headless Chromium, checks that
 // the four omissions are shown, hides them with the filter, shows them
-// again and saves a screenshot.
+// again and takes a screenshot, saved where TRANSCHECK_SCREENSHOT says.
 func TestHTMLBrowser(t *testing.T) {
 	b := newBrowser(t)
 	rep := seedReport(t)
