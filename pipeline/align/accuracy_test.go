@@ -13,6 +13,9 @@ import (
 // which is two folders above this package.
 const dataDir = "../shared/data/align"
 
+// goldDir is dataDir as seen from this package.
+var goldDir = filepath.Join("../..", dataDir)
+
 // readLines reads a one-sentence-a-line file; a final newline does not make
 // an extra sentence.
 func readLines(t testing.TB, path string) []string {
@@ -44,7 +47,7 @@ type corpusDoc struct {
 
 func loadCorpus(t testing.TB, corpus string) []corpusDoc {
 	t.Helper()
-	dir := filepath.Join("../..", dataDir, corpus)
+	dir := filepath.Join(goldDir, corpus)
 	names, err := filepath.Glob(filepath.Join(dir, "gold", "*.align"))
 	if err != nil {
 		t.Fatal(err)
@@ -80,7 +83,7 @@ func loadCorpus(t testing.TB, corpus string) []corpusDoc {
 // make accuracy sets, missing data fails the test instead of skipping it.
 // With -v it prints each document's scores.
 func TestAccuracy(t *testing.T) {
-	if _, err := os.Stat(filepath.Join("../..", dataDir)); os.IsNotExist(err) {
+	if _, err := os.Stat(goldDir); os.IsNotExist(err) {
 		if os.Getenv("TRANSCHECK_ACCURACY") == "1" {
 			t.Fatalf("%s not found: the accuracy figures need the gold alignments beside the repository", dataDir)
 		}
