@@ -17,7 +17,7 @@ import (
 // why not.
 func TestAccounting(t *testing.T) {
 	var paths []string
-	roots := []string{"read/testdata", "../testdata"}
+	roots := []string{"testdata", "read/testdata", "../testdata"}
 	sharedData := filepath.Join("..", shared)
 	if _, err := os.Stat(sharedData); err == nil {
 		roots = append(roots, sharedData)
