@@ -13,16 +13,19 @@ import (
 )
 
 // wmt22Dir holds the WMT22 general test set, zh→en: line N of the .en file
-// translates line N of the .zh file (professional translations). It is
-// relative to the repository root, one folder above this package.
-const wmt22Dir = "../shared/data/formats/line-aligned/wmt22-zh-en"
+// translates line N of the .zh file (professional translations).
+var wmt22Dir = filepath.Join("..", "..", "shared", "data", "formats", "line-aligned", "wmt22-zh-en")
+
+// rootRel names a path relative to this package as the repository root
+// sees it, for messages: ../../shared/data is ../shared/data from there.
+func rootRel(path string) string { return filepath.ToSlash(filepath.Join("metrics", path)) }
 
 // readWMT22 returns the WMT22 pairs, or skips the test when the shared data
 // is not there.
 func readWMT22(t *testing.T) [][2]string {
 	t.Helper()
-	zh := readLines(t, wmt22Dir+"/generaltest2022.zh")
-	en := readLines(t, wmt22Dir+"/generaltest2022.en")
+	zh := readLines(t, filepath.Join(wmt22Dir, "generaltest2022.zh"))
+	en := readLines(t, filepath.Join(wmt22Dir, "generaltest2022.en"))
 	if len(zh) != len(en) {
 		t.Fatalf("WMT22: %d source lines but %d target lines", len(zh), len(en))
 	}
@@ -33,13 +36,13 @@ func readWMT22(t *testing.T) [][2]string {
 	return pairs
 }
 
-// readLines returns the lines of a file named relative to the repository
-// root, skipping the test when it does not exist.
-func readLines(t *testing.T, rel string) []string {
+// readLines returns the lines of a file, skipping the test when it does
+// not exist.
+func readLines(t *testing.T, path string) []string {
 	t.Helper()
-	f, err := os.Open(filepath.Join("..", rel))
+	f, err := os.Open(path)
 	if os.IsNotExist(err) {
-		t.Skipf("%s not found: the WMT22 acceptance tests need ../shared/data", rel)
+		t.Skipf("%s not found: the WMT22 acceptance tests need ../shared/data", rootRel(path))
 	}
 	if err != nil {
 		t.Fatal(err)

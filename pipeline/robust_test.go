@@ -18,13 +18,12 @@ import (
 func TestAccounting(t *testing.T) {
 	var paths []string
 	roots := []string{"testdata", "read/testdata", "../testdata"}
-	sharedData := filepath.Join("..", shared)
-	if _, err := os.Stat(sharedData); err == nil {
-		roots = append(roots, sharedData)
-		folders, _ := filepath.Glob(filepath.Join(sharedData, "formats/*"))
+	if _, err := os.Stat(shared); err == nil {
+		roots = append(roots, shared)
+		folders, _ := filepath.Glob(filepath.Join(shared, "formats/*"))
 		paths = append(paths, folders...)
 	} else if errors.Is(err, fs.ErrNotExist) {
-		t.Logf("%s not found: checking the fixtures only", shared)
+		t.Logf("%s not found: checking the fixtures only", rootRel(shared))
 	} else {
 		t.Fatal(err)
 	}

@@ -10,17 +10,19 @@ import (
 	"testing"
 )
 
-// shared is the shared data folder, relative to the repository root (one
-// folder above this package); messages name paths from the root.
-const shared = "../shared/data"
+const shared = "../../shared/data"
+
+// rootRel names a path relative to this package as the repository root
+// sees it, for messages: ../../shared/data is ../shared/data from there.
+func rootRel(path string) string { return filepath.ToSlash(filepath.Join("pipeline", path)) }
 
 // needShared returns the path of rel in the shared data, or skips the test
 // when it does not exist.
 func needShared(t *testing.T, rel string) string {
 	t.Helper()
-	p := filepath.Join("..", shared, rel)
+	p := filepath.Join(shared, rel)
 	if _, err := os.Stat(p); errors.Is(err, fs.ErrNotExist) {
-		t.Skipf("%s/%s not found: skipping", shared, rel)
+		t.Skipf("%s not found: skipping", rootRel(p))
 	} else if err != nil {
 		t.Fatal(err)
 	}

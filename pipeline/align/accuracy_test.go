@@ -9,12 +9,11 @@ import (
 	"testing"
 )
 
-// dataDir is the gold alignment data, relative to the repository root,
-// which is two folders above this package.
-const dataDir = "../shared/data/align"
+// dataDir is the gold alignment data, relative to this package's folder.
+const dataDir = "../../../shared/data/align"
 
-// goldDir is dataDir as seen from this package.
-var goldDir = filepath.Join("../..", dataDir)
+// dataDirFromRoot is dataDir as the repository root sees it, for messages.
+const dataDirFromRoot = "../shared/data/align"
 
 // readLines reads a one-sentence-a-line file; a final newline does not make
 // an extra sentence.
@@ -47,7 +46,7 @@ type corpusDoc struct {
 
 func loadCorpus(t testing.TB, corpus string) []corpusDoc {
 	t.Helper()
-	dir := filepath.Join(goldDir, corpus)
+	dir := filepath.Join(dataDir, corpus)
 	names, err := filepath.Glob(filepath.Join(dir, "gold", "*.align"))
 	if err != nil {
 		t.Fatal(err)
@@ -83,11 +82,11 @@ func loadCorpus(t testing.TB, corpus string) []corpusDoc {
 // make accuracy sets, missing data fails the test instead of skipping it.
 // With -v it prints each document's scores.
 func TestAccuracy(t *testing.T) {
-	if _, err := os.Stat(goldDir); os.IsNotExist(err) {
+	if _, err := os.Stat(dataDir); os.IsNotExist(err) {
 		if os.Getenv("TRANSCHECK_ACCURACY") == "1" {
-			t.Fatalf("%s not found: the accuracy figures need the gold alignments beside the repository", dataDir)
+			t.Fatalf("%s not found: the accuracy figures need the gold alignments beside the repository", dataDirFromRoot)
 		}
-		t.Skipf("%s not found: skipping", dataDir)
+		t.Skipf("%s not found: skipping", dataDirFromRoot)
 	} else if err != nil {
 		t.Fatal(err)
 	}

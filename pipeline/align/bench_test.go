@@ -9,7 +9,7 @@ import (
 // documents repeated, omissions and all, when the shared data is present;
 // otherwise synthetic parallel text.
 func bench10k(b *testing.B) (src, tgt []Sentence, opt Options) {
-	if _, err := os.Stat(goldDir); err == nil {
+	if _, err := os.Stat(dataDir); err == nil {
 		docs := append(loadCorpus(b, "ctk-dev"), loadCorpus(b, "mac-dev")...)
 		for k := 0; len(src)+len(docs[k%len(docs)].src) <= 10000; k++ {
 			d := docs[k%len(docs)]

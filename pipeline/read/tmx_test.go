@@ -12,13 +12,12 @@ import (
 	"golang.org/x/text/encoding/unicode"
 )
 
-// sharedData is the shared data folder, relative to the repository root,
-// which is two folders above this package; messages name paths from there.
-const sharedData = "../shared/data"
+// sharedData is the shared data folder, relative to this package.
+const sharedData = "../../../shared/data"
 
-// fromPackage turns a path relative to the repository root into one
-// relative to this package.
-func fromPackage(rel string) string { return filepath.Join("../..", rel) }
+// rootRel names a path relative to this package as the repository root
+// sees it, for messages: ../../../shared/data is ../shared/data from there.
+func rootRel(path string) string { return filepath.ToSlash(filepath.Join("pipeline/read", path)) }
 
 // fixture returns the text of a file under testdata.
 func containerFixture(t testing.TB, name string) (string, string) {
@@ -35,10 +34,10 @@ func containerFixture(t testing.TB, name string) (string, string) {
 // the test when the shared data is absent.
 func realFile(t *testing.T, rel string) (string, string) {
 	t.Helper()
-	path := fromPackage(filepath.Join(sharedData, rel))
+	path := filepath.Join(sharedData, rel)
 	data, err := os.ReadFile(path)
 	if os.IsNotExist(err) {
-		t.Skipf("%s/%s not found (clone the shared data beside the repository to run this test)", sharedData, rel)
+		t.Skipf("%s not found (clone the shared data beside the repository to run this test)", rootRel(path))
 	}
 	if err != nil {
 		t.Fatal(err)
