@@ -16,6 +16,10 @@ import (
 // translates line N of the .zh file (professional translations).
 var wmt22Dir = filepath.Join("..", "..", "shared", "data", "formats", "line-aligned", "wmt22-zh-en")
 
+// rootRel names a path relative to this package as the repository root
+// sees it, for messages: ../../shared/data is ../shared/data from there.
+func rootRel(path string) string { return filepath.ToSlash(filepath.Join("metrics", path)) }
+
 // readWMT22 returns the WMT22 pairs, or skips the test when the shared data
 // is not there.
 func readWMT22(t *testing.T) [][2]string {
@@ -32,11 +36,13 @@ func readWMT22(t *testing.T) [][2]string {
 	return pairs
 }
 
+// readLines returns the lines of a file, skipping the test when it does
+// not exist.
 func readLines(t *testing.T, path string) []string {
 	t.Helper()
 	f, err := os.Open(path)
 	if os.IsNotExist(err) {
-		t.Skipf("%s is absent: the WMT22 acceptance tests need ../shared/data", path)
+		t.Skipf("%s not found: the WMT22 acceptance tests need ../shared/data", rootRel(path))
 	}
 	if err != nil {
 		t.Fatal(err)

@@ -2,6 +2,8 @@ package pipeline
 
 import (
 	"context"
+	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -10,11 +12,19 @@ import (
 
 const shared = "../../shared/data"
 
+// rootRel names a path relative to this package as the repository root
+// sees it, for messages: ../../shared/data is ../shared/data from there.
+func rootRel(path string) string { return filepath.ToSlash(filepath.Join("pipeline", path)) }
+
+// needShared returns the path of rel in the shared data, or skips the test
+// when it does not exist.
 func needShared(t *testing.T, rel string) string {
 	t.Helper()
 	p := filepath.Join(shared, rel)
-	if _, err := os.Stat(p); err != nil {
-		t.Skipf("shared data %s is absent (%v): skipping", p, err)
+	if _, err := os.Stat(p); errors.Is(err, fs.ErrNotExist) {
+		t.Skipf("%s not found: skipping", rootRel(p))
+	} else if err != nil {
+		t.Fatal(err)
 	}
 	return p
 }

@@ -16,8 +16,8 @@ import (
 	"github.com/transcheck/transcheck/pipeline/read"
 )
 
-// writeTSV writes rows of zh\ten pairs from the seed (and the gold
-// alignments when present); emptyAt and raggedAt hold the 1-based lines
+// writeTSV writes rows of zh\ten pairs from the seed (sentencePairs);
+// emptyAt and raggedAt hold the 1-based lines
 // that get an empty target or a third field instead, longAt those whose
 // target is over 2,000 characters.
 func writeTSV(t *testing.T, path string, rows int, emptyAt, raggedAt, longAt map[int]bool) {
@@ -120,11 +120,19 @@ func checkChunked(t *testing.T, path string, min int64, n int, ropt read.Options
 	if json1 != json4 {
 		t.Fatalf("reports differ between -j 1 and -j 4 (%d and %d bytes)", len(json1), len(json4))
 	}
-	whole, _ := runJSON(t, Config{Jobs: 1, KeepDocuments: true, Read: ropt}, path, min, n)
+	// The whole read is the reference: it must read the file whatever its
+	// size, where the command would refuse one over --max-file-size (a
+	// streamed file has no such limit).
+	wopt := ropt
+	wopt.MaxFileSize = -1
+	whole, _ := runJSON(t, Config{Jobs: 1, KeepDocuments: true, Read: wopt}, path, min, n)
 	if len(rep1.Documents) != 1 || len(whole.Documents) != 1 {
 		t.Fatalf("got %d and %d documents, want one each", len(rep1.Documents), len(whole.Documents))
 	}
 	got, want := rep1.Documents[0], whole.Documents[0]
+	if want.Counts.Segments == 0 {
+		t.Fatalf("the whole read found no segment to compare with: %q", want.Problems)
+	}
 	gc, wc := got.Counts, want.Counts
 	if gc.Segments != wc.Segments || gc.Paired != wc.Paired || gc.Unpaired != wc.Unpaired || gc.Skipped != wc.Skipped || gc.Pairs != wc.Pairs {
 		t.Errorf("chunked counts %+v, whole-file counts %+v", gc, wc)
@@ -181,16 +189,16 @@ func findingAt(d DocumentReport, check string, line int) bool {
 	return false
 }
 
-// A TSV of 200,000 rows is checked in chunks on all cores: the same report
-// whatever -j, the counts and problems of a whole read, and lines right to
-// the end of the file.
+// A TSV of 80,000 rows (about 42 MB, 16 chunks of the command's size) is
+// checked in chunks on all cores: the same report whatever -j, the counts
+// and problems of a whole read, and lines right to the end of the file.
 func TestLargeTSVInChunks(t *testing.T) {
 	if testing.Short() {
-		t.Skip("checks a 200,000-row file three times")
+		t.Skip("checks an 80,000-row file three times")
 	}
-	const rows = 200000
-	emptyAt := map[int]bool{199990: true}
-	raggedAt := map[int]bool{199995: true}
+	const rows = 80000
+	emptyAt := map[int]bool{79990: true}
+	raggedAt := map[int]bool{79995: true}
 	for line := 1000; line < rows; line += 9973 {
 		emptyAt[line] = true
 		raggedAt[line+1] = true
@@ -198,12 +206,12 @@ func TestLargeTSVInChunks(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "large.tsv")
 	writeTSV(t, path, rows, emptyAt, raggedAt, nil)
 	d := checkChunked(t, path, StreamMin, read.DefaultChunkUnits, read.Options{})
-	// The last chunk: the empty target at line 199,990 leaves its source
-	// without translation, and the ragged row at 199,995 is a problem.
-	if !findingAt(d, "omission", 199990) {
-		t.Errorf("no omission reported at line 199990 (the empty target)")
+	// The last chunk: the empty target at line 79,990 leaves its source
+	// without translation, and the ragged row at 79,995 is a problem.
+	if !findingAt(d, "omission", 79990) {
+		t.Errorf("no omission reported at line 79990 (the empty target)")
 	}
-	want := fmt.Sprintf("%s:199995: row has 3 fields", path)
+	want := fmt.Sprintf("%s:79995: row has 3 fields", path)
 	found := false
 	for _, p := range d.Problems {
 		found = found || strings.HasPrefix(p, want)
@@ -213,23 +221,24 @@ func TestLargeTSVInChunks(t *testing.T) {
 	}
 }
 
-// A TMX of 50,000 units likewise; each unit is four lines after a
-// four-line head, so unit i's English <tuv> is on line 4*i+7.
+// A TMX of 25,000 units (about 15 MB, 5 chunks) likewise; each unit is
+// four lines after a four-line head, so unit i's English <tuv> is on line
+// 4*i+7.
 func TestLargeTMXInChunks(t *testing.T) {
 	if testing.Short() {
-		t.Skip("checks a 50,000-unit file three times")
+		t.Skip("checks a 25,000-unit file three times")
 	}
-	const units = 50000
-	emptyAt := map[int]bool{49990: true}
-	for i := 777; i < units; i += 4999 {
+	const units = 25000
+	emptyAt := map[int]bool{24990: true}
+	for i := 777; i < units; i += 2999 {
 		emptyAt[i] = true
 	}
 	path := filepath.Join(t.TempDir(), "large.tmx")
 	writeTMX(t, path, units, emptyAt)
 	d := checkChunked(t, path, StreamMin, read.DefaultChunkUnits, read.Options{})
 	// The unit's Chinese <seg> is on line 4*i+6.
-	if line := 4*49990 + 6; !findingAt(d, "omission", line) {
-		t.Errorf("no omission reported at line %d (unit 49990, whose English is empty)", line)
+	if line := 4*24990 + 6; !findingAt(d, "omission", line) {
+		t.Errorf("no omission reported at line %d (unit 24990, whose English is empty)", line)
 	}
 }
 
@@ -259,8 +268,8 @@ func TestSmallChunks(t *testing.T) {
 			fmt.Sscan(p[strings.LastIndex(p[:i], " ")+1:i], &more)
 		}
 	}
-	// The seed's pairs hold no segment this long; the gold alignments' may.
-	if len(cut) != 5 || !strings.Contains(cut[0], "small.tsv:5:") || more < len(longAt)-5 {
-		t.Errorf("cut segments reported one by one: %q (want 5, the first on line 5); %d more counted (want at least %d)", cut, more, len(longAt)-5)
+	// The seed's pairs hold no segment this long: only the 12 made long are cut.
+	if len(cut) != 5 || !strings.Contains(cut[0], "small.tsv:5:") || more != len(longAt)-5 {
+		t.Errorf("cut segments reported one by one: %q (want 5, the first on line 5); %d more counted (want %d)", cut, more, len(longAt)-5)
 	}
 }

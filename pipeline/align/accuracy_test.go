@@ -12,6 +12,9 @@ import (
 // dataDir is the gold alignment data, relative to this package's folder.
 const dataDir = "../../../shared/data/align"
 
+// dataDirFromRoot is dataDir as the repository root sees it, for messages.
+const dataDirFromRoot = "../shared/data/align"
+
 // readLines reads a one-sentence-a-line file; a final newline does not make
 // an extra sentence.
 func readLines(t testing.TB, path string) []string {
@@ -71,24 +74,33 @@ func loadCorpus(t testing.TB, corpus string) []corpusDoc {
 	return docs
 }
 
-// TestAccuracy aligns the gold corpora and checks the scores against the
-// project's targets. It runs only with TRANSCHECK_ACCURACY=1.
+// TestAccuracy aligns the gold corpora and fails when a score falls below
+// its floor, set just under the figures of today's aligner: a change that
+// costs accuracy (LongNullPenalty back to 1, say) fails the suite, and a
+// change that gains it should raise the floor. It runs whenever the gold
+// data is there (it takes about a second); with TRANSCHECK_ACCURACY=1, as
+// make accuracy sets, missing data fails the test instead of skipping it.
+// With -v it prints each document's scores.
 func TestAccuracy(t *testing.T) {
-	if os.Getenv("TRANSCHECK_ACCURACY") != "1" {
-		t.Skip("set TRANSCHECK_ACCURACY=1 to measure alignment accuracy on the gold data")
-	}
-	if _, err := os.Stat(dataDir); err != nil {
-		t.Skipf("gold alignment data not found at %s (it lives in shared/data/align beside the repository)", dataDir)
+	if _, err := os.Stat(dataDir); os.IsNotExist(err) {
+		if os.Getenv("TRANSCHECK_ACCURACY") == "1" {
+			t.Fatalf("%s not found: the accuracy figures need the gold alignments beside the repository", dataDirFromRoot)
+		}
+		t.Skipf("%s not found: skipping", dataDirFromRoot)
+	} else if err != nil {
+		t.Fatal(err)
 	}
 	opt := accuracyOptions(t)
-	targets := []struct {
-		corpus               string
-		minStrictF1, minOmit float64
+	// Today's figures (strict, lax, omission F1): mac-dev 0.820, 0.981,
+	// 0.320; ctk-dev 0.971, 0.986, 0.687.
+	floors := []struct {
+		corpus                string
+		strict, lax, omission float64
 	}{
-		{"mac-dev", 0.80, 0.30},
-		{"ctk-dev", 0.95, 0.65},
+		{"mac-dev", 0.815, 0.975, 0.31},
+		{"ctk-dev", 0.965, 0.98, 0.68},
 	}
-	for _, tc := range targets {
+	for _, tc := range floors {
 		docs := loadCorpus(t, tc.corpus)
 		if len(docs) == 0 {
 			t.Fatalf("%s: no documents", tc.corpus)
@@ -102,18 +114,24 @@ func TestAccuracy(t *testing.T) {
 			total = total.Add(c)
 			rows = append(rows, fmtRow(d.name, c))
 		}
-		fmt.Printf("\n%s\n", tc.corpus)
-		fmt.Printf("%-16s %5s %6s  %-17s  %-17s  %-17s\n", "document", "zh", "en", "strict P/R/F1", "lax P/R/F1", "omission P/R/F1")
-		for _, r := range rows {
-			fmt.Println(r)
+		if testing.Verbose() {
+			fmt.Printf("\n%s\n", tc.corpus)
+			fmt.Printf("%-16s %5s %6s  %-17s  %-17s  %-17s\n", "document", "zh", "en", "strict P/R/F1", "lax P/R/F1", "omission P/R/F1")
+			for _, r := range rows {
+				fmt.Println(r)
+			}
+			fmt.Println(fmtRow(fmt.Sprintf("all (%d docs)", total.Docs), total))
 		}
-		fmt.Println(fmtRow(fmt.Sprintf("all (%d docs)", total.Docs), total))
-		if f := total.Strict().F1; f < tc.minStrictF1 {
-			t.Errorf("%s: strict F1 %.3f below the target %.2f", tc.corpus, f, tc.minStrictF1)
-		}
-		if tc.minOmit >= 0 {
-			if f := total.Omission().F1; f < tc.minOmit {
-				t.Errorf("%s: omission F1 %.3f below the target %.2f", tc.corpus, f, tc.minOmit)
+		for _, score := range []struct {
+			name      string
+			f1, floor float64
+		}{
+			{"strict", total.Strict().F1, tc.strict},
+			{"lax", total.Lax().F1, tc.lax},
+			{"omission", total.Omission().F1, tc.omission},
+		} {
+			if score.f1 < score.floor {
+				t.Errorf("%s: %s F1 %.3f, below its floor %.3f", tc.corpus, score.name, score.f1, score.floor)
 			}
 		}
 	}

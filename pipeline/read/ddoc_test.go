@@ -88,9 +88,11 @@ func TestDdocMarkup(t *testing.T) {
 // syntax is left in any prose, every shell output is a code unit, and both
 // sides read into the same sequence of unit kinds.
 func TestDdocBook(t *testing.T) {
-	dir := "../../../shared/data/formats/paired-files/programming-in-d"
-	if _, err := os.Stat(dir); err != nil {
-		t.Skipf("shared data %s is absent (%v): skipping", dir, err)
+	dir := filepath.Join(sharedData, "formats/paired-files/programming-in-d")
+	if _, err := os.Stat(dir); os.IsNotExist(err) {
+		t.Skipf("%s not found: skipping", rootRel(dir))
+	} else if err != nil {
+		t.Fatal(err)
 	}
 	files, _ := filepath.Glob(filepath.Join(dir, "d.en", "*.d"))
 	if len(files) == 0 {

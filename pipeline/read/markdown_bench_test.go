@@ -28,7 +28,7 @@ func BenchmarkMarkdown(b *testing.B) {
 		return nil
 	})
 	if os.IsNotExist(err) || len(texts) == 0 {
-		b.Skipf("shared data absent: %s not found (../shared/data/docs-dev beside the repository)", root)
+		b.Skipf("%s not found (clone the shared data beside the repository to run this benchmark)", rootRel(root))
 	}
 	if err != nil {
 		b.Fatal(err)

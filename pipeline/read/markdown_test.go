@@ -450,8 +450,10 @@ func TestMarkdownFixtures(t *testing.T) {
 // its position, no letter outside every unit.
 func TestMarkdownRealTrees(t *testing.T) {
 	root := filepath.Join(sharedData, "docs-dev")
-	if _, err := os.Stat(root); err != nil {
-		t.Skipf("shared data absent: %s not found (../shared/data/docs-dev beside the repository)", root)
+	if _, err := os.Stat(root); os.IsNotExist(err) {
+		t.Skipf("%s not found (clone the shared data beside the repository to run this test)", rootRel(root))
+	} else if err != nil {
+		t.Fatal(err)
 	}
 	kinds := map[string]int{}
 	skips := map[string]int{}

@@ -15,6 +15,10 @@ import (
 // sharedData is the shared data folder, relative to this package.
 const sharedData = "../../../shared/data"
 
+// rootRel names a path relative to this package as the repository root
+// sees it, for messages: ../../../shared/data is ../shared/data from there.
+func rootRel(path string) string { return filepath.ToSlash(filepath.Join("pipeline/read", path)) }
+
 // fixture returns the text of a file under testdata.
 func containerFixture(t testing.TB, name string) (string, string) {
 	t.Helper()
@@ -33,7 +37,7 @@ func realFile(t *testing.T, rel string) (string, string) {
 	path := filepath.Join(sharedData, rel)
 	data, err := os.ReadFile(path)
 	if os.IsNotExist(err) {
-		t.Skipf("shared data absent: %s not found (clone it beside the repository to run this test)", path)
+		t.Skipf("%s not found (clone the shared data beside the repository to run this test)", rootRel(path))
 	}
 	if err != nil {
 		t.Fatal(err)
