@@ -298,8 +298,9 @@ func (r *pairing) pairBlocks(doc *document.Document, src, tgt []block) {
 	}
 }
 
-// pairLeftovers pairs the blocks left between two pairs of blocks: by
-// the sentence aligner when both sides have some, else none.
+// pairLeftovers pairs the blocks left between two pairs of blocks: as
+// the sentences of one pair of blocks when both sides have some, else
+// none.
 func (r *pairing) pairLeftovers(doc *document.Document, src, tgt []block) {
 	if len(src) == 0 || len(tgt) == 0 {
 		for _, b := range src {
@@ -310,8 +311,7 @@ func (r *pairing) pairLeftovers(doc *document.Document, src, tgt []block) {
 		}
 		return
 	}
-	s, t := merge(src), merge(tgt)
-	doc.Beads = append(doc.Beads, r.align(doc.Source, doc.Target, s.segs, t.segs)...)
+	doc.Beads = append(doc.Beads, r.pairBlock(doc, merge(src), merge(tgt))...)
 }
 
 // maxBlockPairs bounds the work of matching blocks (every block of a
@@ -464,8 +464,9 @@ func (r *pairing) pairBlock(doc *document.Document, s, t block) []document.Bead 
 	if r.global == nil {
 		return r.align(doc.Source, doc.Target, s.segs, t.segs)
 	}
-	// The whole document's beads, cut to this pair of blocks; a sentence
-	// they pair with none of the other block's is unpaired here.
+	// The whole document's beads, cut to this pair of blocks, in their
+	// order; a sentence they pair with none of the other block's is left
+	// over.
 	inS, inT := map[int]bool{}, map[int]bool{}
 	for _, x := range s.segs {
 		inS[x.ID] = true
@@ -473,14 +474,19 @@ func (r *pairing) pairBlock(doc *document.Document, s, t block) []document.Bead 
 	for _, x := range t.segs {
 		inT[x.ID] = true
 	}
-	var out []document.Bead
-	done := map[int]bool{}
+	var ks []int
+	seen := map[int]bool{}
 	for _, id := range append(segIDs(s.segs), segIDs(t.segs)...) {
-		k, ok := r.global.of[id]
-		if !ok || done[k] {
-			continue
+		if k, ok := r.global.of[id]; ok && !seen[k] {
+			seen[k] = true
+			ks = append(ks, k)
 		}
-		done[k] = true
+	}
+	sort.Ints(ks)
+	var out []document.Bead
+	var ls, lt []*document.Segment
+	at := -1 // where the leftovers stand among out
+	for _, k := range ks {
 		bd := r.global.beads[k]
 		var bs, bt []int
 		for _, x := range bd.Source {
@@ -495,37 +501,34 @@ func (r *pairing) pairBlock(doc *document.Document, s, t block) []document.Bead 
 		}
 		if len(bs) > 0 && len(bt) > 0 {
 			out = append(out, document.Bead{Source: bs, Target: bt, Score: bd.Score})
+			continue
+		}
+		if at < 0 {
+			at = len(out)
+		}
+		for _, x := range bs {
+			ls = append(ls, doc.Segment(x))
+		}
+		for _, x := range bt {
+			lt = append(lt, doc.Segment(x))
 		}
 	}
-	// Sentences the cut beads left on both sides are aligned here.
-	paired := map[int]bool{}
-	for _, bd := range out {
-		for _, x := range append(append([]int{}, bd.Source...), bd.Target...) {
-			paired[x] = true
-		}
+	if at < 0 {
+		return out
 	}
-	var ls, lt []*document.Segment
-	for _, x := range s.segs {
-		if !paired[x.ID] {
-			ls = append(ls, x)
-		}
-	}
-	for _, x := range t.segs {
-		if !paired[x.ID] {
-			lt = append(lt, x)
-		}
-	}
+	var left []document.Bead
 	if len(ls) > 0 && len(lt) > 0 {
-		out = append(out, r.align(doc.Source, doc.Target, ls, lt)...)
+		// Sentences left on both sides are aligned here.
+		left = r.align(doc.Source, doc.Target, ls, lt)
 	} else {
 		for _, x := range ls {
-			out = append(out, document.Bead{Source: []int{x.ID}})
+			left = append(left, document.Bead{Source: []int{x.ID}})
 		}
 		for _, x := range lt {
-			out = append(out, document.Bead{Target: []int{x.ID}})
+			left = append(left, document.Bead{Target: []int{x.ID}})
 		}
 	}
-	return out
+	return append(out[:at:at], append(left, out[at:]...)...)
 }
 
 // pairing is one document's structural pairing: the runner (shared by
