@@ -30,7 +30,7 @@ import (
 // nothing is compared.
 var CodeChanged = &Metric{
 	Name:     "code_changed",
-	Doc:      "a code block of the translation must hold its source's code: a changed command, flag, identifier or value is reported (comments, string literals, translated text and white space may differ)",
+	Doc:      "a code block of the translation must hold the same code as its source's block: comments, strings, translated text and white space aside",
 	Severity: Warning,
 	Run:      codeChanged,
 }
@@ -44,7 +44,7 @@ func codeChanged(p *Pass) {
 	doc := p.Doc
 	r := codeReader{locale: localeCode(doc)}
 	for _, g := range r.groups(doc) {
-		for _, m := range alignCode(g[0], g[1]) {
+		for _, m := range g.align() {
 			d := firstCodeDiff(m[0], m[1])
 			if d == nil {
 				continue
@@ -55,14 +55,29 @@ func codeChanged(p *Pass) {
 	}
 }
 
+// codeGroup holds the code blocks of a source and of its translation,
+// to be matched with each other.
+type codeGroup struct {
+	src, tgt []*codeBlock
+	// paired holds the pairs of units, source and target, that the
+	// alignment paired: the prose before two blocks tells whether they
+	// are one example. Nil when unknown.
+	paired map[[2]int]bool
+}
+
 // codeBlock is a code block read for comparison.
 type codeBlock struct {
 	path  string
-	first int      // line in the file of the block's first line of code
-	raw   []string // the block's lines of code, as written
-	lines []codeLine
-	words map[string]bool // the identifiers and numbers of its code
-	key   string          // its code without strings and translated text
+	first int // line in the file of the block's first line of code
+	// ctx is the index of the unit of prose before the block in its
+	// file, -1 when none.
+	ctx int
+	// command marks a paragraph that is one code span.
+	command bool
+	raw     []string // the block's lines of code, as written
+	lines   []codeLine
+	words   map[string]bool // the identifiers and numbers of its code
+	key     string          // its code without strings and translated text
 }
 
 // codeLine is a line of a code block that holds code or text: lines of
@@ -84,6 +99,7 @@ const (
 	tokCode   tokKind = iota // an identifier, number or punctuation mark
 	tokString                // a string literal, without its quotes
 	tokText                  // prose outside strings, with text in CJK script
+	tokAlt                   // alternatives, {{[-e|--command]}} in tldr pages: any one of them
 )
 
 type codeTok struct {
@@ -92,7 +108,8 @@ type codeTok struct {
 	// free marks a string literal whose content may differ: it holds
 	// CJK text, so it is translated on one side or the other.
 	free bool
-	line int // index of the raw line the token starts on
+	line int         // index of the raw line the token starts on
+	alts [][]codeTok // a tokAlt's alternatives
 }
 
 // side describes raw line i of the block as a finding side.
@@ -132,32 +149,49 @@ func baseLang(code string) string {
 	return code
 }
 
-// groups returns the lists of source and target code blocks to align with
-// each other.
-func (r codeReader) groups(doc *document.Document) [][2][]*codeBlock {
+// groups returns the groups of source and target code blocks to match.
+func (r codeReader) groups(doc *document.Document) []codeGroup {
 	if !codeFromFiles(doc) {
 		return r.bilingualGroups(doc)
 	}
-	var src, tgt []*codeBlock
-	for _, u := range doc.Units {
+	g := codeGroup{paired: map[[2]int]bool{}}
+	for _, b := range doc.Beads {
+		for _, s := range b.Source {
+			for _, t := range b.Target {
+				g.paired[[2]int{doc.Segment(s).Unit, doc.Segment(t).Unit}] = true
+			}
+		}
+	}
+	ctx, role := -1, document.RoleNone
+	for i, u := range doc.Units {
 		if len(u.Segments) == 0 {
 			continue
 		}
+		if u.Segments[0].Role != role {
+			ctx, role = -1, u.Segments[0].Role
+		}
 		b := r.read(u, true)
 		if b == nil {
+			for _, s := range u.Segments {
+				if s.Skip == "" {
+					ctx = i
+					break
+				}
+			}
 			continue
 		}
-		switch u.Segments[0].Role {
+		b.ctx = ctx
+		switch role {
 		case document.RoleSource:
-			src = append(src, b)
+			g.src = append(g.src, b)
 		case document.RoleTarget:
-			tgt = append(tgt, b)
+			g.tgt = append(g.tgt, b)
 		}
 	}
-	if len(src) == 0 || len(tgt) == 0 {
+	if len(g.src) == 0 || len(g.tgt) == 0 {
 		return nil
 	}
-	return [][2][]*codeBlock{{src, tgt}}
+	return []codeGroup{g}
 }
 
 // codeFromFiles reports whether the document's segments come from a source
@@ -177,11 +211,11 @@ func codeFromFiles(doc *document.Document) bool {
 // bilingualGroups finds, in a one-file bilingual document, the code blocks
 // that translate each other: those of declared language sections, and
 // twins (see CodeChanged).
-func (r codeReader) bilingualGroups(doc *document.Document) [][2][]*codeBlock {
+func (r codeReader) bilingualGroups(doc *document.Document) []codeGroup {
 	if doc.Source == "" || doc.Target == "" || doc.Source == doc.Target || doc.Paired {
 		return nil
 	}
-	var groups [][2][]*codeBlock
+	var groups []codeGroup
 	var src, tgt []*codeBlock
 	declared := map[int]bool{}
 	for i, u := range doc.Units {
@@ -202,7 +236,7 @@ func (r codeReader) bilingualGroups(doc *document.Document) [][2][]*codeBlock {
 		}
 	}
 	if len(src) > 0 && len(tgt) > 0 {
-		groups = append(groups, [2][]*codeBlock{src, tgt})
+		groups = append(groups, codeGroup{src: src, tgt: tgt})
 	}
 	order := sourceFirst(doc)
 	if order == 0 {
@@ -238,7 +272,7 @@ func (r codeReader) bilingualGroups(doc *document.Document) [][2][]*codeBlock {
 	// repeats each block in each language.
 	if len(twins) >= 2 && 2*same >= len(twins) {
 		for _, t := range twins {
-			groups = append(groups, [2][]*codeBlock{{t[0]}, {t[1]}})
+			groups = append(groups, codeGroup{src: t[:1], tgt: t[1:]})
 		}
 	}
 	return groups
@@ -287,7 +321,7 @@ func (r codeReader) read(u *document.Unit, commands bool) *codeBlock {
 	for _, s := range u.Segments[1:] {
 		text += "\n" + s.Text
 	}
-	b := &codeBlock{path: s.Pos.Path, first: s.Pos.Line}
+	b := &codeBlock{path: s.Pos.Path, first: s.Pos.Line, ctx: -1}
 	info := u.Info
 	switch {
 	case u.Kind == "code":
@@ -312,6 +346,7 @@ func (r codeReader) read(u *document.Unit, commands bool) *codeBlock {
 			return nil
 		}
 		b.raw = []string{strings.TrimSpace(m[2])}
+		b.command = true
 	default:
 		return nil
 	}
@@ -329,6 +364,17 @@ func (r codeReader) read(u *document.Unit, commands bool) *codeBlock {
 	var key strings.Builder
 	for _, l := range b.lines {
 		for _, t := range l.toks {
+			if t.kind == tokAlt {
+				for _, a := range t.alts {
+					for _, t := range a {
+						if t.kind == tokCode && isCodeWord(t.text) {
+							b.words[t.text] = true
+						}
+					}
+				}
+				key.WriteString(t.text + " ")
+				continue
+			}
 			if t.kind != tokCode {
 				continue
 			}
@@ -403,7 +449,11 @@ func scanCode(raw []string, syn codeSyntax) []codeLine {
 		if t := strings.TrimLeft(line, " \t"); strings.HasPrefix(t, "$ ") && endBlock == "" && endString == "" {
 			i = len(line) - len(t) + 2
 		}
-		atSpace := func() bool { return i == 0 || line[i-1] == ' ' || line[i-1] == '\t' }
+		// After white space; or after a template tag ({{ target: x }}),
+		// which is markup, not code.
+		atSpace := func() bool {
+			return i == 0 || line[i-1] == ' ' || line[i-1] == '\t' || strings.HasSuffix(line[:i], "}}") || strings.HasSuffix(line[:i], "%}")
+		}
 		atStart := func() bool { return strings.TrimLeft(line[:i], " \t") == "" }
 		add := func(kind tokKind, text string) {
 			cl.toks = append(cl.toks, codeTok{kind: kind, text: text, free: kind == tokString && hasWide(text), line: n})
@@ -484,6 +534,23 @@ func scanCode(raw []string, syn codeSyntax) []codeLine {
 					continue
 				}
 				// A quote that closes nowhere is punctuation.
+			}
+			if strings.HasPrefix(rest, "{{[") {
+				// Alternatives, as tldr pages write an option that has a
+				// short and a long form: either form is the same code.
+				if k := strings.Index(rest, "]}}"); k > 0 {
+					t := codeTok{kind: tokAlt, text: rest[:k+3], line: n}
+					for _, a := range strings.Split(rest[3:k], "|") {
+						var toks []codeTok
+						for _, l := range scanCode([]string{a}, syn) {
+							toks = append(toks, l.toks...)
+						}
+						t.alts = append(t.alts, toks)
+					}
+					cl.toks = append(cl.toks, t)
+					i += k + 3
+					continue
+				}
 			}
 			r, size := utf8.DecodeRuneInString(rest)
 			if !isWide(r) && !isCodeWordRune(r) {
@@ -568,6 +635,9 @@ func normaliseCode(lines []codeLine) []codeLine {
 			case tokText:
 				key.WriteString("\x01")
 				l.wild = true
+			case tokAlt:
+				key.WriteString("\x03" + t.text + "\x03")
+				l.wild = true
 			default:
 				key.WriteString(t.text + " ")
 			}
@@ -591,7 +661,7 @@ func englishProse(toks []codeTok) bool {
 	words := 0
 	for _, t := range toks {
 		switch {
-		case t.kind == tokText:
+		case t.kind == tokText || t.kind == tokAlt:
 			return false
 		case t.kind == tokString:
 		case isCodeWord(t.text):
@@ -609,7 +679,7 @@ func englishProse(toks []codeTok) bool {
 // text is prose too; elsewhere it is code (a 。 for a ; is a typo).
 func proseRuns(toks []codeTok) []codeTok {
 	spannable := func(t codeTok) bool {
-		return t.kind != tokCode || !strings.Contains(structural, t.text)
+		return t.kind == tokText || t.kind == tokString || t.kind == tokCode && !strings.Contains(structural, t.text)
 	}
 	text := false
 	for _, t := range toks {
@@ -681,9 +751,13 @@ func hasWide(s string) bool {
 	return false
 }
 
-// alignCode matches source blocks with target blocks in order, maximising
-// the total similarity; blocks that hold the same code weigh most.
-func alignCode(src, tgt []*codeBlock) [][2]*codeBlock {
+// align matches source blocks with target blocks in order, maximising
+// the total similarity; blocks that hold the same code weigh most, and
+// blocks after prose that the alignment paired weigh more. A command on a
+// line of its own is one example with a similar command of the other side
+// only when the prose before them is paired, or unknown.
+func (g codeGroup) align() [][2]*codeBlock {
+	src, tgt := g.src, g.tgt
 	n, m := len(src), len(tgt)
 	// best[i][j] is the best total for src[i:] and tgt[j:].
 	best := make([][]float64, n+1)
@@ -694,11 +768,20 @@ func alignCode(src, tgt []*codeBlock) [][2]*codeBlock {
 	for i := n - 1; i >= 0; i-- {
 		score[i] = make([]float64, m)
 		for j := m - 1; j >= 0; j-- {
+			a, b := src[i], tgt[j]
 			s := -1.0
-			if src[i].key == tgt[j].key {
+			if a.key == b.key {
 				s = 2
-			} else if jc := jaccard(src[i].words, tgt[j].words); jc >= codeMatchMin {
+			} else if jc := jaccard(a.words, b.words); jc >= codeMatchMin {
 				s = jc
+				if len(g.paired) > 0 && a.ctx >= 0 && b.ctx >= 0 {
+					switch {
+					case g.paired[[2]int{a.ctx, b.ctx}]:
+						s += 0.25
+					case a.command || b.command:
+						s = -1
+					}
+				}
 			}
 			score[i][j] = s
 			best[i][j] = max(best[i+1][j], best[i][j+1])
@@ -867,10 +950,19 @@ func hunkDiff(a, b *codeBlock, xs, ys []codeLine, i, j int) *codeDiff {
 	// The first token that differs names the lines.
 	fx, fy := flatten(xs), flatten(ys)
 	k := 0
-	for k < len(fx) && k < len(fy) && fx[k].kind != tokText && fy[k].kind != tokText && sameCodeTok(fx[k], fy[k]) {
+	for k < len(fx) && k < len(fy) && fx[k].kind < tokText && fy[k].kind < tokText && sameCodeTok(fx[k], fy[k]) {
 		k++
 	}
 	d := &codeDiff{src: fx[min(k, len(fx)-1)].line, tgt: fy[min(k, len(fy)-1)].line}
+	if k > 0 && k < len(fx) && k < len(fy) {
+		// A token one side has at the end of a line: that line, not
+		// the next line of the other side.
+		if nx, ny := fx[k].line != fx[k-1].line, fy[k].line != fy[k-1].line; nx && !ny {
+			d.src = fx[k-1].line
+		} else if ny && !nx {
+			d.tgt = fy[k-1].line
+		}
+	}
 	if d.src == d.tgt {
 		d.message = fmt.Sprintf("%sline %d %q vs %q", prefix, d.src+1, text(a, d.src), text(b, d.tgt))
 	} else {
@@ -930,6 +1022,15 @@ func sameCode(x, y []codeTok) bool {
 		case j < m && y[j].kind == tokText:
 			ok = match(i, j+1, 0) ||
 				i < n && absorbable(x[i]) && (run != 2 || x[i].line == x[i-1].line) && match(i+1, j, 2)
+		case i < n && x[i].kind == tokAlt:
+			ok = j < m && y[j].kind == tokAlt && sameAlts(x[i], y[j]) && match(i+1, j+1, 0)
+			for _, a := range x[i].alts {
+				ok = ok || hasPrefixCode(y[j:], a) && match(i+1, j+len(a), 0)
+			}
+		case j < m && y[j].kind == tokAlt:
+			for _, a := range y[j].alts {
+				ok = ok || hasPrefixCode(x[i:], a) && match(i+len(a), j+1, 0)
+			}
 		case i < n && j < m:
 			ok = sameCodeTok(x[i], y[j]) && match(i+1, j+1, 0)
 		}
@@ -961,9 +1062,34 @@ func absorbable(t codeTok) bool {
 // loose reports whether tokens hold text that may differ.
 func loose(toks []codeTok) bool {
 	for _, t := range toks {
-		if t.kind == tokText || t.free {
+		if t.kind == tokText || t.kind == tokAlt || t.free {
 			return true
 		}
 	}
 	return false
+}
+
+// sameAlts reports whether two sets of alternatives share one.
+func sameAlts(a, b codeTok) bool {
+	for _, x := range a.alts {
+		for _, y := range b.alts {
+			if len(x) == len(y) && hasPrefixCode(x, y) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// hasPrefixCode reports whether toks start with the tokens of prefix.
+func hasPrefixCode(toks, prefix []codeTok) bool {
+	if len(prefix) == 0 || len(prefix) > len(toks) {
+		return false
+	}
+	for i, t := range prefix {
+		if toks[i].kind != t.kind || toks[i].text != t.text {
+			return false
+		}
+	}
+	return true
 }

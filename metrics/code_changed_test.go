@@ -153,6 +153,14 @@ func TestCodeChanged(t *testing.T) {
 			[]block{para("- Remove an address:"), para("`sudo arp -d {{address}}`")},
 			[]block{para("- 删除地址："), para("`arp -d {{地址}}`")},
 			`guide.en.md:3|guide.zh.md:3 code block differs from the source: line 1 "sudo arp -d {{address}}" vs "arp -d {{地址}}"` + "\n"},
+		{"either form of an option in tldr's alternatives",
+			[]block{para("`asciinema {{[p|play]}} {{[-i|--idle-time-limit]}} 2 {{cast_id}}`")},
+			[]block{para("`asciinema play -i 2 {{文件id}}`")},
+			""},
+		{"a form that is not one of the alternatives",
+			[]block{para("`asciinema {{[r|rec]}} --idle-time-limit 2 --overwrite {{path}}`")},
+			[]block{para("`asciinema upload --idle-time-limit 2 --overwrite {{路径}}`")},
+			`guide.en.md:1|guide.zh.md:1 code block differs from the source: line 1 "asciinema {{[r|rec]}} --idle-time-limit 2 --overwrite {{path}}" vs "asciinema upload --idle-time-limit 2 --overwrite {{路径}}"` + "\n"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			got := describe(codeFindings(filesDoc(tc.src, tc.tgt)))
@@ -284,5 +292,34 @@ func TestCodeChangedRun(t *testing.T) {
 	}
 	if want := `code block differs from the source: line 2 "npm install antd --save" vs "npm install antd"`; f.Message != want {
 		t.Errorf("message %q, want %q", f.Message, want)
+	}
+}
+
+// Commands on lines of their own, each after its description as tldr
+// pages have them, are one example when their descriptions are paired:
+// a command after a description with another counterpart is another
+// example, however similar.
+func TestCodeChangedCommandContext(t *testing.T) {
+	src := []block{para("# cut"), para("- Use space as a delimiter:"), para("`cut -d \" \" -f -3`"),
+		para("- Split by a delimiter:"), para("`cut -d \"{{delimiter}}\" -f 2-`")}
+	tgt := []block{para("# cut"), para("- 按指定分隔符分割："), para("`cut -d \"{{分隔符}}\" -f {{1|1,10}}`")}
+	for _, tc := range []struct {
+		name  string
+		pairs [][2]int // unit indices: source, target
+		want  string
+	}{
+		{"the description of the second command is paired", [][2]int{{0, 0}, {3, 1}},
+			`guide.en.md:9|guide.zh.md:5 code block differs from the source: line 1 "cut -d \"{{delimiter}}\" -f 2-" vs "cut -d \"{{分隔符}}\" -f {{1|1,10}}"` + "\n"},
+		{"no description is paired", [][2]int{{0, 0}}, ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			doc := filesDoc(src, tgt)
+			for _, p := range tc.pairs {
+				doc.Beads = append(doc.Beads, document.Bead{Source: []int{p[0]}, Target: []int{len(src) + p[1]}, Score: 1})
+			}
+			if got := describe(codeFindings(doc)); got != tc.want {
+				t.Errorf("findings:\n%s\nwant:\n%s", got, tc.want)
+			}
+		})
 	}
 }
