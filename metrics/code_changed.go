@@ -627,9 +627,11 @@ func normaliseCode(lines []codeLine) []codeLine {
 			continue
 		}
 		var key strings.Builder
-		for _, t := range l.toks {
+		for i, t := range l.toks {
 			switch t.kind {
 			case tokString:
+				t.text = squeeze(t.text)
+				l.toks[i] = t
 				key.WriteString("\x00" + t.text + "\x00")
 				l.wild = l.wild || t.free
 			case tokText:
@@ -646,6 +648,28 @@ func normaliseCode(lines []codeLine) []codeLine {
 		out = append(out, l)
 	}
 	return out
+}
+
+// squeeze normalises the white space of a string's content: runs of it
+// become one space, and none is kept beside punctuation
+// ("width:600px; height:400px" is "width: 600px;height:400px").
+func squeeze(s string) string {
+	if !strings.ContainsAny(s, " \t\n\r") {
+		return s
+	}
+	f := strings.Fields(s)
+	var b strings.Builder
+	for i, w := range f {
+		if i > 0 {
+			prev, _ := utf8.DecodeLastRuneInString(f[i-1])
+			next, _ := utf8.DecodeRuneInString(w)
+			if isCodeWordRune(prev) && isCodeWordRune(next) {
+				b.WriteByte(' ')
+			}
+		}
+		b.WriteString(w)
+	}
+	return b.String()
 }
 
 // englishProse reports whether a line is a sentence rather than code: two
