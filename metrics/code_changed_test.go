@@ -327,3 +327,80 @@ func TestCodeChangedCommandContext(t *testing.T) {
 		})
 	}
 }
+
+// The findings judged on the real trees (testdata/precision/code_changed.tsv)
+// stay found: a change that loses a finding judged true fails, one that
+// drops a false one or finds a new one says so.
+func TestCodeChangedRealTrees(t *testing.T) {
+	if testing.Short() {
+		t.Skip("checks the real trees of ../shared/data: not with -short")
+	}
+	data, err := os.ReadFile("../testdata/precision/code_changed.tsv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	judged := map[string]string{} // path:line, from shared/data/ on, to verdict
+	for _, l := range strings.Split(strings.TrimSpace(string(data)), "\n")[1:] {
+		f := strings.Split(l, "\t")
+		if len(f) != 4 || (f[2] != "TRUE" && f[2] != "FALSE") || f[3] == "" {
+			t.Fatalf("code_changed.tsv: %q is not path, line, TRUE or FALSE, reason", l)
+		}
+		judged[sharedRel(f[0])+":"+f[1]] = f[2]
+	}
+	for _, rel := range []string{"../shared/data/docs-dev/ant-design", "../shared/data/docs-dev/echarts-doc", "../shared/data/formats/docs-tree/tldr"} {
+		t.Run(filepath.Base(rel), func(t *testing.T) {
+			dir := filepath.Join("..", rel)
+			if _, err := os.Stat(dir); err != nil {
+				t.Skipf("%s (from the repository root) is absent: skipping", rel)
+			}
+			r, err := pipeline.NewRunner(pipeline.Config{Metrics: []*metrics.Metric{metrics.CodeChanged}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			rep, err := r.Run(context.Background(), []string{dir})
+			if err != nil {
+				t.Fatal(err)
+			}
+			found := map[string]bool{}
+			for _, d := range rep.Documents {
+				for _, f := range d.Findings {
+					if f.Check != metrics.CodeChanged.Name {
+						continue
+					}
+					at := fmt.Sprintf("%s:%d", sharedRel(f.Target.Path), f.Target.Line)
+					found[at] = true
+					if judged[at] == "" {
+						t.Logf("%s: not judged yet: %s", at, f.Message)
+					}
+				}
+			}
+			tp, n := 0, 0
+			for at, v := range judged {
+				if !strings.HasPrefix(at, sharedRel(rel)+"/") {
+					continue
+				}
+				switch {
+				case v == "TRUE" && !found[at]:
+					t.Errorf("%s: judged a true code_changed finding, no longer found", at)
+				case v == "FALSE" && !found[at]:
+					t.Logf("%s: judged false, no longer found", at)
+				case found[at]:
+					n++
+					if v == "TRUE" {
+						tp++
+					}
+				}
+			}
+			t.Logf("%d of the %d judged findings still found are true", tp, n)
+		})
+	}
+}
+
+// sharedRel returns a path from its shared/data/ on.
+func sharedRel(p string) string {
+	p = filepath.ToSlash(p)
+	if i := strings.Index(p, "shared/data/"); i >= 0 {
+		return p[i:]
+	}
+	return p
+}
