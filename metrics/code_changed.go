@@ -13,21 +13,23 @@ import (
 // CodeChanged reports a code block of the translation whose code is not
 // its source's: a command, flag, identifier or value changed. Code blocks
 // are matched in order between the source and the target, by similarity;
-// comments, string literals and text in the other language may differ
-// (translators translate them), and so may white space, line breaks, a
-// semicolon or trailing comma at the end of a line, and the language code
-// in a localised link (/en/ for /zh/). A block with no similar block on
-// the other side is not reported here: leaving out a block is an omission.
+// comments, string literals with CJK text, other CJK text and English
+// sentences on lines of their own may differ (translators translate
+// them), and so may white space, line breaks, a semicolon or comma at the
+// end of a line, an ellipsis for elided code and the language code in a
+// localised link (/en/ for /zh/). A block with no similar block on the
+// other side is not reported here: leaving out a block is an omission.
 //
 // Documents made of a source file and its translation are compared whole;
 // there a paragraph that is one code span (a command on a line of its own,
-// as tldr pages show them) counts as a block too. In a one-file bilingual
-// document, a code block is compared with the block of the other
-// language's section when the file declares its sections (a "## zh-CN"
-// heading over Chinese text), or with its twin when code blocks come in
-// adjacent pairs, the source language's first, and most such pairs hold
-// the same code; otherwise which block translates which is not clear and
-// nothing is compared.
+// as tldr pages show them) counts as a block too, matched only with the
+// command after the paired description when the prose is paired. In a
+// one-file bilingual document, a code block is compared with the block of
+// the other language's section when the file declares its sections (a
+// "## zh-CN" heading over Chinese text), or with its twin when code blocks
+// come in adjacent pairs (in the order the languages' paragraphs take) and
+// most such pairs hold the same code; otherwise which block translates
+// which is not clear and nothing is compared.
 var CodeChanged = &Metric{
 	Name:     "code_changed",
 	Doc:      "a code block of the translation must hold the same code as its source's block: comments, strings, translated text and white space aside",
