@@ -12,6 +12,7 @@ var All = []*Metric{
 	State,
 	LengthRatio,
 	Language,
+	CodeChanged,
 }
 
 // ByName returns the metric with the given name, or nil.
