@@ -100,12 +100,14 @@ func TestFormatsFolder(t *testing.T) {
 		}
 	}
 	// tldr pages whose Chinese version lacks examples.
-	for _, page := range []string{"adb-forward.md", "arp-scan.md", "cut.md", "deno.md"} {
+	// chroot.md: the Chinese page lacks the first example ("Run `$SHELL`
+	// in the new root directory"), which pairing by structure now finds.
+	for _, page := range []string{"adb-forward.md", "arp-scan.md", "chroot.md", "cut.md", "deno.md"} {
 		if count[page]["omission"] == 0 {
 			t.Errorf("tldr %s: the Chinese page has fewer examples, but no omission is reported", page)
 		}
 	}
-	for _, page := range []string{"chroot.md", "bzcat.md", "docker-build.md"} {
+	for _, page := range []string{"bzcat.md", "docker-build.md"} {
 		if n := count[page]["omission"]; n != 0 {
 			t.Errorf("tldr %s: complete translation, yet %d omissions", page, n)
 		}
