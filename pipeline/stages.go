@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/transcheck/transcheck/pipeline/align"
 	"github.com/transcheck/transcheck/pipeline/document"
 	"github.com/transcheck/transcheck/pipeline/segment"
 )
@@ -339,5 +340,5 @@ func pairFiles(r *Runner, doc *document.Document) {
 	if len(src) == 0 || len(tgt) == 0 {
 		return
 	}
-	doc.Beads = append(doc.Beads, r.align(doc.Source, doc.Target, src, tgt)...)
+	doc.Beads = append(doc.Beads, r.align(doc.Source, doc.Target, src, tgt, align.Options{})...)
 }
