@@ -177,8 +177,8 @@ func Runs(text string, masks [][2]int) []Run {
 // paragraph of a million runs (a file that is one line of alternating
 // words) folds in n log n time, the same way as a short one.
 func foldMinorRuns(raws []rawRun) []rawRun {
-	if len(raws) < 2 {
-		return raws
+	if len(raws) < 2 || !anyMinor(raws) {
+		return raws // most paragraphs: one run, or a Chinese run and its English
 	}
 	var cjk, other float64
 	for _, r := range raws {
@@ -237,6 +237,23 @@ func foldMinorRuns(raws []rawRun) []rawRun {
 		out = append(out, raws[i])
 	}
 	return out
+}
+
+// anyMinor reports whether any of two or more runs is minor.
+func anyMinor(raws []rawRun) bool {
+	for i := range raws {
+		var left, right *rawRun
+		if i > 0 {
+			left = &raws[i-1]
+		}
+		if i+1 < len(raws) {
+			right = &raws[i+1]
+		}
+		if minor(raws[i], left, right) {
+			return true
+		}
+	}
+	return false
 }
 
 // folding is a paragraph's runs as a doubly linked list over raws.
