@@ -23,7 +23,8 @@ golden:
 
 # The whole command over each corpus size, in its own process so that its
 # peak RSS is its own; then each stage alone at each size, and the rest.
-# The corpora (about 10 MB and 100 MB) are generated once into $TMPDIR.
+# The corpora (about 10 MB and 100 MB, and a 20 MB file that is one line)
+# are generated once into $TMPDIR.
 bench:
 	$(GO) test -run '^$$' -bench 'CheckCommand/10MB$$' -benchtime 3x ./cmd/transcheck
 	$(GO) test -run '^$$' -bench 'CheckCommand/100MB$$' -benchtime 1x ./cmd/transcheck
@@ -31,6 +32,7 @@ bench:
 	$(GO) test -run '^$$' -bench 'Stages/100MB/' -benchtime 2x ./cmd/transcheck
 	$(GO) test -run '^$$' -bench 'CheckCommandTMX' -benchtime 1x ./cmd/transcheck
 	$(GO) test -run '^$$' -bench 'LargeTSV/chunks' -benchtime 1x ./pipeline
+	$(GO) test -run '^$$' -bench 'OneLine/20MB$$' -benchtime 1x ./pipeline
 	$(GO) test -run '^$$' -bench 'ProcessSeed' ./pipeline
 	$(GO) test -run '^$$' -bench . -benchmem ./pipeline/align ./pipeline/lexicon ./metrics/numeral ./reports
 

@@ -28,13 +28,14 @@ func (r *Runner) lexiconFor(source, target string) *lexicon.Lexicon {
 // returns beads of segment IDs, null beads included, in order. The
 // dictionary maps Chinese to English, so an English→Chinese pair is
 // aligned the other way round and turned back.
-func (r *Runner) align(source, target string, src, tgt []*document.Segment) []document.Bead {
+func (r *Runner) align(source, target string, src, tgt []*document.Segment, opt align.Options) []document.Bead {
 	swap := target == "zh" && source != "zh"
 	a, b := src, tgt
 	if swap {
 		a, b = tgt, src
 	}
-	beads := align.Align(sentences(a), sentences(b), align.Options{Lexicon: r.lexiconFor(source, target)})
+	opt.Lexicon = r.lexiconFor(source, target)
+	beads := align.Align(sentences(a), sentences(b), opt)
 	out := make([]document.Bead, len(beads))
 	for i, bd := range beads {
 		s, t := ids(a, bd.Source), ids(b, bd.Target)
@@ -46,9 +47,19 @@ func (r *Runner) align(source, target string, src, tgt []*document.Segment) []do
 	return out
 }
 
+// unitBandCells is the aligner's MaxBandCells inside one unit. A
+// paragraph's sentences pair close to its diagonal; only a piece cut out
+// of a huge line (a hostile or broken file: up to the segment limit of
+// 20,000 characters, thousands of sentences a side) could make the band
+// grow to the whole table, tens of millions of cells with their pair
+// masks, a gigabyte or more. A unit of up to about 500 sentences a side
+// can still be searched whole, however its path strays. Whole documents
+// (a file and its translation) are aligned without a bound.
+const unitBandCells = 256
+
 // alignUnit pairs the source and target segments of one bilingual unit:
 // as a whole when either side is a single sentence, else sentence by
-// sentence through the aligner.
+// sentence through the aligner, its band bounded by unitBandCells.
 func (r *Runner) alignUnit(doc *document.Document, src, tgt []int) []document.Bead {
 	if len(src) == 1 || len(tgt) == 1 {
 		return []document.Bead{{Source: src, Target: tgt, Score: 1}}
@@ -60,7 +71,7 @@ func (r *Runner) alignUnit(doc *document.Document, src, tgt []int) []document.Be
 		}
 		return out
 	}
-	return r.align(doc.Source, doc.Target, segs(src), segs(tgt))
+	return r.align(doc.Source, doc.Target, segs(src), segs(tgt), align.Options{MaxBandCells: unitBandCells})
 }
 
 func sentences(segs []*document.Segment) []align.Sentence {
@@ -83,7 +94,7 @@ func ids(segs []*document.Segment, idx []int) []int {
 // target, and returns beads of their IDs (null beads included), in order.
 // It is the aligner that check uses, for the align command.
 func (r *Runner) AlignSegments(source, target string, src, tgt []*document.Segment) []document.Bead {
-	return r.align(source, target, src, tgt)
+	return r.align(source, target, src, tgt, align.Options{})
 }
 
 // Segments reads one file and returns its prose segments with their

@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/transcheck/transcheck/pipeline/align"
 	"github.com/transcheck/transcheck/pipeline/document"
 	"github.com/transcheck/transcheck/pipeline/segment"
 )
@@ -122,42 +123,53 @@ func detectStage(r *Runner, doc *document.Document) {
 		}
 		s.Lang, s.Confidence = r.detector.DetectDeclared(s.Prose(), s.Declared)
 	}
-	// Segments with no letters (a number, a dash) take the language of the
-	// nearest segment of their unit, else the previous segment's.
-	for i, s := range segs {
-		if s.Skip != "" || s.Lang != "" {
-			continue
-		}
-		if n := neighbourLang(segs, i); n != nil {
-			s.Lang, s.Confidence = n.Lang, n.Confidence
-		}
-	}
+	inheritLangs(segs)
 }
 
-func neighbourLang(segs []*document.Segment, i int) *document.Segment {
+// inheritLangs gives each segment with no language (no letters: a number,
+// a dash) the language of the nearest segment of its unit that has one,
+// the one before it when two are as near; else the language of the
+// segment before it. Segments are taken in order, so a segment that took
+// a language passes it on. One pass each way, whatever the size of the
+// unit: a piece of a huge line can hold thousands of such segments.
+func inheritLangs(segs []*document.Segment) {
 	usable := func(s *document.Segment) bool { return s.Skip == "" && s.Lang != "" }
-	// The nearest segment of the same unit (units are contiguous, so the
-	// search ends when both sides have left it)...
-	for d := 1; ; d++ {
-		inUnit := false
-		for _, j := range []int{i - d, i + d} {
-			if j < 0 || j >= len(segs) || segs[j].Unit != segs[i].Unit {
-				continue
-			}
-			inUnit = true
-			if usable(segs[j]) {
-				return segs[j]
-			}
+	// next[i] is the nearest segment after i in i's unit with a language
+	// of its own, or -1; units are contiguous.
+	next := make([]int, len(segs))
+	k := -1
+	for i := len(segs) - 1; i >= 0; i-- {
+		if k >= 0 && segs[k].Unit != segs[i].Unit {
+			k = -1
 		}
-		if !inUnit {
-			break
+		next[i] = k
+		if usable(segs[i]) {
+			k = i
 		}
 	}
-	// ...else the segment before it.
-	if i > 0 && usable(segs[i-1]) {
-		return segs[i-1]
+	prev := -1 // the nearest segment before i in its unit with a language
+	for i, s := range segs {
+		if prev >= 0 && segs[prev].Unit != s.Unit {
+			prev = -1
+		}
+		if s.Skip == "" && s.Lang == "" {
+			var from *document.Segment
+			switch {
+			case prev >= 0 && (next[i] < 0 || i-prev <= next[i]-i):
+				from = segs[prev]
+			case next[i] >= 0:
+				from = segs[next[i]]
+			case i > 0 && usable(segs[i-1]):
+				from = segs[i-1]
+			}
+			if from != nil {
+				s.Lang, s.Confidence = from.Lang, from.Confidence
+			}
+		}
+		if usable(s) {
+			prev = i
+		}
 	}
-	return nil
 }
 
 // directionStage fixes the document's source and target languages: as
@@ -374,5 +386,5 @@ func pairFiles(r *Runner, doc *document.Document) {
 		pairStructured(r, doc)
 		return
 	}
-	doc.Beads = append(doc.Beads, r.align(doc.Source, doc.Target, src, tgt)...)
+	doc.Beads = append(doc.Beads, r.align(doc.Source, doc.Target, src, tgt, align.Options{})...)
 }

@@ -462,7 +462,7 @@ func (r *pairing) pairBlock(doc *document.Document, s, t block) []document.Bead 
 		return []document.Bead{{Source: segIDs(s.segs), Target: segIDs(t.segs), Score: 1}}
 	}
 	if r.global == nil {
-		return r.align(doc.Source, doc.Target, s.segs, t.segs)
+		return r.align(doc.Source, doc.Target, s.segs, t.segs, align.Options{})
 	}
 	// The whole document's beads, cut to this pair of blocks, in their
 	// order; a sentence they pair with none of the other block's is left
@@ -519,7 +519,7 @@ func (r *pairing) pairBlock(doc *document.Document, s, t block) []document.Bead 
 	var left []document.Bead
 	if len(ls) > 0 && len(lt) > 0 {
 		// Sentences left on both sides are aligned here.
-		left = r.align(doc.Source, doc.Target, ls, lt)
+		left = r.align(doc.Source, doc.Target, ls, lt, align.Options{})
 	} else {
 		for _, x := range ls {
 			left = append(left, document.Bead{Source: []int{x.ID}})
@@ -553,7 +553,7 @@ func globalBeads(r *Runner, doc *document.Document, src, tgt []block) *beadIndex
 	for _, x := range tgt {
 		b = append(b, x.segs...)
 	}
-	g := &beadIndex{beads: r.align(doc.Source, doc.Target, a, b), of: map[int]int{}}
+	g := &beadIndex{beads: r.align(doc.Source, doc.Target, a, b, align.Options{}), of: map[int]int{}}
 	for k, bd := range g.beads {
 		for _, id := range bd.Source {
 			g.of[id] = k

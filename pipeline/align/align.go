@@ -55,6 +55,17 @@ type Options struct {
 	// re-estimating the parameters from the path of the pass before.
 	// Zero means 2 (1 for inputs of up to 16 sentences in all).
 	Passes int
+
+	// MaxBandCells bounds the doubling of the coarse band: the band is
+	// doubled only while it keeps at most MaxBandCells cells per sentence
+	// (of both sides together). Zero means no bound: where the path keeps
+	// running along the band's edge (a target that begins with a thousand
+	// sentences the source lacks), the band grows up to the whole table,
+	// which finds the path however far it strays, in time and memory that
+	// grow as len(src)·len(tgt). A bound makes them linear, at the price of
+	// a path that cannot stray further than about half of MaxBandCells
+	// sentences from the band it started from.
+	MaxBandCells int
 }
 
 // LongNullPenalty is the NullPenalty of long inputs, chosen on the dev
@@ -144,7 +155,9 @@ func touchingRows(path []step, lo, hi []int, m int) []int {
 // Align aligns the source sentences src with the target sentences tgt and
 // returns the beads in order. Every index of both sides appears in exactly
 // one bead, and the beads are monotonic: each starts where the previous one
-// ended. The time and memory it takes are linear in len(src)+len(tgt).
+// ended. The time and memory it takes are linear in len(src)+len(tgt)
+// times the width of the band searched, which stays small unless the path
+// strays far from the diagonal; Options.MaxBandCells bounds it.
 func Align(src, tgt []Sentence, opt Options) []Bead {
 	n, m := len(src), len(tgt)
 	if n == 0 || m == 0 {
@@ -169,25 +182,46 @@ func Align(src, tgt []Sentence, opt Options) []Bead {
 	a.opt = opt
 	a.initModel()
 
-	// coarse pass: a band around the length diagonal,
-	// widened around the path wherever the path runs along the band's edge
-	w := opt.CoarseBand
-	lo, hi := a.lengthDiagonal(w)
-	path := a.run(lo, hi, coarseTypes)
+	path, _, _ := a.coarse()
+	for range opt.Passes {
+		a.estimate(path)
+		lo, hi := pathBand(path, n, m, opt.Band)
+		path = a.run(lo, hi, allTypes)
+	}
+	return a.beads(path)
+}
+
+// coarse runs the coarse pass: a band around the length diagonal, doubled
+// around the path while the path runs along the band's edge, at most 8
+// times and within Options.MaxBandCells. It returns the path and the last
+// band.
+func (a *aligner) coarse() (path []step, lo, hi []int) {
+	n, m := a.n, a.m
+	w := a.opt.CoarseBand
+	lo, hi = a.lengthDiagonal(w)
+	path = a.run(lo, hi, coarseTypes)
 	for range 8 {
 		if len(touchingRows(path, lo, hi, m)) == 0 {
 			break
 		}
 		w *= 2
-		lo, hi = pathBand(path, n, m, w)
+		wlo, whi := pathBand(path, n, m, w)
+		if max := a.opt.MaxBandCells; max > 0 && bandCells(wlo, whi) > max*(n+m) {
+			break
+		}
+		lo, hi = wlo, whi
 		path = a.run(lo, hi, coarseTypes)
 	}
-	for range opt.Passes {
-		a.estimate(path)
-		lo, hi = pathBand(path, n, m, opt.Band)
-		path = a.run(lo, hi, allTypes)
+	return path, lo, hi
+}
+
+// bandCells is the number of cells of a band.
+func bandCells(lo, hi []int) int {
+	cells := 0
+	for i := range lo {
+		cells += hi[i] - lo[i] + 1
 	}
-	return a.beads(path)
+	return cells
 }
 
 // step is one bead of a path: it ends at (i, j) and has shape t.

@@ -240,3 +240,38 @@ func TestNegLogErfc(t *testing.T) {
 		}
 	}
 }
+
+// TestMaxBandCells aligns a target that begins with as many one-word
+// sentences as the source has sentences to spare: the coarse path runs
+// along the band's edge, and without a bound the band doubles far past
+// what MaxBandCells allows. With it, the band stays within the bound (the
+// aligner's time and memory stay linear) and every sentence is still in
+// a bead.
+func TestMaxBandCells(t *testing.T) {
+	const n, bound = 300, 24
+	ss, tt := parallel(0, n)
+	var added [][]int
+	for k := range n / 2 {
+		added = append(added, []int{900000 + k})
+	}
+	src, tgt := doc("xx", ss...), doc("yy", append(added, tt...)...)
+	coarseCells := func(opt Options) int {
+		vocab := Words()
+		a := &aligner{n: len(src), m: len(tgt), opt: opt.withDefaults(len(src), len(tgt)),
+			src: featurize(src, vocab, nil, true), tgt: featurize(tgt, vocab, nil, false)}
+		a.mark = getMarks(vocab.Size())
+		defer putMarks(a.mark)
+		a.initModel()
+		_, lo, hi := a.coarse()
+		return bandCells(lo, hi)
+	}
+	limit := bound * (len(src) + len(tgt))
+	if got := coarseCells(Options{CoarseBand: 4}); got <= limit {
+		t.Fatalf("unbounded, the coarse band has %d cells, within %d: the test no longer makes it grow", got, limit)
+	}
+	opt := Options{CoarseBand: 4, MaxBandCells: bound}
+	if got := coarseCells(opt); got > limit {
+		t.Errorf("MaxBandCells %d: the coarse band has %d cells, over %d", bound, got, limit)
+	}
+	checkCoverage(t, Align(src, tgt, opt), len(src), len(tgt))
+}

@@ -59,7 +59,10 @@
 // (Options.Band) around the previous path. Pair evidence is precomputed for
 // the band only, as 64-bit masks of matched items, so that scoring a bead
 // is a few ORs and popcounts. Time and memory are linear in the number of
-// sentences times the band width.
+// sentences times the band width. The doubling can reach the whole table
+// when the path strays far (a target that opens with many sentences the
+// source lacks); Options.MaxBandCells stops it at a number of cells per
+// sentence, as the pipeline does inside one paragraph.
 //
 // # Scoring
 //

@@ -1,8 +1,10 @@
 // Package benchcorpus generates the corpora the benchmarks check: folders
 // of bilingual documents and large TSV files built deterministically from
 // the seed article and, when the shared data is there, the gold sentence
-// alignments, with known faults. It also measures what the benchmarks
-// report beside time: the floor of a plain read, and the peak RSS.
+// alignments, with known faults; and a hostile file, one long line of
+// alternating Chinese and English words. It also measures what the
+// benchmarks report beside time: the floor of a plain read, and the peak
+// RSS.
 //
 // Corpora are written once under os.TempDir and kept between runs; the
 // same size gives the same bytes.

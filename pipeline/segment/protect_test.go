@@ -5,6 +5,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // Protected's fast path for text whose only trigger is '%' finds what the
@@ -36,5 +37,48 @@ func TestPlaceholdersMatchTheExpression(t *testing.T) {
 	}
 	if got := Protected("增长了47%，占比 %s 与 % of"); len(got) != 2 {
 		t.Errorf("want the placeholders %%s and %% o, got %v", got)
+	}
+}
+
+// TestHasProse compares HasProse with a scan of every span for every
+// letter, over random texts of code, URLs, placeholders and words, and
+// random ranges of them.
+func TestHasProse(t *testing.T) {
+	naive := func(text string, start, end int, protected [][2]int) bool {
+		for i, r := range text[start:end] {
+			at := start + i
+			if !IsLetter(r) {
+				continue
+			}
+			inside := false
+			for _, p := range protected {
+				if p[0] <= at && at < p[1] {
+					inside = true
+					break
+				}
+			}
+			if !inside {
+				return true
+			}
+		}
+		return false
+	}
+	pieces := []string{"`a`", "`code here`", "%s", "%d", "https://go.dev/x", "<b>", "&amp;", "词", "word", " ", "。", "1", "{name}"}
+	rng := rand.New(rand.NewSource(5))
+	for n := 0; n < 5000; n++ {
+		var b strings.Builder
+		for k := rng.Intn(20); k >= 0; k-- {
+			b.WriteString(pieces[rng.Intn(len(pieces))])
+		}
+		text := b.String()
+		protected := Protected(text)
+		start := rng.Intn(len(text) + 1)
+		for start < len(text) && !utf8.RuneStart(text[start]) {
+			start++
+		}
+		end := start + rng.Intn(len(text)-start+1)
+		if got, want := HasProse(text, start, end, protected), naive(text, start, end, protected); got != want {
+			t.Fatalf("HasProse(%q[%d:%d]) = %v, want %v (spans %v)", text, start, end, got, want, protected)
+		}
 	}
 }

@@ -168,7 +168,18 @@ func Runs(text string, masks [][2]int) []Run {
 // their neighbours, then joins adjacent runs of the same script. Runs of
 // the paragraph's minority script fold first, so that in "Go 的 switch 比
 // C 的更通用" the Latin words fold into the Chinese and not the reverse.
+//
+// One fold at a time: the leftmost minor run of the minority script, else
+// the leftmost minor run, goes into the run before it (the run after it
+// when first), and the two runs it separated, now adjacent and of one
+// script, join. A fold changes only the runs around it, so the minor runs
+// wait in two queues by position and are checked again when taken: a
+// paragraph of a million runs (a file that is one line of alternating
+// words) folds in n log n time, the same way as a short one.
 func foldMinorRuns(raws []rawRun) []rawRun {
+	if len(raws) < 2 || !anyMinor(raws) {
+		return raws // most paragraphs: one run, or a Chinese run and its English
+	}
 	var cjk, other float64
 	for _, r := range raws {
 		if r.script == ScriptCJK {
@@ -178,63 +189,176 @@ func foldMinorRuns(raws []rawRun) []rawRun {
 		}
 	}
 	minority := func(r rawRun) bool { return (r.script == ScriptCJK) == (cjk < other) }
-	if len(raws) > maxFoldRuns {
-		return foldGreedy(raws)
+	f := folding{raws: raws, prev: make([]int, len(raws)), next: make([]int, len(raws))}
+	for i := range raws {
+		f.prev[i], f.next[i] = i-1, i+1
 	}
-	for len(raws) > 1 {
-		pick := -1
-		for i := range raws {
-			if minor(raws, i) && (pick < 0 || minority(raws[i]) && !minority(raws[pick])) {
-				pick = i
+	f.next[len(raws)-1] = -1
+	// queues[0] holds runs of the minority script, queues[1] the others;
+	// each is a min-heap of positions, some of them stale.
+	var queues [2]intHeap
+	queue := func(i int) *intHeap {
+		if minority(raws[i]) {
+			return &queues[0]
+		}
+		return &queues[1]
+	}
+	for i := range raws {
+		if f.minor(i) {
+			queue(i).push(i)
+		}
+	}
+	// take returns the leftmost run of q that is still there and minor.
+	take := func(q *intHeap) int {
+		for len(*q) > 0 {
+			i := q.pop()
+			if !f.gone(i) && f.minor(i) {
+				return i
 			}
+		}
+		return -1
+	}
+	for {
+		pick := take(&queues[0])
+		if pick < 0 {
+			pick = take(&queues[1])
 		}
 		if pick < 0 {
 			break
 		}
-		into := pick - 1
-		if pick == 0 {
-			into = 1
+		for _, i := range f.fold(pick) {
+			if i >= 0 && f.minor(i) {
+				queue(i).push(i)
+			}
 		}
-		raws[into].start = min(raws[into].start, raws[pick].start)
-		raws[into].end = max(raws[into].end, raws[pick].end)
-		raws = append(raws[:pick], raws[pick+1:]...)
-		raws = joinSame(raws)
 	}
-	return raws
-}
-
-// maxFoldRuns bounds the careful folding, which is quadratic in the number
-// of runs: a text that changes script more often than this (pathological
-// input, or a table of mixed codes) is folded in one greedy pass.
-const maxFoldRuns = 256
-
-// foldGreedy folds each minor run into the run before it, left to right,
-// in linear time.
-func foldGreedy(raws []rawRun) []rawRun {
-	out := raws[:0:0]
-	for i := range raws {
+	out := raws[:0]
+	for i := f.first; i >= 0; i = f.next[i] {
 		out = append(out, raws[i])
-		if n := len(out); n > 1 && minor(out, n-1) {
-			out[n-2].end = out[n-1].end
-			out = joinSame(out[:n-1])
-		}
 	}
 	return out
+}
+
+// anyMinor reports whether any of two or more runs is minor.
+func anyMinor(raws []rawRun) bool {
+	for i := range raws {
+		var left, right *rawRun
+		if i > 0 {
+			left = &raws[i-1]
+		}
+		if i+1 < len(raws) {
+			right = &raws[i+1]
+		}
+		if minor(raws[i], left, right) {
+			return true
+		}
+	}
+	return false
+}
+
+// folding is a paragraph's runs as a doubly linked list over raws.
+type folding struct {
+	raws       []rawRun
+	prev, next []int // -1 at either end; prev[i] == -2 once i is gone
+	first      int
+}
+
+func (f *folding) gone(i int) bool { return f.prev[i] == -2 }
+
+func (f *folding) remove(i int) {
+	p, n := f.prev[i], f.next[i]
+	if p >= 0 {
+		f.next[p] = n
+	} else {
+		f.first = n
+	}
+	if n >= 0 {
+		f.prev[n] = p
+	}
+	f.prev[i] = -2
+}
+
+func (f *folding) minor(i int) bool {
+	if f.prev[i] < 0 && f.next[i] < 0 {
+		return false // the last run left is the paragraph's language
+	}
+	var left, right *rawRun
+	if p := f.prev[i]; p >= 0 {
+		left = &f.raws[p]
+	}
+	if n := f.next[i]; n >= 0 {
+		right = &f.raws[n]
+	}
+	return minor(f.raws[i], left, right)
+}
+
+// fold folds run i into its neighbour and joins the neighbours it
+// separated. It returns the runs whose minor status may have changed:
+// the run that took i and one run on either side (-1 where there is none).
+func (f *folding) fold(i int) [3]int {
+	into := f.prev[i]
+	if into < 0 {
+		into = f.next[i]
+	}
+	r := &f.raws[into]
+	r.start = min(r.start, f.raws[i].start)
+	r.end = max(r.end, f.raws[i].end)
+	f.remove(i)
+	if n := f.next[into]; n >= 0 && f.raws[n].script == r.script {
+		r.end = f.raws[n].end
+		r.weight += f.raws[n].weight
+		f.remove(n)
+	}
+	return [3]int{f.prev[into], into, f.next[into]}
+}
+
+// intHeap is a min-heap of ints.
+type intHeap []int
+
+func (h *intHeap) push(x int) {
+	*h = append(*h, x)
+	s := *h
+	for k := len(s) - 1; k > 0; {
+		p := (k - 1) / 2
+		if s[p] <= s[k] {
+			break
+		}
+		s[p], s[k] = s[k], s[p]
+		k = p
+	}
+}
+
+func (h *intHeap) pop() int {
+	s := *h
+	top := s[0]
+	last := len(s) - 1
+	s[0] = s[last]
+	s = s[:last]
+	for k := 0; ; {
+		c := 2*k + 1
+		if c >= len(s) {
+			break
+		}
+		if c+1 < len(s) && s[c+1] < s[c] {
+			c++
+		}
+		if s[k] <= s[c] {
+			break
+		}
+		s[k], s[c] = s[c], s[k]
+		k = c
+	}
+	*h = s
+	return top
 }
 
 // wordsToChars is about how many Chinese characters one English word is
 // worth, to compare the weight of runs of the two scripts.
 const wordsToChars = 1.7
 
-func minor(raws []rawRun, i int) bool {
-	r := raws[i]
-	var left, right *rawRun
-	if i > 0 {
-		left = &raws[i-1]
-	}
-	if i+1 < len(raws) {
-		right = &raws[i+1]
-	}
+// minor reports whether r, between left and right (nil at the paragraph's
+// edges), is too small to stand as a language of its own.
+func minor(r rawRun, left, right *rawRun) bool {
 	cjk := r.script == ScriptCJK
 	if left != nil && right != nil {
 		if left.script != right.script {
@@ -259,20 +383,6 @@ func minor(raws []rawRun, i int) bool {
 		return r.weight <= edgeMaxWords && other.weight >= edgeMinOther
 	}
 	return false
-}
-
-func joinSame(raws []rawRun) []rawRun {
-	out := raws[:1]
-	for _, r := range raws[1:] {
-		last := &out[len(out)-1]
-		if last.script == r.script {
-			last.end = r.end
-			last.weight += r.weight
-			continue
-		}
-		out = append(out, r)
-	}
-	return out
 }
 
 // boundary picks where text[from:to], a neutral stretch between two runs of
