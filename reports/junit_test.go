@@ -7,7 +7,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"os"
+	goldenfile "github.com/transcheck/transcheck/reports/golden"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -71,25 +71,11 @@ func render(t *testing.T, format string, r *pipeline.Report) string {
 }
 
 // golden compares got with testdata/golden/name (from the repository root,
-// where seedReport moves the test); -update rewrites it, and a mismatch
-// leaves name.got beside it.
+// where seedReport moves the test); -update rewrites it and says what
+// changed, and a mismatch leaves name.got beside it.
 func golden(t *testing.T, name, got string) {
 	t.Helper()
-	path := filepath.Join("testdata", "golden", name)
-	if *update {
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test ./reports -update to create it)", err)
-	}
-	if string(want) != got {
-		os.WriteFile(path+".got", []byte(got), 0o644)
-		t.Errorf("%s differs from the golden file; see %s.got (diff it, and run with -update if the change is right)", path, path)
-	}
+	goldenfile.Check(t, filepath.Join("testdata", "golden", name), got, *update, "go test ./reports -update")
 }
 
 // TestSeedGolden renders the seed in every format this package added and

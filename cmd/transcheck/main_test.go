@@ -4,8 +4,8 @@ import (
 	"bytes"
 	"encoding/json"
 	"flag"
-	"fmt"
 	"github.com/transcheck/transcheck/pipeline/align"
+	goldenfile "github.com/transcheck/transcheck/reports/golden"
 	"os"
 	"path/filepath"
 	"strings"
@@ -26,32 +26,11 @@ func runIn(t *testing.T, args ...string) (string, string, int) {
 	return stdout.String(), stderr.String(), code
 }
 
-// golden compares got with testdata/golden/name; -update rewrites it, and
-// a mismatch leaves name.got beside it.
+// golden compares got with testdata/golden/name; -update rewrites it and
+// says what changed, and a mismatch leaves name.got beside it.
 func golden(t *testing.T, name, got string) {
 	t.Helper()
-	path := filepath.Join("testdata", "golden", name)
-	if *update {
-		old, _ := os.ReadFile(path)
-		if string(old) == got {
-			return
-		}
-		os.MkdirAll(filepath.Dir(path), 0o755)
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		// Say what changed, so a bug is not blessed unseen.
-		t.Logf("updated %s:\n%s", path, diffSummary(string(old), got, 20))
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test ./cmd/transcheck -update to create it)", err)
-	}
-	if string(want) != got {
-		os.WriteFile(path+".got", []byte(got), 0o644)
-		t.Errorf("%s differs from the golden file; see %s.got (diff it, and run with -update if the change is right)", path, path)
-	}
+	goldenfile.Check(t, filepath.Join("testdata", "golden", name), got, *update, "go test ./cmd/transcheck -update")
 }
 
 func TestCheckSeedGolden(t *testing.T) {
@@ -275,71 +254,5 @@ func TestUnreadFilesNoted(t *testing.T) {
 	}
 	if err := json.Unmarshal([]byte(out), &rep); err != nil || rep.Unread[".png"] != 1 || rep.Unread[""] != 1 {
 		t.Errorf("JSON unread = %v (%v), want .png 1 and \"\" 1", rep.Unread, err)
-	}
-}
-
-// diffSummary describes how got differs from want line by line: the
-// count of lines removed and added, then up to max of them: "-N" for
-// line N of want removed, "+N" for line N of got added.
-func diffSummary(want, got string, max int) string {
-	a, b := strings.Split(want, "\n"), strings.Split(got, "\n")
-	// lcs[i][j] is the longest common subsequence of a[i:] and b[j:].
-	lcs := make([][]int, len(a)+1)
-	for i := range lcs {
-		lcs[i] = make([]int, len(b)+1)
-	}
-	for i := len(a) - 1; i >= 0; i-- {
-		for j := len(b) - 1; j >= 0; j-- {
-			if a[i] == b[j] {
-				lcs[i][j] = lcs[i+1][j+1] + 1
-			} else {
-				lcs[i][j] = max2(lcs[i+1][j], lcs[i][j+1])
-			}
-		}
-	}
-	var lines []string
-	removed, added := 0, 0
-	i, j := 0, 0
-	for i < len(a) || j < len(b) {
-		switch {
-		case i < len(a) && j < len(b) && a[i] == b[j]:
-			i, j = i+1, j+1
-		case i < len(a) && (j == len(b) || lcs[i+1][j] >= lcs[i][j+1]):
-			removed++
-			lines = append(lines, fmt.Sprintf("-%d: %s", i+1, a[i]))
-			i++
-		default:
-			added++
-			lines = append(lines, fmt.Sprintf("+%d: %s", j+1, b[j]))
-			j++
-		}
-	}
-	more := ""
-	if len(lines) > max {
-		more = fmt.Sprintf("\n… and %d more changed lines (git diff shows them)", len(lines)-max)
-		lines = lines[:max]
-	}
-	return fmt.Sprintf("%d lines removed, %d added\n%s%s", removed, added, strings.Join(lines, "\n"), more)
-}
-
-func max2(a, b int) int {
-	if a > b {
-		return a
-	}
-	return b
-}
-
-func TestDiffSummary(t *testing.T) {
-	got := diffSummary("a\nb\nc\n", "a\nB\nc\nd\n", 10)
-	for _, want := range []string{"1 lines removed, 2 added", "-2: b", "+2: B", "+4: d"} {
-		if !strings.Contains(got, want) {
-			t.Errorf("diffSummary:\n%s\nlacks %q", got, want)
-		}
-	}
-	if got := diffSummary("x\n", "x\n", 10); !strings.HasPrefix(got, "0 lines removed, 0 added") {
-		t.Errorf("no change: %q", got)
-	}
-	if got := diffSummary("", strings.Repeat("x\n", 30), 5); !strings.Contains(got, "and 25 more changed lines") {
-		t.Errorf("a long diff is not cut: %q", got)
 	}
 }
