@@ -178,6 +178,9 @@ func quoteList(xs []string) string {
 // tokens, as a whole word ignoring case for names and acronyms (IOT may be
 // written IoT).
 func present(c carried, tgt string) bool {
+	if linkLike(c.text) && sameLink(c.text, tgt) {
+		return true
+	}
 	if c.strict {
 		return strings.Contains(tgt, c.text)
 	}
@@ -284,4 +287,29 @@ func matchInitials(letters []rune, words []string) bool {
 	}
 	// Function words may stand between the initials of an expansion.
 	return len(letters) < len(words) && skippable[w] && matchInitials(letters, words[1:]) && letters[0] != []rune(w)[0]
+}
+
+// localeSegment matches a locale in a link: /zh-CN/, -cn, .en-US, _zh.
+var localeSegment = regexp.MustCompile(`(?i)[-_./](?:zh-cn|zh_cn|zh-hans|zh-hant|zh-tw|en-us|en_us|zh|cn|en)\b`)
+
+// linkLike reports whether a token is a URL or a path with a fragment:
+// what translations localise (/docs/en/x → /docs/zh/x, x#install →
+// x-cn#安装).
+func linkLike(tok string) bool {
+	return strings.Contains(tok, "://") || strings.Contains(tok, "/") || strings.Contains(tok, "#")
+}
+
+// sameLink reports whether the target holds the link with its locale
+// segments and its fragment (an anchor, which follows the translated
+// heading) left aside: the host and the path are what must carry over.
+func sameLink(tok, tgt string) bool {
+	key := tok
+	if i := strings.IndexByte(key, '#'); i >= 0 {
+		key = key[:i]
+	}
+	key = strings.TrimRight(localeSegment.ReplaceAllString(key, ""), "/")
+	if key == "" || key == "." {
+		return true // a fragment alone: an anchor in the page, translated with its heading
+	}
+	return strings.Contains(localeSegment.ReplaceAllString(tgt, ""), key)
 }

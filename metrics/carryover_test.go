@@ -149,3 +149,25 @@ func TestCoveragePartialOmission(t *testing.T) {
 		}
 	}
 }
+
+// Links are localised: the locale segment and the anchor may change, the
+// host and the path may not.
+func TestCarryoverLocalisedLinks(t *testing.T) {
+	for _, tt := range []struct {
+		tok, tgt string
+		want     bool
+	}{
+		{"/docs/react/getting-started#install", "请先阅读快速上手 /docs/react/getting-started-cn#安装 。", true},
+		{"customize-theme#how-to-avoid-modifying-global-styles", "见 customize-theme-cn#如何避免修改全局样式", true},
+		{"https://developer.mozilla.org/en-US/docs/Web/API", "https://developer.mozilla.org/zh-CN/docs/Web/API", true},
+		{"https://ant.design/docs/en/guide", "https://ant.design/docs/zh/guide", true},
+		{"#size", "见尺寸", true},
+		{"/docs/react/getting-started", "/docs/react/introduce-cn", false},
+		{"https://ant.design/components/button", "https://ant.design/components/input", false},
+		{"https://example.com/a", "https://example.org/a", false},
+	} {
+		if got := present(carried{text: tt.tok, strict: true}, tt.tgt); got != tt.want {
+			t.Errorf("present(%q in %q) = %v, want %v", tt.tok, tt.tgt, got, tt.want)
+		}
+	}
+}
