@@ -98,7 +98,7 @@ func mergeChunks(in read.Input, parts []*chunkReport) DocumentReport {
 					out.Name, p.line, p.Source, p.Target, out.Source, out.Target))
 			}
 		}
-		out.Counts.add(p.Counts)
+		out.Counts.Add(p.Counts)
 		out.Problems = append(out.Problems, p.Problems...)
 		out.Findings = append(out.Findings, p.Findings...)
 		p.Findings = nil

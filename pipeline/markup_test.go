@@ -1,7 +1,6 @@
 package pipeline
 
 import (
-	"context"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -49,14 +48,7 @@ func TestLanguageSectionsPairAndSteerDetection(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "demo.md"), []byte(demo), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	r, err := NewRunner(Config{KeepDocuments: true, Languages: []string{"zh", "en", "fr"}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	rep, err := r.Run(context.Background(), []string{dir})
-	if err != nil {
-		t.Fatal(err)
-	}
+	rep := runDir(t, Config{KeepDocuments: true, Languages: []string{"zh", "en", "fr"}}, dir)
 	if len(rep.Documents) != 1 {
 		t.Fatalf("got %d documents, want 1", len(rep.Documents))
 	}

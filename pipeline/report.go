@@ -39,7 +39,8 @@ func (c Counts) Completeness() float64 {
 	return 100 * float64(c.SourcePaired) / float64(c.SourceSegments)
 }
 
-func (c *Counts) add(o Counts) {
+// Add adds o to c, as a run adds up its documents into its totals.
+func (c *Counts) Add(o Counts) {
 	c.Segments += o.Segments
 	c.Paired += o.Paired
 	c.Unpaired += o.Unpaired

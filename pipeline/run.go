@@ -318,7 +318,7 @@ func (r *Runner) emitInOrder(finished <-chan finishedDoc, window <-chan struct{}
 			if err != nil {
 				continue
 			}
-			totals.add(d.Counts)
+			totals.Add(d.Counts)
 			if err = emit(&d); err != nil {
 				cancel()
 			}

@@ -142,9 +142,14 @@ func (r *pairing) movedSections(doc *document.Document, src, tgt []block, hs, ht
 		score float64
 	}
 	var cands []cand
+	tt := make([]string, len(ut))
+	for n, j := range ut {
+		tt[n] = sectionText(tgt, j)
+	}
 	for _, i := range us {
-		for _, j := range ut {
-			if sc := sim(sectionSegment(src, i).Text, sectionSegment(tgt, j).Text); sc >= movedMatch {
+		ts := sectionText(src, i)
+		for n, j := range ut {
+			if sc := sim(ts, tt[n]); sc >= movedMatch {
 				cands = append(cands, cand{i, j, sc})
 			}
 		}
@@ -223,10 +228,10 @@ func (r *pairing) alignHeadingRun(doc *document.Document, src, tgt []block, hs, 
 	// section's words are the evidence a short title lacks.
 	a, b := make([]string, len(hs)), make([]string, len(ht))
 	for i, k := range hs {
-		a[i] = sectionSegment(src, k).Text
+		a[i] = sectionText(src, k)
 	}
 	for i, k := range ht {
-		b[i] = sectionSegment(tgt, k).Text
+		b[i] = sectionText(tgt, k)
 	}
 	sim := r.similarity(doc)
 	var out [][2]int
@@ -236,14 +241,15 @@ func (r *pairing) alignHeadingRun(doc *document.Document, src, tgt []block, hs, 
 	return out
 }
 
-// sectionSegment stands for the section that starts at heading k, up to
-// the next heading, in heading-level alignment.
-func sectionSegment(bs []block, k int) *document.Segment {
+// sectionText is the text of the section that starts at heading k, up
+// to the next heading: what stands for a heading when headings are
+// matched, as a short title alone gives little evidence.
+func sectionText(bs []block, k int) string {
 	parts := []string{bs[k].text()}
 	for i := k + 1; i < len(bs) && !bs[i].heading(); i++ {
 		parts = append(parts, bs[i].text())
 	}
-	return &document.Segment{Text: strings.Join(parts, " "), Lang: bs[k].segs[0].Lang}
+	return strings.Join(parts, " ")
 }
 
 // pairBlocks aligns the blocks of a source section with those of its

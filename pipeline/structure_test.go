@@ -10,6 +10,20 @@ import (
 	"github.com/transcheck/transcheck/metrics"
 )
 
+// runDir checks the documents under dir with a runner of cfg.
+func runDir(t *testing.T, cfg Config, dir string) *Report {
+	t.Helper()
+	r, err := NewRunner(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep, err := r.Run(context.Background(), []string{dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return rep
+}
+
 // checkPair writes an English page and its Chinese translation and checks
 // them as a pair of files.
 func checkPair(t *testing.T, en, zh string) []metrics.Finding {
@@ -20,14 +34,7 @@ func checkPair(t *testing.T, en, zh string) []metrics.Finding {
 			t.Fatal(err)
 		}
 	}
-	r, err := NewRunner(Config{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	rep, err := r.Run(context.Background(), []string{dir})
-	if err != nil {
-		t.Fatal(err)
-	}
+	rep := runDir(t, Config{}, dir)
 	if len(rep.Documents) != 1 {
 		t.Fatalf("%d documents, want the pair", len(rep.Documents))
 	}

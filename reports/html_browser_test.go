@@ -285,7 +285,7 @@ func largeRun(t *testing.T, n int) *pipeline.Report {
 		if err := s.Add(&d); err != nil {
 			t.Fatal(err)
 		}
-		addCounts(&rep.Totals, d.Counts)
+		rep.Totals.Add(d.Counts)
 	}
 	rep.Documents = nil
 	rep.UseSpool(s)

@@ -52,26 +52,12 @@ func reportOf(docs ...pipeline.DocumentReport) *pipeline.Report {
 	rep := &pipeline.Report{Version: pipeline.SchemaVersion, Gate: pipeline.Gate{Passed: true, Reasons: []string{}},
 		Documents: docs, Problems: []string{}}
 	for _, d := range docs {
-		addCounts(&rep.Totals, d.Counts)
+		rep.Totals.Add(d.Counts)
 	}
 	if rep.Totals.Errors > 0 {
 		rep.Gate = pipeline.Gate{Passed: false, Reasons: []string{fmt.Sprintf("%d findings at error or above", rep.Totals.Errors)}}
 	}
 	return rep
-}
-
-// addCounts adds o to c, as a run adds up its documents.
-func addCounts(c *pipeline.Counts, o pipeline.Counts) {
-	c.Segments += o.Segments
-	c.Paired += o.Paired
-	c.Unpaired += o.Unpaired
-	c.Skipped += o.Skipped
-	c.Pairs += o.Pairs
-	c.SourceSegments += o.SourceSegments
-	c.SourcePaired += o.SourcePaired
-	c.Errors += o.Errors
-	c.Warnings += o.Warnings
-	c.Infos += o.Infos
 }
 
 // The page shows the documents with findings first, in the run's order,
