@@ -62,11 +62,13 @@ func pairLengths(doc *document.Document) []lengthPair {
 			continue
 		}
 		var l1, l2 int
+		// Prose only: link targets, tags and template syntax are not
+		// what a translator lengthens or shortens.
 		for _, id := range b.Source {
-			l1 += align.TextLength(doc.Segment(id).Text)
+			l1 += align.TextLength(doc.Segment(id).Prose())
 		}
 		for _, id := range b.Target {
-			l2 += align.TextLength(doc.Segment(id).Text)
+			l2 += align.TextLength(doc.Segment(id).Prose())
 		}
 		if l1 > 0 && l2 > 0 {
 			out = append(out, lengthPair{float64(l1), float64(l2), b, i})
@@ -133,8 +135,8 @@ func lengthRatio(p *Pass) {
 	}
 	for _, lp := range p.lengthPairs() {
 		z := model.Z(lp.l1, lp.l2)
-		if math.Abs(z) <= p.Config.LengthZ {
-			continue
+		if math.Abs(z) <= p.Config.LengthZ || copied(doc, lp.bead) {
+			continue // a copy is untranslated's to report, not a length outlier
 		}
 		src, tgt := doc.Segment(lp.bead.Source[0]), doc.Segment(lp.bead.Target[0])
 		dir := "longer"

@@ -150,3 +150,35 @@ func TestNormsBasis(t *testing.T) {
 		}
 	})
 }
+
+// Copies do not teach the length norm and are not length outliers: a page
+// whose pairs are mostly copied lines (links, names) still judges its
+// translated pairs by a translation's ratio.
+func TestLengthRatioIgnoresCopies(t *testing.T) {
+	doc := &document.Document{Name: "log", Source: "en", Target: "zh", Directed: true}
+	add := func(en, zh string) {
+		u := &document.Unit{Kind: "paragraph", Segments: []*document.Segment{
+			{Text: en, Lang: "en", Role: document.RoleSource}, {Text: zh, Lang: "zh", Role: document.RoleTarget}}}
+		doc.Units = append(doc.Units, u)
+	}
+	for i := 0; i < 60; i++ {
+		add("[@zombieJ](https://github.com/zombieJ) #54145 FloatButton ConfigProvider", "[@zombieJ](https://github.com/zombieJ) #54145 FloatButton ConfigProvider")
+	}
+	translated := [][2]string{
+		{"Fix Tooltip and Popover arrow shadow being darker than the container.", "修复 Tooltip 和 Popover 箭头阴影比容器深的问题。"},
+		{"Fix notification default background color not white when cssVar is disabled.", "修复 notification 在 cssVar 未启用时默认背景色不为白色的问题。"},
+		{"Streamline styles and classNames type definitions for better standardization.", "精简 styles 和 classNames 类型定义，使其更规范。"},
+	}
+	for _, p := range translated {
+		add(p[0], p[1])
+	}
+	doc.Index()
+	for _, u := range doc.Units {
+		doc.Beads = append(doc.Beads, document.Bead{Source: []int{u.Segments[0].ID}, Target: []int{u.Segments[1].ID}, Score: 1})
+	}
+	for _, f := range Run(doc, []*Metric{LengthRatio}, DefaultConfig()) {
+		if f.Check == "length_ratio" {
+			t.Errorf("length_ratio on %q: %s", f.Source.Text, f.Message)
+		}
+	}
+}

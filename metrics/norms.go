@@ -1,6 +1,11 @@
 package metrics
 
-import "math"
+import (
+	"math"
+	"strings"
+
+	"github.com/transcheck/transcheck/pipeline/document"
+)
 
 // Norms are what a document's pairs are judged against: the length
 // relation of its pairs and its usual dictionary coverage. A nil part is
@@ -48,13 +53,27 @@ func (m Measure) Value() float64 {
 	return math.Round(m.Sum/m.Weight*1000) / 1000
 }
 
-// inBasis reports whether a length pair counts for the norms.
+// inBasis reports whether a length pair counts for the norms: a pair of
+// the basis units that is translated, not copied (a changelog's link
+// lines, code names: a norm learnt from copies would expect a ratio of 1
+// and flag every real translation).
 func (p *Pass) inBasis(lp lengthPair) bool {
-	if p.basis.Units <= 0 {
-		return true
+	if p.basis.Units > 0 && p.Doc.Segment(lp.bead.Source[0]).Unit >= p.basis.Units {
+		return false
 	}
-	id := lp.bead.Source[0]
-	return p.Doc.Segment(id).Unit < p.basis.Units
+	return !copied(p.Doc, lp.bead)
+}
+
+// copied reports whether a bead's target is its source, word for word.
+func copied(doc *document.Document, b document.Bead) bool {
+	text := func(ids []int) string {
+		var parts []string
+		for _, id := range ids {
+			parts = append(parts, strings.Fields(doc.Segment(id).Prose())...)
+		}
+		return strings.Join(parts, " ")
+	}
+	return text(b.Source) == text(b.Target)
 }
 
 // lengthModel returns the length model the document is judged against.
