@@ -29,3 +29,19 @@ func ByName(name string) *Metric {
 // a metric reports under a more precise name. Each can have its own
 // severity in the configuration.
 var SubChecks = []string{"addition", "partial_omission", "missing_section", "missing_translation", "orphan_translation"}
+
+// parents gives the metric that reports each sub-check.
+var parents = map[string]string{
+	"addition": "omission", "missing_section": "omission",
+	"partial_omission":    "coverage",
+	"missing_translation": "missing_file", "orphan_translation": "missing_file",
+}
+
+// MetricOf returns the metric that reports findings named check (a metric
+// name or a sub-check), or nil.
+func MetricOf(check string) *Metric {
+	if p, ok := parents[check]; ok {
+		check = p
+	}
+	return ByName(check)
+}

@@ -18,10 +18,11 @@ import (
 // ("three-dimensional" for 3D, "Internet of Things" for IOT), a dictionary
 // entry, or a glossary term.
 var Carryover = &Metric{
-	Name:     "carryover",
-	Doc:      "URLs, code, placeholders, tags, names and acronyms in the source must reach the target unchanged",
-	Severity: Warning,
-	Run:      carryover,
+	Name:       "carryover",
+	Doc:        "URLs, code, placeholders, tags, names and acronyms in the source must reach the target unchanged",
+	Severity:   Warning,
+	Confidence: 0.3,
+	Run:        carryover,
 }
 
 // carried is one token of the source that the target must hold.

@@ -31,10 +31,11 @@ import (
 // most such pairs hold the same code; otherwise which block translates
 // which is not clear and nothing is compared.
 var CodeChanged = &Metric{
-	Name:     "code_changed",
-	Doc:      "a code block of the translation must hold the same code as its source's block: comments, strings, translated text and white space aside",
-	Severity: Warning,
-	Run:      codeChanged,
+	Name:       "code_changed",
+	Doc:        "a code block of the translation must hold the same code as its source's block: comments, strings, translated text and white space aside",
+	Severity:   Warning,
+	Confidence: 0.58,
+	Run:        codeChanged,
 }
 
 // codeMatchMin is the least similarity (Jaccard index of the code's word

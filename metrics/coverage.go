@@ -17,10 +17,11 @@ import (
 // whose coverage is far below the document's own norm while its target is
 // also short: a partial omission, naming the source words left uncovered.
 var Coverage = &Metric{
-	Name:     "coverage",
-	Doc:      "a pair's dictionary coverage must not fall far below the document's norm while its target is short",
-	Severity: Warning,
-	Run:      coverage,
+	Name:       "coverage",
+	Doc:        "a pair's dictionary coverage must not fall far below the document's norm while its target is short",
+	Severity:   Warning,
+	Confidence: 0.2,
+	Run:        coverage,
 }
 
 // Coverage thresholds: a pair is judged only when its source has enough

@@ -5,10 +5,11 @@ import "fmt"
 // Language reports segments written in neither the source nor the target
 // language: a paragraph left in a third language, or pasted from elsewhere.
 var Language = &Metric{
-	Name:     "language",
-	Doc:      "every segment must be in the source or the target language",
-	Severity: Warning,
-	Run:      language,
+	Name:       "language",
+	Doc:        "every segment must be in the source or the target language",
+	Severity:   Warning,
+	Confidence: 0.5,
+	Run:        language,
 }
 
 func language(p *Pass) {

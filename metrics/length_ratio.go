@@ -12,10 +12,11 @@ import (
 // LengthRatio reports pairs whose target is much longer or shorter than
 // their source, judged against the ratio this document itself shows.
 var LengthRatio = &Metric{
-	Name:     "length_ratio",
-	Doc:      "a pair's target length must be in line with its source length and the document's usual ratio",
-	Severity: Warning,
-	Run:      lengthRatio,
+	Name:       "length_ratio",
+	Doc:        "a pair's target length must be in line with its source length and the document's usual ratio",
+	Severity:   Warning,
+	Confidence: 0.1,
+	Run:        lengthRatio,
 }
 
 // priorWeight is how many pairs' worth of evidence the prior ratio counts

@@ -82,6 +82,12 @@ type Finding struct {
 	// translation belongs (Line 0: at the start of the file): where the
 	// translator adds it.
 	After *Side `json:"after,omitempty"`
+	// Confidence is how likely the finding is to be a real defect, from 0
+	// to 1: the precision measured by reading findings of its kind on the
+	// judged dev corpora (testdata/precision), lowered or raised by the
+	// evidence of the case. --min-confidence hides findings below a
+	// threshold.
+	Confidence float64 `json:"confidence"`
 	// Baselined marks a finding recorded in the baseline file: reported,
 	// but not failing the gate.
 	Baselined bool `json:"baselined,omitempty"`
@@ -159,7 +165,14 @@ type Metric struct {
 	Name     string   // identifier used in reports, config and findings
 	Doc      string   // one sentence: what the check finds
 	Severity Severity // default severity of its findings
-	Run      func(*Pass)
+	// Confidence is the default confidence of its findings (see
+	// Finding.Confidence); a finding may set its own.
+	Confidence float64
+	// OptIn marks a check that runs only when the configuration enables
+	// it by name: its judged precision does not earn it a place among the
+	// defaults.
+	OptIn bool
+	Run   func(*Pass)
 }
 
 // Config carries the settings metrics read. The zero value is not useful:
@@ -169,6 +182,11 @@ type Config struct {
 	Severity map[string]Severity
 	// Disabled turns metrics off, by name.
 	Disabled map[string]bool
+	// Enabled turns opt-in metrics on, by name (see Metric.OptIn).
+	Enabled map[string]bool
+	// MinConfidence hides findings whose confidence is below it; the
+	// report counts them.
+	MinConfidence float64
 	// LengthZ is the |z| beyond which a pair's length ratio is reported.
 	LengthZ float64
 	// CoverageFraction: a pair whose dictionary coverage is below this
@@ -180,6 +198,12 @@ type Config struct {
 	Lexicon func(source, target string) *lexicon.Lexicon
 	// Glossary holds the user's terms; nil when none was given.
 	Glossary *Glossary
+}
+
+// Runs reports whether the configuration runs a metric: not disabled, and
+// enabled by name when it is opt-in.
+func (c *Config) Runs(m *Metric) bool {
+	return !c.Disabled[m.Name] && (!m.OptIn || c.Enabled[m.Name])
 }
 
 // lexiconFor returns the configured dictionary for the document's pair.
@@ -254,6 +278,9 @@ func (p *Pass) Report(f Finding) {
 	if sev, ok := p.Config.Severity[f.Check]; ok {
 		f.Severity = sev
 	}
+	if f.Confidence == 0 {
+		f.Confidence = p.Metric.Confidence
+	}
 	p.findings = append(p.findings, f)
 }
 
@@ -319,7 +346,7 @@ func RunMeasures(doc *document.Document, list []*Metric, cfg *Config, basis Basi
 	var out []Finding
 	var measures map[string]Measure
 	for _, m := range list {
-		if cfg.Disabled[m.Name] {
+		if !cfg.Runs(m) {
 			continue
 		}
 		p := &Pass{Doc: doc, Config: cfg, Metric: m, paired: paired, shared: sh, basis: basis}

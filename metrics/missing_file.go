@@ -10,10 +10,11 @@ import (
 // counterpart does not exist: a page nobody translated, or a translation
 // whose source was removed.
 var MissingFile = &Metric{
-	Name:     "missing_file",
-	Doc:      "every source file must have its translation, and every translation its source",
-	Severity: Error,
-	Run:      missingFile,
+	Name:       "missing_file",
+	Doc:        "every source file must have its translation, and every translation its source",
+	Severity:   Error,
+	Confidence: 0.95,
+	Run:        missingFile,
 }
 
 func missingFile(p *Pass) {

@@ -14,10 +14,11 @@ import (
 // English numerals, number words, dates, percentages and fractions compare
 // by value; hedges (近, 多, "nearly", "over") widen the tolerance.
 var Numbers = &Metric{
-	Name:     "numbers",
-	Doc:      "numbers, dates and percentages in the source must appear, by value, in the target",
-	Severity: Error,
-	Run:      numbers,
+	Name:       "numbers",
+	Doc:        "numbers, dates and percentages in the source must appear, by value, in the target",
+	Severity:   Error,
+	Confidence: 0.5,
+	Run:        numbers,
 }
 
 // beadQuantities holds what one bead's sides say in numbers.

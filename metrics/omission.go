@@ -12,10 +12,11 @@ import (
 // target text with no source an addition; when it is inferred, all such
 // text is an omission, named by its language.
 var Omission = &Metric{
-	Name:     "omission",
-	Doc:      "every paragraph or sentence must have a counterpart in the other language",
-	Severity: Error,
-	Run:      omission,
+	Name:       "omission",
+	Doc:        "every paragraph or sentence must have a counterpart in the other language",
+	Severity:   Error,
+	Confidence: 0.5,
+	Run:        omission,
 }
 
 func omission(p *Pass) {

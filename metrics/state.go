@@ -9,10 +9,11 @@ import (
 // State reports translation units that their file marks as not final:
 // fuzzy (PO), needs-translation or needs-review (XLIFF).
 var State = &Metric{
-	Name:     "state",
-	Doc:      "translation units must not be marked fuzzy, needs-translation or needs-review",
-	Severity: Warning,
-	Run:      state,
+	Name:       "state",
+	Doc:        "translation units must not be marked fuzzy, needs-translation or needs-review",
+	Severity:   Warning,
+	Confidence: 0.95,
+	Run:        state,
 }
 
 // unfinished lists the states that mean a unit still needs work.

@@ -5,10 +5,11 @@ import "fmt"
 // Terms reports glossary terms of the source whose prescribed translation
 // is missing from the paired target (--glossary).
 var Terms = &Metric{
-	Name:     "terms",
-	Doc:      "a source term from the glossary must be rendered by one of its glossary translations",
-	Severity: Warning,
-	Run:      terms,
+	Name:       "terms",
+	Doc:        "a source term from the glossary must be rendered by one of its glossary translations",
+	Severity:   Warning,
+	Confidence: 0.7,
+	Run:        terms,
 }
 
 func terms(p *Pass) {

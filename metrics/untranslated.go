@@ -12,10 +12,11 @@ import (
 // or identical to its source. When most of a translation file is in the
 // source language, one finding says the file was not translated.
 var Untranslated = &Metric{
-	Name:     "untranslated",
-	Doc:      "target text must be in the target language and differ from its source",
-	Severity: Error,
-	Run:      untranslated,
+	Name:       "untranslated",
+	Doc:        "target text must be in the target language and differ from its source",
+	Severity:   Error,
+	Confidence: 0.5,
+	Run:        untranslated,
 }
 
 // untranslatedFileShare is the share of a translation's segments in the

@@ -26,6 +26,9 @@ type Counts struct {
 	Errors         int `json:"errors"`
 	Warnings       int `json:"warnings"`
 	Infos          int `json:"infos"`
+	// Hidden counts the findings not reported because their confidence is
+	// below the configured minimum (--min-confidence).
+	Hidden int `json:"hidden,omitempty"`
 	// SkippedBy gives the reason for each skipped segment ("code", ...).
 	SkippedBy map[string]int `json:"skipped_by,omitempty"`
 }
@@ -51,6 +54,7 @@ func (c *Counts) Add(o Counts) {
 	c.Errors += o.Errors
 	c.Warnings += o.Warnings
 	c.Infos += o.Infos
+	c.Hidden += o.Hidden
 	for k, v := range o.SkippedBy {
 		if c.SkippedBy == nil {
 			c.SkippedBy = map[string]int{}

@@ -114,11 +114,25 @@ func (r *Runner) Measure(doc *document.Document) DocumentReport {
 // measure runs the checks against the norms of basis.
 func (r *Runner) measure(doc *document.Document, basis metrics.Basis) (DocumentReport, metrics.Norms) {
 	findings, measures, norms := metrics.RunMeasures(doc, r.cfg.Metrics, r.cfg.MetricConfig, basis)
+	hidden := 0
+	if min := r.cfg.MetricConfig.MinConfidence; min > 0 {
+		kept := findings[:0]
+		for _, f := range findings {
+			if f.Confidence < min {
+				hidden++
+				continue
+			}
+			kept = append(kept, f)
+		}
+		findings = kept
+	}
 	metrics.SortFindings(findings)
+	counts := countDocument(doc, findings)
+	counts.Hidden = hidden
 	rep := DocumentReport{
 		Name: doc.Name, Paths: doc.Paths, Format: doc.Format,
 		Source: doc.Source, Target: doc.Target,
-		Counts:   countDocument(doc, findings),
+		Counts:   counts,
 		Findings: findings,
 		Problems: []string{},
 		Doc:      doc,

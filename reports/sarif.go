@@ -109,6 +109,12 @@ type sarifResult struct {
 	RelatedLocations    []sarifLocation   `json:"relatedLocations,omitempty"`
 	BaselineState       string            `json:"baselineState,omitempty"` // "unchanged" for findings in the baseline file
 	PartialFingerprints map[string]string `json:"partialFingerprints"`
+	Properties          sarifProperties   `json:"properties"`
+}
+
+// sarifProperties are the result's own fields beyond SARIF's.
+type sarifProperties struct {
+	Confidence float64 `json:"confidence"`
 }
 
 type sarifLocation struct {
@@ -285,6 +291,7 @@ func sarifResultOf(doc string, f metrics.Finding, ruleIndex int) sarifResult {
 			ArtifactLocation: sarifArtifact{sarifURI(doc)}, Region: sarifRegion{StartLine: 1}}})
 	}
 	res.PartialFingerprints = map[string]string{"transcheck/v1": f.Fingerprint()}
+	res.Properties.Confidence = f.Confidence
 	return res
 }
 

@@ -29,6 +29,8 @@ type checkOptions struct {
 	outputs             []string
 	failOn              string
 	minComplete         float64
+	minConfidence       float64
+	enable              []string
 	maxFindings         int
 	baseline, writeBase string
 	configPath          string
@@ -72,6 +74,8 @@ Reports go to standard output (--format, default table) or to files with
 	fs.StringVar(&o.format, "format", "table", "report `FORMAT` for standard output: "+strings.Join(reports.Names(), ", "))
 	fs.StringArrayVarP(&o.outputs, "output", "o", nil, "write a report to `FILE` (format from its extension) or FORMAT=FILE; '-' is standard output (repeatable)")
 	fs.StringVar(&o.failOn, "fail-on", "error", "lowest severity `LEVEL` that fails the gate: error, warning or never")
+	fs.Float64Var(&o.minConfidence, "min-confidence", 0, "hide findings whose confidence is below `C` (0 to 1); the report counts them as hidden")
+	fs.StringSliceVar(&o.enable, "enable", nil, "run the opt-in `CHECK`s too (comma-separated or repeated; see transcheck checks)")
 	fs.Float64Var(&o.minComplete, "min-completeness", 0, "fail when less than `PCT` percent of source segments have a counterpart, in any document or overall")
 	fs.IntVar(&o.maxFindings, "max-findings", -1, "fail when there are more than `N` findings, not counting baselined ones (-1: no limit)")
 	fs.StringVar(&o.baseline, "baseline", "", "baseline `FILE`: its findings are reported as baselined and do not fail the gate")
@@ -151,6 +155,19 @@ func (o *checkOptions) run(paths []string) error {
 	}
 	if err := fc.apply(cfg.MetricConfig); err != nil {
 		return usageErr("%v", err)
+	}
+	if set("min-confidence") || fc.MinConfidence == nil {
+		cfg.MetricConfig.MinConfidence = o.minConfidence
+	} else {
+		cfg.MetricConfig.MinConfidence = *fc.MinConfidence
+	}
+	if c := cfg.MetricConfig.MinConfidence; c < 0 || c > 1 {
+		return commandLineErr("--min-confidence %v: use a number from 0 to 1", c)
+	}
+	for _, name := range o.enable {
+		if err := enableCheck(cfg.MetricConfig, name); err != nil {
+			return commandLineErr("--enable: %v", err)
+		}
 	}
 	if len(paths) == 0 && len(cfg.Read.Pairs) == 0 {
 		return commandLineErr("check needs at least one PATH or --pair (or paths: in .transcheck.yaml)")

@@ -49,6 +49,8 @@ type fileConfig struct {
 		Path   string `yaml:"path"`
 	} `yaml:"outputs"`
 	Jobs int `yaml:"jobs"`
+	// MinConfidence hides findings below it (--min-confidence).
+	MinConfidence *float64 `yaml:"min_confidence"`
 
 	path  string
 	lines map[string]int // key path → line, for messages about values
@@ -212,6 +214,24 @@ func (c *fileConfig) validate() error {
 	if c.Jobs < 0 {
 		return c.errorf("jobs", "must be 0 (all cores) or more")
 	}
+	if m := c.MinConfidence; m != nil && (*m < 0 || *m > 1) {
+		return c.errorf("min_confidence", "a number from 0 to 1, not %g", *m)
+	}
+	return nil
+}
+
+// enableCheck turns on the metric that reports the check name, an opt-in
+// one included (enabling partial_omission runs coverage).
+func enableCheck(mc *metrics.Config, name string) error {
+	m := metrics.MetricOf(name)
+	if m == nil {
+		return fmt.Errorf("unknown check %q (checks are %s)", name, strings.Join(checkNames(), ", "))
+	}
+	if mc.Enabled == nil {
+		mc.Enabled = map[string]bool{}
+	}
+	mc.Enabled[m.Name] = true
+	delete(mc.Disabled, m.Name)
 	return nil
 }
 
@@ -292,6 +312,11 @@ func (c *fileConfig) apply(mc *metrics.Config) error {
 				mc.Disabled = map[string]bool{}
 			}
 			mc.Disabled[name] = true
+		}
+		if cc.Enabled != nil && *cc.Enabled {
+			if err := enableCheck(mc, name); err != nil {
+				return c.errorf("checks."+name+".enabled", "%v", err)
+			}
 		}
 		if cc.Severity != "" {
 			sev, err := metrics.ParseSeverity(cc.Severity)

@@ -110,7 +110,7 @@ failed, 2 a usage, configuration or input error.`,
 	root.SetFlagErrorFunc(flagError)
 	root.CompletionOptions.HiddenDefaultCmd = false
 	root.AddCommand(newCheckCmd(stdout, stderr), newAlignCmd(stdout, stderr),
-		newDetectCmd(stdout, stderr), newInitCmd(stdout, stderr))
+		newDetectCmd(stdout, stderr), newInitCmd(stdout, stderr), newChecksCmd(stdout))
 	return root
 }
 
