@@ -20,7 +20,7 @@ var Coverage = &Metric{
 	Name:       "coverage",
 	Doc:        "a pair's dictionary coverage must not fall far below the document's norm while its target is short",
 	Severity:   Warning,
-	Confidence: 0.2,
+	Confidence: 0.1,
 	Run:        coverage,
 }
 

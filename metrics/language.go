@@ -7,8 +7,8 @@ import "fmt"
 var Language = &Metric{
 	Name:       "language",
 	Doc:        "every segment must be in the source or the target language",
-	Severity:   Warning,
-	Confidence: 0.5,
+	Severity:   Info,
+	Confidence: 0.1,
 	Run:        language,
 }
 

@@ -14,8 +14,8 @@ import (
 var LengthRatio = &Metric{
 	Name:       "length_ratio",
 	Doc:        "a pair's target length must be in line with its source length and the document's usual ratio",
-	Severity:   Warning,
-	Confidence: 0.1,
+	Severity:   Info,
+	Confidence: 0.05,
 	Run:        lengthRatio,
 }
 

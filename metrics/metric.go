@@ -236,6 +236,7 @@ type Pass struct {
 type shared struct {
 	lengths []lengthPair
 	norms   Norms
+	other   map[string]string // otherText, by language
 }
 
 // lengthPairs returns the character lengths of the document's pairs.

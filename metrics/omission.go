@@ -32,6 +32,7 @@ func omission(p *Pass) {
 	// A heading with no counterpart and every block under it is one
 	// missing section, not a finding per sentence.
 	inSection := missingSections(p, where)
+	inRun := unpairedRuns(p)
 	for ui, u := range doc.Units {
 		if inSection[ui] {
 			continue
@@ -39,10 +40,8 @@ func omission(p *Pass) {
 		// A unit whose other sentences are paired lost only part of its
 		// text: a partial omission, as the aligner found it.
 		partial := false
-		if !files {
-			for _, s := range u.Segments {
-				partial = partial || p.Paired(s)
-			}
+		for _, s := range u.Segments {
+			partial = partial || p.Paired(s)
 		}
 		// One finding per unit and language: a paragraph of three
 		// untranslated sentences is one omission, not three.
@@ -63,17 +62,41 @@ func omission(p *Pass) {
 			}
 			other := otherLanguage(doc, lang)
 			f.Message = fmt.Sprintf("%s %s has no %s counterpart", LanguageName(lang), what, LanguageName(other))
+			prose := segmentsProse(group)
+			evidence := judgeAnchors(side.Text, p.otherText(lang))
 			switch {
 			case doc.Paired && u.ID != "" && lang != doc.Target:
 				// A translation unit of a TMX, XLIFF, PO or TSV file whose
 				// target is empty or missing.
 				f.Message = fmt.Sprintf("unit %s has no %s translation (empty or missing target)", shortID(u.ID), LanguageName(other))
-			case partial:
-				f.Check, f.Severity = "partial_omission", Warning
+				grade(&f, confMissingUnit)
+			case partial && !files:
+				f.Check = "partial_omission"
 				f.Message = fmt.Sprintf("%s %s has no %s counterpart in the paired paragraph", LanguageName(lang), what, LanguageName(other))
+				grade(&f, confBilingualSentence)
 			case doc.Directed && lang == doc.Target:
 				f.Check = "addition"
 				f.Message = fmt.Sprintf("%s %s has no %s source", LanguageName(lang), what, LanguageName(other))
+			}
+			// In one-file bilingual text the convention is that every
+			// paragraph holds both languages: only short text and names in
+			// lists, tables and headings are doubtful there.
+			listLike := u.Kind == "list" || u.Kind == "table" || u.Kind == "heading"
+			if f.Confidence == 0 {
+				switch {
+				case short(prose) || nameLike(prose) && (files || listLike):
+					grade(&f, confFragment)
+				case files && evidence == anchorsFound:
+					grade(&f, confMoved)
+				case inRun[ui] || evidence == anchorsAbsent:
+					grade(&f, confAbsent)
+				case partial:
+					grade(&f, confSentence)
+				case files:
+					grade(&f, confBlock)
+				default:
+					grade(&f, confBilingual)
+				}
 			}
 			reportUnpaired(p, f, side, lang, where, group[0].ID)
 			group = nil
@@ -251,7 +274,7 @@ func missingSections(p *Pass, where map[int]place) map[int]bool {
 		side := SideOf(head)
 		side.Text = unitText(h)
 		other := otherLanguage(doc, lang)
-		f := Finding{Check: "missing_section", Severity: p.Metric.Severity}
+		f := Finding{Check: "missing_section"}
 		what := fmt.Sprintf("%s section %q (lines %d–%d, %d %s)", LanguageName(lang), shorten(side.Text, 60), head.Pos.Line, lastLine,
 			blocks, plural(blocks, "block", "blocks"))
 		f.Message = fmt.Sprintf("%s has no %s counterpart", what, LanguageName(other))
@@ -259,6 +282,7 @@ func missingSections(p *Pass, where map[int]place) map[int]bool {
 			f.Check = "addition"
 			f.Message = fmt.Sprintf("%s has no %s source", what, LanguageName(other))
 		}
+		grade(&f, confMissingUnit)
 		reportUnpaired(p, f, side, lang, where, head.ID)
 		for k := i; k < end; k++ {
 			covered[k] = true

@@ -15,7 +15,7 @@ var Untranslated = &Metric{
 	Name:       "untranslated",
 	Doc:        "target text must be in the target language and differ from its source",
 	Severity:   Error,
-	Confidence: 0.5,
+	Confidence: 0.85,
 	Run:        untranslated,
 }
 
@@ -41,15 +41,28 @@ func untranslated(p *Pass) {
 	reported := map[int]bool{}
 	if !doc.Paired && len(targets) >= 3 && float64(len(inSource)) >= untranslatedFileShare*float64(len(targets)) {
 		side := SideOf(inSource[0])
-		p.Report(Finding{Severity: p.Metric.Severity, Target: side,
+		p.Report(Finding{Severity: p.Metric.Severity, Target: side, Confidence: 0.95,
 			Message: fmt.Sprintf("translation is in %s, not %s: %d of %d segments untranslated",
 				LanguageName(doc.Source), LanguageName(doc.Target), len(inSource), len(targets))})
 		return
 	}
 	for _, s := range inSource {
 		src := sourceOf(doc, s.ID)
-		if !wordy(s.Text) || src != nil && normalise(src.Text) == normalise(s.Text) {
+		if !wordy(s.Prose()) || src != nil && normalise(src.Text) == normalise(s.Text) {
 			continue // short names and copies are left to the identical-text warning below
+		}
+		// A Chinese sentence that names English products, APIs or links
+		// is Chinese: text with letters of a wide target script is
+		// translated, whatever the detector made of its English words.
+		if isCJK(doc.Target) && !isCJK(doc.Source) && hasWideLetter(s.Prose()) {
+			continue
+		}
+		// A name, a link label or a type cut from a translated block (a
+		// table row whose description is Chinese, a sentence that starts
+		// with a product name) is not untranslated text; nor is prose that
+		// reads as a name or as code.
+		if unitHasLang(doc, s, doc.Target) || nameLike(s.Prose()) || codeish(s.Prose()) {
+			continue
 		}
 		reported[s.ID] = true
 		p.Report(Finding{Severity: p.Metric.Severity, Target: SideOf(s), Source: src,
@@ -60,8 +73,16 @@ func untranslated(p *Pass) {
 			continue
 		}
 		src, tgt := joinText(segmentsOf(doc, b.Source)), joinText(segmentsOf(doc, b.Target))
-		if normalise(src) == normalise(tgt) && wordy(src) {
-			p.Report(Finding{Severity: Warning, Source: SideOf(doc.Segment(b.Source[0])), Target: SideOf(doc.Segment(b.Target[0])),
+		first := doc.Segment(b.Source[0])
+		// A source already in the target language (English entries of a
+		// Chinese changelog) has nothing to translate; names, titles and
+		// links (prose that reads as a name) rightly stay as they are.
+		prose := segmentsProse(segmentsOf(doc, b.Source))
+		if first.Lang != "" && first.Lang != doc.Source || nameLike(prose) || !wordy(prose) {
+			continue
+		}
+		if normalise(src) == normalise(tgt) {
+			p.Report(Finding{Severity: Warning, Confidence: 0.6, Source: SideOf(doc.Segment(b.Source[0])), Target: SideOf(doc.Segment(b.Target[0])),
 				Message: "target is identical to the source"})
 		}
 	}
@@ -94,4 +115,25 @@ func wordy(s string) bool {
 		}
 	}
 	return words >= 3
+}
+
+// unitHasLang reports whether another segment of s's unit is in lang.
+func unitHasLang(doc *document.Document, s *document.Segment, lang string) bool {
+	if s.Unit < 0 || s.Unit >= len(doc.Units) {
+		return false
+	}
+	for _, o := range doc.Units[s.Unit].Segments {
+		if o != s && o.Skip == "" && o.Lang == lang {
+			return true
+		}
+	}
+	return false
+}
+
+// codeish reports whether prose reads as code rather than a sentence:
+// brackets, operators or separators of a signature or a type
+// ("(direction, event): void", "boolean | function(...)").
+func codeish(prose string) bool {
+	return strings.Count(prose, "(")+strings.Count(prose, "[")+strings.Count(prose, "{")+
+		strings.Count(prose, "=")+strings.Count(prose, "|")+strings.Count(prose, "<")+strings.Count(prose, ";") >= 2
 }
