@@ -68,11 +68,28 @@ func untranslated(p *Pass) {
 		p.Report(Finding{Severity: p.Metric.Severity, Target: SideOf(s), Source: src,
 			Message: fmt.Sprintf("target is in %s, the source language", LanguageName(doc.Source))})
 	}
+	// Identical pairs in a row make a passage kept verbatim on purpose (a
+	// list of commit titles quoted in a changelog, a table of option
+	// names): each of those is info, a lone identical sentence a warning.
+	var run []Finding
+	flush := func() {
+		for _, f := range run {
+			if len(run) >= identicalRun {
+				f.Severity, f.Confidence = Info, 0.2
+			}
+			p.Report(f)
+		}
+		run = nil
+	}
 	for _, b := range doc.Beads {
 		if len(b.Source) == 0 || len(b.Target) == 0 || reported[b.Target[0]] {
 			continue
 		}
 		src, tgt := joinText(segmentsOf(doc, b.Source)), joinText(segmentsOf(doc, b.Target))
+		if normalise(src) != normalise(tgt) {
+			flush()
+			continue
+		}
 		first := doc.Segment(b.Source[0])
 		// A source already in the target language (English entries of a
 		// Chinese changelog) has nothing to translate; names, titles and
@@ -81,12 +98,15 @@ func untranslated(p *Pass) {
 		if first.Lang != "" && first.Lang != doc.Source || nameLike(prose) || !wordy(prose) {
 			continue
 		}
-		if normalise(src) == normalise(tgt) {
-			p.Report(Finding{Severity: Warning, Confidence: 0.6, Source: SideOf(doc.Segment(b.Source[0])), Target: SideOf(doc.Segment(b.Target[0])),
-				Message: "target is identical to the source"})
-		}
+		run = append(run, Finding{Severity: Warning, Confidence: 0.6, Source: SideOf(first), Target: SideOf(doc.Segment(b.Target[0])),
+			Message: "target is identical to the source"})
 	}
+	flush()
 }
+
+// identicalRun is the number of identical pairs in a row that make a
+// passage kept verbatim.
+const identicalRun = 4
 
 // sourceOf returns the source side of the bead that holds a target segment.
 func sourceOf(doc *document.Document, target int) *Side {
