@@ -3,7 +3,6 @@ package metrics
 import (
 	"fmt"
 	"strings"
-	"unicode"
 
 	"github.com/transcheck/transcheck/pipeline/document"
 )
@@ -74,7 +73,7 @@ func untranslated(p *Pass) {
 	var run []Finding
 	flush := func() {
 		for _, f := range run {
-			if len(run) >= identicalRun {
+			if len(run) >= identicalRun && !doc.Paired {
 				f.Severity, f.Confidence = Info, 0.2
 			}
 			p.Report(f)
@@ -95,11 +94,20 @@ func untranslated(p *Pass) {
 		// Chinese changelog) has nothing to translate; names, titles and
 		// links (prose that reads as a name) rightly stay as they are.
 		prose := segmentsProse(segmentsOf(doc, b.Source))
-		if first.Lang != "" && first.Lang != doc.Source || nameLike(prose) || !wordy(prose) {
+		if first.Lang != "" && first.Lang != doc.Source || !wordy(prose) {
 			continue
 		}
-		run = append(run, Finding{Severity: Warning, Confidence: 0.6, Source: SideOf(first), Target: SideOf(doc.Segment(b.Target[0])),
-			Message: "target is identical to the source"})
+		f := Finding{Severity: Warning, Confidence: 0.6, Source: SideOf(first), Target: SideOf(doc.Segment(b.Target[0])),
+			Message: "target is identical to the source"}
+		if doc.Paired {
+			// A translation unit (PO, XLIFF, TMX, TSV, a line of a
+			// line-aligned corpus) whose target copies its source is an
+			// untranslated unit: menu labels in Title Case included.
+			f.Severity, f.Confidence = Error, 0.9
+		} else if nameLike(prose) {
+			continue
+		}
+		run = append(run, f)
 	}
 	flush()
 }
@@ -128,13 +136,8 @@ func normalise(s string) string { return strings.ToLower(strings.Join(strings.Fi
 // product name, command or code ("OK", "adb forward", "%s") is not an
 // untranslated sentence.
 func wordy(s string) bool {
-	words := 0
-	for _, f := range strings.Fields(s) {
-		if strings.IndexFunc(f, unicode.IsLetter) >= 0 {
-			words++
-		}
-	}
-	return words >= 3
+	wide, words := proseCounts(s)
+	return words+wide/2 >= 3 // two Chinese characters make about a word
 }
 
 // unitHasLang reports whether another segment of s's unit is in lang.
