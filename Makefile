@@ -2,7 +2,7 @@
 GO ?= go
 FUZZTIME ?= 5m
 
-.PHONY: all build test vet bench accuracy fuzz golden
+.PHONY: all build test vet bench accuracy precision fuzz golden
 
 all: build test
 
@@ -39,6 +39,13 @@ bench:
 # Sentence-alignment accuracy on the gold data in ../shared/data/align.
 accuracy:
 	TRANSCHECK_ACCURACY=1 $(GO) test ./pipeline/align -run TestAccuracy -v -count=1
+
+# The judged benchmark (testdata/precision/README.md): precision per check
+# and severity from the judged findings, findings per 100 documents or
+# 1,000 pairs per corpus, and the recall of defects planted in copies of
+# the corpora. Needs ../shared/data.
+precision:
+	TRANSCHECK_PRECISION=1 $(GO) test ./cmd/transcheck -run '^Test(Precision|Injection)$$' -v -count=1 -timeout 30m
 
 # Run every fuzz target for FUZZTIME each.
 fuzz:
