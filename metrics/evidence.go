@@ -37,8 +37,14 @@ const (
 	confBilingualSentence = 0.5
 	confMoved             = 0.15 // distinctive tokens found in the other file: moved or merged
 	confFragment          = 0.2  // short fragments, names, titles
-	missingRunBlocks      = 3    // whole blocks in a row that make a missing passage
-	additionScale         = 0.6  // additions: judged precision 0.25-0.5 where omissions had 0.86-1
+	// One-file bilingual text whose prose is mostly unpaired is not laid
+	// out as a translation paragraph by paragraph (a project's mixed
+	// README, a demo whose two language sections the aligner could not
+	// match): what is unpaired there says little.
+	confLoose        = 0.25
+	looseSharePaired = 0.6
+	missingRunBlocks = 3    // whole blocks in a row that make a missing passage
+	additionScale    = 0.45 // additions: judged precision 0.26-0.33 where omissions had 0.63-1
 )
 
 // anchorRE finds the distinctive tokens of a text: issue references,
@@ -46,8 +52,10 @@ const (
 var anchorRE = regexp.MustCompile("#\\d{2,}|https?://[^\\s)\\]>\"']+|\\d{2,}(?:[.,]\\d+)*|`[^`\\n]+`")
 
 // anchors returns the distinctive tokens of s, a URL without its locale
-// segments and fragment.
-func anchors(s string) []string {
+// segments and fragment; and, in text of a language written in Latin
+// letters, the identifiers (camelCase, snake_case, ALLCAPS, codes with
+// digits) that any translation keeps.
+func anchors(s string, latin bool) []string {
 	var out []string
 	for _, a := range anchorRE.FindAllString(s, -1) {
 		if linkLike(a) {
@@ -61,13 +69,20 @@ func anchors(s string) []string {
 			out = append(out, a)
 		}
 	}
+	if latin {
+		for _, tok := range latinTokenRE.FindAllString(s, -1) {
+			if len(tok) >= 4 && codeLike(tok) && strings.ContainsFunc(tok, unicode.IsLetter) {
+				out = append(out, tok)
+			}
+		}
+	}
 	return out
 }
 
 // anchorVerdict says what the distinctive tokens of text tell about its
 // counterpart in other (the other file's text, links without locale
-// segments): absent (none of them there), moved (some there), or nothing
-// (no distinctive tokens).
+// segments): absent (none of them there), moved (most of them there), or
+// nothing (no distinctive tokens, or as many there as not).
 type anchorVerdict int
 
 const (
@@ -76,17 +91,24 @@ const (
 	anchorsFound
 )
 
-func judgeAnchors(text, other string) anchorVerdict {
-	as := anchors(text)
+func judgeAnchors(text, other string, latin bool) anchorVerdict {
+	as := anchors(text, latin)
 	if len(as) == 0 {
 		return noAnchors
 	}
+	found := 0
 	for _, a := range as {
 		if strings.Contains(other, a) {
-			return anchorsFound
+			found++
 		}
 	}
-	return anchorsAbsent
+	switch {
+	case found == 0:
+		return anchorsAbsent
+	case 2*found >= len(as):
+		return anchorsFound
+	}
+	return noAnchors
 }
 
 // short reports whether prose is too little to stand as a missing
@@ -230,3 +252,92 @@ func segmentsProse(segs []*document.Segment) string {
 
 // hasWideLetter reports whether s holds a letter of a wide (CJK) script.
 func hasWideLetter(s string) bool { return strings.IndexFunc(s, isWideLetter) >= 0 }
+
+// sharePaired is the share of the prose segments in the document's two
+// languages that have a counterpart.
+func sharePaired(p *Pass) float64 {
+	n, paired := 0, 0
+	for _, s := range p.Doc.Segments() {
+		if s.Skip != "" || !inPlay(p.Doc, s.Lang) {
+			continue
+		}
+		n++
+		if p.Paired(s) {
+			paired++
+		}
+	}
+	if n == 0 {
+		return 1
+	}
+	return float64(paired) / float64(n)
+}
+
+// misalignedNear reports whether text with no counterpart (group, in
+// lang) is a better dictionary match for the other side of a neighbouring
+// pair than that pair's own text in lang: the aligner gave its
+// counterpart to a neighbour (a note added in one language took the
+// translation of the paragraph before it), so the counterpart exists.
+func (p *Pass) misalignedNear(group []*document.Segment, lang string) bool {
+	lex := p.lexiconFor()
+	if lex == nil || len(group) == 0 {
+		return false
+	}
+	doc := p.Doc
+	if p.shared.beadOf == nil {
+		p.shared.beadOf = make([]int, len(doc.Segments()))
+		for i := range p.shared.beadOf {
+			p.shared.beadOf[i] = -1
+		}
+		for i, b := range doc.Beads {
+			for _, id := range b.Source {
+				p.shared.beadOf[id] = i
+			}
+			for _, id := range b.Target {
+				p.shared.beadOf[id] = i
+			}
+		}
+	}
+	at := p.shared.beadOf[group[0].ID]
+	if at < 0 {
+		return false
+	}
+	// The lexicon maps the document's source language (Chinese for
+	// CC-CEDICT) to the other: text in that language is looked up.
+	lexSide := doc.Source
+	if doc.Source == "en" && doc.Target != "en" {
+		lexSide = doc.Target
+	}
+	fromLex := lang == lexSide
+	own := make([]string, len(group))
+	for i, s := range group {
+		own[i] = s.Text
+	}
+	share := func(src, tgt []string) (float64, int) {
+		c, t, _ := PairCoverage(lex, src, tgt, fromLex, false)
+		if t == 0 {
+			return 0, 0
+		}
+		return float64(c) / float64(t), t
+	}
+	for _, step := range []int{-1, 1, -2, 2} {
+		i := at + step
+		if i < 0 || i >= len(doc.Beads) {
+			continue
+		}
+		b := doc.Beads[i]
+		if len(b.Source) == 0 || len(b.Target) == 0 {
+			continue
+		}
+		mine, other := b.Source, b.Target
+		if doc.Segment(b.Source[0]).Lang != lang {
+			mine, other = b.Target, b.Source
+		}
+		ot := texts(doc, other)
+		us, n := share(own, ot)
+		them, _ := share(texts(doc, mine), ot)
+		if n >= coverageMinWords && us >= 0.3 && us > them+0.15 {
+			return true
+		}
+	}
+	return false
+}

@@ -237,6 +237,7 @@ type shared struct {
 	lengths []lengthPair
 	norms   Norms
 	other   map[string]string // otherText, by language
+	beadOf  []int             // bead index by segment ID, for misalignedNear
 }
 
 // lengthPairs returns the character lengths of the document's pairs.

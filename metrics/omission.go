@@ -33,6 +33,7 @@ func omission(p *Pass) {
 	// missing section, not a finding per sentence.
 	inSection := missingSections(p, where)
 	inRun := unpairedRuns(p)
+	loose := sharePaired(p) < looseSharePaired
 	for ui, u := range doc.Units {
 		if inSection[ui] {
 			continue
@@ -63,7 +64,7 @@ func omission(p *Pass) {
 			other := otherLanguage(doc, lang)
 			f.Message = fmt.Sprintf("%s %s has no %s counterpart", LanguageName(lang), what, LanguageName(other))
 			prose := segmentsProse(group)
-			evidence := judgeAnchors(side.Text, p.otherText(lang))
+			evidence := judgeAnchors(side.Text, p.otherText(lang), !isCJK(lang))
 			switch {
 			case doc.Paired && u.ID != "" && lang != doc.Target:
 				// A translation unit of a TMX, XLIFF, PO or TSV file whose
@@ -86,7 +87,9 @@ func omission(p *Pass) {
 				switch {
 				case short(prose) || nameLike(prose) && (files || listLike):
 					grade(&f, confFragment)
-				case files && evidence == anchorsFound:
+				case !files && !doc.Paired && loose:
+					grade(&f, confLoose)
+				case files && evidence == anchorsFound || p.misalignedNear(group, lang):
 					grade(&f, confMoved)
 				case inRun[ui] || evidence == anchorsAbsent:
 					grade(&f, confAbsent)
