@@ -376,6 +376,43 @@ func mdxComment(src []byte, start, end int) (int, string, bool) {
 	return start + after, string(t[3:shut]), true
 }
 
+// mdxComments returns the MDX comments, {/* ... */}, in src[start:end].
+func mdxComments(src []byte, start, end int) [][2]int {
+	var out [][2]int
+	for i := start; i < end; {
+		k := bytes.Index(src[i:end], []byte("{/*"))
+		if k < 0 {
+			break
+		}
+		open := i + k
+		shut := bytes.Index(src[open+3:end], []byte("*/"))
+		if shut < 0 {
+			break
+		}
+		j := open + 3 + shut + 2
+		for j < end && (src[j] == ' ' || src[j] == '\t') {
+			j++
+		}
+		if j < end && src[j] == '}' {
+			out = append(out, [2]int{open, j + 1})
+			i = j + 1
+			continue
+		}
+		i = open + 3
+	}
+	return out
+}
+
+// inSpans reports whether offset p is inside one of spans.
+func inSpans(spans [][2]int, p int) bool {
+	for _, sp := range spans {
+		if sp[0] <= p && p < sp[1] {
+			return true
+		}
+	}
+	return false
+}
+
 // clipSpans returns the spans inside [start, end), cut to it.
 func clipSpans(spans [][2]int, start, end int) [][2]int {
 	out := spans[:0]
@@ -422,7 +459,15 @@ func (r *mdReader) paragraph(n ast.Node, kind string, itemStart int) {
 		r.unit("code", start, end, nil, "code")
 		return
 	}
-	prose := r.forced(clipSpans(r.inline(n, nil), start, end), start, end, true)
+	text := clipSpans(r.inline(n, nil), start, end)
+	for _, c := range mdxComments(r.src, start, end) {
+		if inSpans(text, c[0]) {
+			if _, _, ok := parseDirective(string(r.src[c[0]+3 : c[1]])); ok {
+				r.sup.problem(r.line(c[0]), "a transcheck directive inside a line of text does nothing (put the comment on a line of its own)")
+			}
+		}
+	}
+	prose := r.forced(text, start, end, true)
 	if looksLikeCode(r.src, prose) {
 		r.unit("code", start, end, nil, "code")
 		return
@@ -743,6 +788,9 @@ func (r *mdReader) exampleSize(l *ast.Link) bool {
 // (escapes), the backslash of an escaped character.
 func (r *mdReader) forced(prose [][2]int, start, end int, escapes bool) [][2]int {
 	prose = normalize(prose)
+	if comments := mdxComments(r.src, start, end); len(comments) > 0 {
+		prose = subtract(prose, comments)
+	}
 	tpl, strs := templateSpans(r.src, start, end)
 	vars := dollarSpans(r.src, start, end)
 	if len(tpl) > 0 || len(vars) > 0 || len(r.marks) > 0 {

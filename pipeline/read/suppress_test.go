@@ -72,6 +72,9 @@ func TestSuppressionDirectives(t *testing.T) {
 		{"mdx comment before its paragraph", Markdown, "a.mdx",
 			"{/* transcheck-disable-next-line numbers */}\nMDX text 9.\n\nNext 10.\n",
 			[]string{"2-2 numbers (line 1)"}, nil},
+		{"mdx comment inside a paragraph does nothing, and says so", Markdown, "a.mdx",
+			"Text 12.\n{/* transcheck-disable-next-line */}\nMore 13, and `{/* transcheck-disable */}` in code.\n",
+			nil, []string{"a.mdx:2: a transcheck directive inside a line of text does nothing (put the comment on a line of its own)"}},
 		{"unknown directive and an enable with nothing to enable", Markdown, "a.md",
 			"<!-- transcheck-disable-line numbers -->\n\n<!-- transcheck-enable -->\n\nText.\n\n<!-- transcheck-disable-next-line -->\n",
 			nil, []string{
@@ -181,6 +184,18 @@ func TestDirectivesAreMarkup(t *testing.T) {
 				t.Errorf("%d suppressions, want 1", len(doc.Suppressions))
 			}
 		})
+	}
+}
+
+// TestMDXCommentInTextIsMarkup reads MDX comments inside a paragraph:
+// they are markup, not prose, as MDX never shows them.
+func TestMDXCommentInTextIsMarkup(t *testing.T) {
+	doc := Markdown("a.mdx", "Sold 12 {/* check the price */} apples.\n{/* transcheck-disable */}\nThe end.\n")
+	if len(doc.Units) != 1 {
+		t.Fatalf("%d units, want the paragraph", len(doc.Units))
+	}
+	if got, want := strings.Join(strings.Fields(doc.Units[0].Segments[0].Prose()), " "), "Sold 12 apples. The end."; got != want {
+		t.Errorf("prose %q, want %q", got, want)
 	}
 }
 
