@@ -354,10 +354,11 @@ func mdxComment(src []byte, start, end int) (int, string, bool) {
 	if !bytes.HasPrefix(t, []byte("{/*")) {
 		return 0, "", false
 	}
-	shut := bytes.Index(t, []byte("*/"))
+	shut := bytes.Index(t[3:], []byte("*/"))
 	if shut < 0 {
 		return 0, "", false
 	}
+	shut += 3
 	after := shut + 2
 	for after < len(t) && (t[after] == ' ' || t[after] == '\t') {
 		after++

@@ -155,7 +155,10 @@ func (s *suppressor) finish() {
 		last++
 	}
 	for _, o := range s.open {
-		o.To = max(last, o.From)
+		if o.From > last {
+			continue // reopened by an enable on the last line
+		}
+		o.To = last
 		s.doc.Suppressions = append(s.doc.Suppressions, o)
 	}
 	s.open = nil
