@@ -12,9 +12,11 @@
 //  4. pair:    the document's two languages are fixed (given, or the two
 //     most used), and source and target segments are paired into beads:
 //     within a unit, then across adjacent one-language units.
-//  5. measure: the metrics run over the paired document (package metrics)
-//     and their findings, sorted in document order (metrics.SortFindings),
-//     join the Report with the document's counts.
+//  5. measure: the metrics run over the paired document (package metrics);
+//     the findings its suppression comments cover (Document.Suppressions)
+//     and those below the minimum confidence are counted, as Suppressed
+//     and Hidden, and left out; the rest, sorted in document order
+//     (metrics.SortFindings), join the Report with the document's counts.
 //
 // Documents are checked concurrently; a large TMX, TSV or CSV file is read
 // as a stream of chunks of units (read.OpenChunks), checked by all workers

@@ -29,6 +29,9 @@ type Counts struct {
 	// Hidden counts the findings not reported because their confidence is
 	// below the configured minimum (--min-confidence).
 	Hidden int `json:"hidden,omitempty"`
+	// Suppressed counts the findings not reported because a suppression
+	// comment of their file asked for it (transcheck-disable).
+	Suppressed int `json:"suppressed,omitempty"`
 	// SkippedBy gives the reason for each skipped segment ("code", ...).
 	SkippedBy map[string]int `json:"skipped_by,omitempty"`
 }
@@ -55,6 +58,7 @@ func (c *Counts) Add(o Counts) {
 	c.Warnings += o.Warnings
 	c.Infos += o.Infos
 	c.Hidden += o.Hidden
+	c.Suppressed += o.Suppressed
 	for k, v := range o.SkippedBy {
 		if c.SkippedBy == nil {
 			c.SkippedBy = map[string]int{}

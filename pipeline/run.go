@@ -114,6 +114,9 @@ func (r *Runner) Measure(doc *document.Document) DocumentReport {
 // measure runs the checks against the norms of basis.
 func (r *Runner) measure(doc *document.Document, basis metrics.Basis) (DocumentReport, metrics.Norms) {
 	findings, measures, norms := metrics.RunMeasures(doc, r.cfg.Metrics, r.cfg.MetricConfig, basis)
+	// What the document asks to suppress goes first: a finding both
+	// suppressed and below the confidence is counted once, as suppressed.
+	findings, suppressed := suppress(doc.Suppressions, findings)
 	hidden := 0
 	if min := r.cfg.MetricConfig.MinConfidence; min > 0 {
 		kept := findings[:0]
@@ -129,6 +132,7 @@ func (r *Runner) measure(doc *document.Document, basis metrics.Basis) (DocumentR
 	metrics.SortFindings(findings)
 	counts := countDocument(doc, findings)
 	counts.Hidden = hidden
+	counts.Suppressed = suppressed
 	rep := DocumentReport{
 		Name: doc.Name, Paths: doc.Paths, Format: doc.Format,
 		Source: doc.Source, Target: doc.Target,
@@ -145,6 +149,7 @@ func (r *Runner) measure(doc *document.Document, basis metrics.Basis) (DocumentR
 	for _, p := range doc.Problems {
 		rep.Problems = append(rep.Problems, p.Error())
 	}
+	rep.Problems = append(rep.Problems, directiveProblems(doc.Directives)...)
 	return rep, norms
 }
 

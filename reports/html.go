@@ -267,9 +267,23 @@ func htmlRunPage(r *pipeline.Report, t *htmlTally) htmlPage {
 		{"pairs", strconv.Itoa(c.Pairs), ""},
 		{"unpaired", strconv.Itoa(c.Unpaired), ""},
 	}
+	page.Totals = append(page.Totals, leftOutStats(c)...)
 	page.Checks, page.Severities, page.FindingCount = t.filters()
 	page.WithFindings, page.Clean = t.withFindings, t.clean
 	return page
+}
+
+// leftOutStats are the findings found and not reported (see leftOut),
+// shown only when there are some.
+func leftOutStats(c pipeline.Counts) []htmlStat {
+	var out []htmlStat
+	if c.Suppressed > 0 {
+		out = append(out, htmlStat{"suppressed", strconv.Itoa(c.Suppressed), ""})
+	}
+	if c.Hidden > 0 {
+		out = append(out, htmlStat{"hidden below --min-confidence", strconv.Itoa(c.Hidden), ""})
+	}
+	return out
 }
 
 // htmlVerdict is the gate's verdict and its class on the page.
@@ -368,6 +382,7 @@ func htmlDocumentOf(i int, d *pipeline.DocumentReport) htmlDocument {
 		{"unpaired", strconv.Itoa(dc.Unpaired), ""},
 		{"skipped", strconv.Itoa(dc.Skipped), ""},
 	}
+	hd.Stats = append(hd.Stats, leftOutStats(dc)...)
 	if v, ok := d.Measures["length_ratio"]; ok {
 		hd.Stats = append(hd.Stats, htmlStat{"length ratio", strconv.FormatFloat(v, 'f', 2, 64), ""})
 	}

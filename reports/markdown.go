@@ -41,9 +41,13 @@ func (p markdownPrinter) Print(r *pipeline.Report) error {
 	if !r.Gate.Passed {
 		mark = "❌"
 	}
-	fmt.Fprintf(&b, "## %s transcheck %s\n\n%s, %s complete, %s, %s\n\n",
+	fmt.Fprintf(&b, "## %s transcheck %s\n\n%s, %s complete, %s, %s",
 		mark, mdCell(verdict(r)), count(r.DocumentCount(), "document", "documents"), pct(c.Completeness()),
 		count(c.Errors, "error", "errors"), count(c.Warnings, "warning", "warnings"))
+	if left := leftOut(c); left != "" {
+		fmt.Fprintf(&b, " (%s)", mdCell(left))
+	}
+	b.WriteString("\n\n")
 	// The summary keeps a row per document as long as it fits in half the
 	// budget; the findings get the rest.
 	var rows strings.Builder

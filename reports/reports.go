@@ -95,6 +95,20 @@ func verdict(r *pipeline.Report) string {
 	return "failed: " + strings.Join(r.Gate.Reasons, "; ")
 }
 
+// leftOut says how many findings the run found and did not report: those
+// suppression comments suppressed and those under --min-confidence;
+// "" when none.
+func leftOut(c pipeline.Counts) string {
+	var parts []string
+	if c.Suppressed > 0 {
+		parts = append(parts, fmt.Sprintf("%d suppressed", c.Suppressed))
+	}
+	if c.Hidden > 0 {
+		parts = append(parts, fmt.Sprintf("%d hidden below --min-confidence", c.Hidden))
+	}
+	return strings.Join(parts, ", ")
+}
+
 // unreadLine says which files the run found and did not read, by
 // extension, most first; "" when none.
 func unreadLine(r *pipeline.Report) string {

@@ -63,8 +63,13 @@ func (p tablePrinter) Print(r *pipeline.Report) error {
 		return err
 	}
 	many := r.DocumentCount() > 1
-	if n := r.Findings(0); n > 0 {
+	n := r.Findings(0)
+	if left := leftOut(r.Totals); left != "" {
+		p.println(fmt.Sprintf("\n%s (%s)", count(n, "finding", "findings"), left))
+	} else if n > 0 {
 		fmt.Fprintf(p.w, "\n%d %s\n", n, plural(n, "finding", "findings"))
+	}
+	if n > 0 {
 		// A table per document: the table holds one document's findings
 		// at a time, however many the run has.
 		err := r.EachDocument(func(d *pipeline.DocumentReport) error {

@@ -143,6 +143,37 @@ type Problem struct {
 // Error formats the problem as path:line: message.
 func (p Problem) Error() string { return p.Pos.String() + ": " + p.Message }
 
+// Suppression is a range of lines of one file in which findings of some
+// checks are not reported but counted as suppressed: what a
+// transcheck-disable comment, a PO translator comment or an XLIFF or TMX
+// note asks for.
+type Suppression struct {
+	Path     string
+	From, To int // 1-based lines, both included
+	// Checks are the check and sub-check names suppressed; nil means
+	// every check. A metric's name covers the sub-checks it reports.
+	Checks []string
+	// Except are the checks a transcheck-enable gave back inside the
+	// range: "transcheck-enable numbers" after a transcheck-disable of
+	// every check.
+	Except []string
+	Line   int // line of the directive that asked for it
+}
+
+// Covers reports whether the suppression holds line of path.
+func (s Suppression) Covers(path string, line int) bool {
+	return s.Path == path && s.From <= line && line <= s.To
+}
+
+// Directive is one suppression comment: where it stands, what it says
+// ("disable", "enable" or "disable-next-line") and the checks it names
+// (nil: every check).
+type Directive struct {
+	Pos    Position
+	Verb   string
+	Checks []string
+}
+
 // Document is one translation to check: a bilingual file, a pair of files,
 // or a container of translation units.
 type Document struct {
@@ -165,6 +196,14 @@ type Document struct {
 	// source file with no translation (RoleTarget missing), or a
 	// translation with no source (RoleSource missing).
 	Missing Role
+	// Suppressions are the lines of its files where the document asks for
+	// findings not to be reported (transcheck-disable comments, PO
+	// comments, XLIFF and TMX notes); the run counts what they suppress.
+	Suppressions []Suppression
+	// Directives are the suppression comments as the files give them,
+	// each where it stands with the names it gives, for the run to check
+	// the names against the checks it knows.
+	Directives []Directive
 
 	segments []*Segment
 }

@@ -40,6 +40,10 @@ import (
 // character references and escapes. Link text, image alt text and
 // footnote text are prose.
 //
+// Line comments ("// transcheck-disable numbers") may be suppression
+// directives (see suppressor), whether they stand alone or among a
+// paragraph's lines; those in code, passthrough and comment blocks are not.
+//
 // The parser is line-based, like the language's block syntax: it does not
 // expand includes, conditionals or attributes, and a formatted span longer
 // than adocWindow bytes is left as text.
@@ -51,7 +55,39 @@ func AsciiDoc(path, text string) *document.Document {
 		doc:   &document.Document{Name: path, Paths: []string{path}, Format: "asciidoc"},
 	}
 	p.parse()
+	if strings.Contains(text, directivePrefix) {
+		p.directives()
+	}
 	return p.doc
+}
+
+// directives hands the file's line comments to a suppressor, in file
+// order: those of comment units and those among the lines of a block of
+// text, not those of code, passthrough blocks or "////" comment blocks,
+// which are content commented out.
+func (p *adocParser) directives() {
+	var lines []int // 0-based
+	seen := map[int]bool{}
+	for _, u := range p.doc.Units {
+		first := u.Pos.Line - 1
+		if u.Kind == "code" || u.Kind == "passthrough" || first < 0 || first >= len(p.lines) ||
+			u.Kind == "comment" && adocDelim(p.lines[first].text) == "comment" {
+			continue
+		}
+		last := min(first+strings.Count(u.Segments[0].Text, "\n"), len(p.lines)-1)
+		for k := first; k <= last; k++ {
+			if !seen[k] && adocLineComment(p.lines[k].text) {
+				seen[k] = true
+				lines = append(lines, k)
+			}
+		}
+	}
+	sort.Ints(lines)
+	sup := newSuppressor(p.doc, p.path, p.text)
+	for _, k := range lines {
+		sup.comment(p.lines[k].text[2:], k+1, k+1)
+	}
+	sup.finish()
 }
 
 // adocWindow bounds how far the inline scanner looks for the end of a

@@ -333,6 +333,8 @@ func File(in Input, opt Options) *document.Document {
 		doc.Format = d.Format
 		doc.Paths = append(doc.Paths, side.path)
 		doc.Problems = append(doc.Problems, d.Problems...)
+		doc.Suppressions = append(doc.Suppressions, d.Suppressions...)
+		doc.Directives = append(doc.Directives, d.Directives...)
 		for _, u := range d.Units {
 			for _, s := range u.Segments {
 				s.Role, s.Declared = side.role, side.lang

@@ -42,6 +42,10 @@ var mdParser = goldmark.New(
 // then "## en-US" over English, as in ant-design's demos) declares the
 // language of each section: the language headings are skipped and the
 // segments below them carry the language in Declared.
+//
+// HTML comments on lines of their own, and MDX comments ({/* ... */}) that
+// open a block, may be suppression directives (see suppressor); a
+// directive inside a line of text is a Problem, as it would do nothing.
 func Markdown(path, text string) *document.Document {
 	r := &mdReader{
 		path:     path,
@@ -49,6 +53,7 @@ func Markdown(path, text string) *document.Document {
 		doc:      &document.Document{Name: path, Paths: []string{path}, Format: "markdown"},
 		unclosed: map[*document.Unit]int{},
 	}
+	r.sup = newSuppressor(r.doc, path, text)
 	r.lineStarts()
 	src := []byte(text)
 	if fs, fe := frontMatter(text); fe > 0 {
@@ -69,6 +74,7 @@ func Markdown(path, text string) *document.Document {
 	sort.SliceStable(r.doc.Units, func(i, j int) bool { return r.doc.Units[i].Pos.Start < r.doc.Units[j].Pos.Start })
 	r.apart()
 	r.declareSections()
+	r.sup.finish()
 	return r.doc
 }
 
@@ -84,6 +90,7 @@ type mdReader struct {
 	// marks holds markup that inline found outside the nodes it belongs
 	// to, for forced to take from the block's prose.
 	marks [][2]int
+	sup   *suppressor
 }
 
 func (r *mdReader) lineStarts() {
@@ -325,6 +332,99 @@ func (r *mdReader) heading(n *ast.Heading) {
 	}
 }
 
+// htmlComment returns the text inside an HTML comment that s holds (a
+// comment block's lines, or one inline comment): what follows "<!--" up to
+// "-->" or the end; ok is false when s does not start with a comment. The
+// block quote markers before the comment are dropped.
+func htmlComment(s string) (string, bool) {
+	t := strings.TrimLeft(s, " \t>")
+	rest, ok := strings.CutPrefix(t, "<!--")
+	if !ok {
+		return "", false
+	}
+	inner, _, _ := strings.Cut(rest, "-->")
+	return inner, true
+}
+
+// mdxComment finds an MDX comment, {/* ... */}, at the start of
+// src[start:end] and alone on its last line: it returns the offset of the
+// end of that line, and the comment's text; ok is false when there is none.
+func mdxComment(src []byte, start, end int) (int, string, bool) {
+	t := src[start:end]
+	if !bytes.HasPrefix(t, []byte("{/*")) {
+		return 0, "", false
+	}
+	shut := bytes.Index(t[3:], []byte("*/"))
+	if shut < 0 {
+		return 0, "", false
+	}
+	shut += 3
+	after := shut + 2
+	for after < len(t) && (t[after] == ' ' || t[after] == '\t') {
+		after++
+	}
+	if after >= len(t) || t[after] != '}' {
+		return 0, "", false
+	}
+	after++
+	stop := after
+	for stop < len(t) && (t[stop] == ' ' || t[stop] == '\t' || t[stop] == '\r') {
+		stop++
+	}
+	if stop < len(t) && t[stop] != '\n' {
+		return 0, "", false // text follows on the line: an expression inside the text
+	}
+	return start + after, string(t[3:shut]), true
+}
+
+// mdxComments returns the MDX comments, {/* ... */}, in src[start:end].
+func mdxComments(src []byte, start, end int) [][2]int {
+	var out [][2]int
+	for i := start; i < end; {
+		k := bytes.Index(src[i:end], []byte("{/*"))
+		if k < 0 {
+			break
+		}
+		open := i + k
+		shut := bytes.Index(src[open+3:end], []byte("*/"))
+		if shut < 0 {
+			break
+		}
+		j := open + 3 + shut + 2
+		for j < end && (src[j] == ' ' || src[j] == '\t') {
+			j++
+		}
+		if j < end && src[j] == '}' {
+			out = append(out, [2]int{open, j + 1})
+			i = j + 1
+			continue
+		}
+		i = open + 3
+	}
+	return out
+}
+
+// inSpans reports whether offset p is inside one of spans.
+func inSpans(spans [][2]int, p int) bool {
+	for _, sp := range spans {
+		if sp[0] <= p && p < sp[1] {
+			return true
+		}
+	}
+	return false
+}
+
+// clipSpans returns the spans inside [start, end), cut to it.
+func clipSpans(spans [][2]int, start, end int) [][2]int {
+	out := spans[:0]
+	for _, sp := range spans {
+		if lo, hi := max(sp[0], start), min(sp[1], end); lo < hi {
+			out = append(out, [2]int{lo, hi})
+		}
+	}
+	return out
+}
+
 // mdxStatement matches the first line of an MDX import or export
 // statement: JavaScript, not text.
 var mdxStatement = regexp.MustCompile(`^(?:import\s+(?:[\w$]+\s*,?\s*)?(?:[{*'"]|[\w$]+\s+from\s)|export\s+(?:default\b|const\b|let\b|var\b|function\b|class\b|async\b|[{*]))`)
@@ -340,11 +440,35 @@ func (r *mdReader) paragraph(n ast.Node, kind string, itemStart int) {
 		start = itemStart
 	}
 	end := r.lineEnd(lines.At(lines.Len() - 1).Start)
+	if itemStart < 0 {
+		// An MDX comment that opens the block is a block of its own, as
+		// MDX reads it; the text under it, if any, is the paragraph.
+		if cend, inner, ok := mdxComment(r.src, start, end); ok {
+			r.unit("comment", start, cend, nil, "comment")
+			r.sup.comment(inner, r.line(start), r.line(cend))
+			next := cend
+			for next < end && isBlank(r.src[next]) {
+				next++
+			}
+			if next >= end {
+				return
+			}
+			start, first = next, next
+		}
+	}
 	if kind == "paragraph" && mdxStatement.Match(r.src[first:r.lineEnd(first)]) {
 		r.unit("code", start, end, nil, "code")
 		return
 	}
-	prose := r.forced(r.inline(n, nil), start, end, true)
+	text := clipSpans(r.inline(n, nil), start, end)
+	for _, c := range mdxComments(r.src, start, end) {
+		if inSpans(text, c[0]) {
+			if _, _, ok := parseDirective(string(r.src[c[0]+3 : c[1]])); ok {
+				r.sup.problem(r.line(c[0]), "a transcheck directive inside a line of text does nothing (put the comment on a line of its own)")
+			}
+		}
+	}
+	prose := r.forced(text, start, end, true)
 	if looksLikeCode(r.src, prose) {
 		r.unit("code", start, end, nil, "code")
 		return
@@ -501,6 +625,9 @@ func (r *mdReader) html(n *ast.HTMLBlock) {
 	}
 	if n.HTMLBlockType == ast.HTMLBlockType2 {
 		r.unit("comment", start, end, nil, "comment")
+		if inner, ok := htmlComment(r.text[start:end]); ok {
+			r.sup.comment(inner, r.line(start), r.line(end))
+		}
 		return
 	}
 	texts, attrs := scanHTML(r.src, start, end)
@@ -623,6 +750,11 @@ func (r *mdReader) inline(n ast.Node, out [][2]int) [][2]int {
 			}
 			_, attrs := scanHTML(r.src, segs.At(0).Start, segs.At(segs.Len()-1).Stop)
 			out = append(out, attrs...)
+			if inner, ok := htmlComment(string(r.src[segs.At(0).Start:segs.At(segs.Len()-1).Stop])); ok {
+				if _, _, isDirective := parseDirective(inner); isDirective {
+					r.sup.problem(r.line(segs.At(0).Start), "a transcheck directive inside a line of text does nothing (put the comment on a line of its own)")
+				}
+			}
 		case *ast.Link:
 			if r.exampleSize(c) {
 				// and its '~', which ends the text before it
@@ -657,6 +789,9 @@ func (r *mdReader) exampleSize(l *ast.Link) bool {
 // (escapes), the backslash of an escaped character.
 func (r *mdReader) forced(prose [][2]int, start, end int, escapes bool) [][2]int {
 	prose = normalize(prose)
+	if comments := mdxComments(r.src, start, end); len(comments) > 0 {
+		prose = subtract(prose, comments)
+	}
 	tpl, strs := templateSpans(r.src, start, end)
 	vars := dollarSpans(r.src, start, end)
 	if len(tpl) > 0 || len(vars) > 0 || len(r.marks) > 0 {

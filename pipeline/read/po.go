@@ -27,7 +27,17 @@ type poEntry struct {
 	first            int // line of the first keyword
 	firstOff         int
 	last             *poString // the string continuation lines extend
+	lastLine         int       // line of the last string read
 	bad              bool      // a syntax error: the entry is dropped
+	// directives are the translator comments ("# transcheck-disable
+	// numbers") that may be suppression directives.
+	directives []poComment
+}
+
+// poComment is a translator comment's text, after "#", and its line.
+type poComment struct {
+	text string
+	line int
 }
 
 // PO reads a gettext PO or POT file. Each message is a unit whose ID is
@@ -40,16 +50,24 @@ type poEntry struct {
 // ("obsolete"). The header (msgid "") is not a unit: its Language field
 // gives the target language, and then the direction (source "en").
 //
+// A translator comment "# transcheck-disable numbers" suppresses the
+// findings of its message (see suppressor); in the header's comments it
+// suppresses them in the whole file.
+//
 // A syntax error (a bad keyword, an unterminated string, a bad escape) is a
 // Problem naming the line; the message holding it is dropped and reading
 // goes on with the next one.
 func PO(path, text string) *document.Document {
 	doc := &document.Document{Name: path, Paths: []string{path}, Format: "po", Paired: true, Source: "en"}
 	p := &poParser{path: path, doc: doc}
-	for _, l := range splitLines(text) {
+	lines := splitLines(text)
+	for _, l := range lines {
 		p.line(l.text, l.num, l.start)
 	}
 	p.flush()
+	for _, c := range p.header {
+		unitDirective(doc, path, "PO comment", c.text, c.line, 1, len(lines))
+	}
 	if doc.Target != "" {
 		doc.Directed = true
 	}
@@ -63,6 +81,9 @@ type poParser struct {
 	// skipping is set after a syntax error: lines are ignored up to the
 	// start of the next message.
 	skipping bool
+	// header holds the directives of the header's comments, which apply
+	// to the whole file.
+	header []poComment
 }
 
 func (p *poParser) problem(line int, msg string) {
@@ -120,6 +141,11 @@ func (p *poParser) line(l string, num, off int) {
 					p.entry().fuzzy = true
 				}
 			}
+		}
+		if !obsolete && (len(t) == 1 || t[1] == ' ' || t[1] == '\t') && strings.Contains(t, directivePrefix) {
+			// A translator comment ("# text"), not "#." "#:" "#,".
+			e := p.entry()
+			e.directives = append(e.directives, poComment{t[1:], num})
 		}
 		return
 	}
@@ -208,6 +234,7 @@ func (p *poParser) appendString(s *poString, quoted string, num, off int) {
 	}
 	s.parts = append(s.parts, text)
 	s.end = off + n
+	p.e.lastLine = num
 }
 
 // unquotePO unquotes the C string at the start of q and returns its text
@@ -309,6 +336,7 @@ func (p *poParser) flush() {
 		if e.obsolete || len(e.strs) == 0 {
 			return
 		}
+		p.header = append(p.header, e.directives...)
 		for _, l := range strings.Split(e.strs[0].String(), "\n") {
 			if k, v, ok := strings.Cut(l, ":"); ok && strings.EqualFold(strings.TrimSpace(k), "Language") {
 				p.doc.Target = detect.Normalize(v)
@@ -348,4 +376,7 @@ func (p *poParser) flush() {
 		tgt = append(tgt, tuSide{text: s.String(), lang: p.doc.Target, pos: pos(s)})
 	}
 	addTU(p.doc, "tu", id, state, upos, src, tgt)
+	for _, c := range e.directives {
+		unitDirective(p.doc, p.path, "PO comment", c.text, c.line, e.first, e.lastLine)
+	}
 }

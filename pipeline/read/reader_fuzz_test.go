@@ -36,6 +36,11 @@ func checkText(t *testing.T, doc *document.Document, path, text string) {
 			t.Fatalf("problem %+v: want the path and a message", p)
 		}
 	}
+	for _, s := range doc.Suppressions {
+		if s.Path != path || s.From < 1 || s.From > s.To || s.To > len(lines) || s.Line < 1 || s.Line > len(lines) {
+			t.Fatalf("suppression %+v: outside the file's %d lines", s, len(lines))
+		}
+	}
 }
 
 // FuzzText also cuts long segments (cutLong with a small limit): the
@@ -75,6 +80,7 @@ func FuzzMarkdown(f *testing.F) {
 		"{{ use: x(a = '文字') }}\n${v} {{< s >}} {% t %}\n\n## zh-CN\n\n中文\n\n## en-US\n\nEnglish\n",
 		"<X title=\"t\">\nconst a = {\n\n  b: [1,\n  2],\n};\n</X>\n",
 		"-\tintro\n\t```go\n\tx\n\t```\n\n\t# 标题\n\t<div>\n\n\t[a]: /b\n\t> q\n",
+		"<!-- transcheck-disable numbers -->\nA 1.\n<!-- transcheck-enable numbers -->\n{/* transcheck-disable-next-line */}\nB {/* x */} 2.\n> <!-- transcheck-disable-next-line -->\n",
 	} {
 		f.Add(seed)
 	}

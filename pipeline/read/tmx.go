@@ -261,6 +261,30 @@ func (r *xmlReader) content(classify classifier) (text string, start, end int, o
 	}
 }
 
+// xmlNote is the text of a <note> and the line where it starts.
+type xmlNote struct {
+	text string
+	line int
+}
+
+// note reads the <note> whose start was just read.
+func (r *xmlReader) note() (xmlNote, bool) {
+	line := r.lines.line(r.before)
+	text, _, _, ok := r.content(func(xml.StartElement) (inlineAction, string) { return inlineText, "" })
+	return xmlNote{text, line}, ok
+}
+
+// noteDirectives turns the notes of a unit standing on lines from to to
+// into its suppressions: a note that is a directive suppresses the unit.
+// kind names the notes in messages.
+func (r *xmlReader) noteDirectives(notes []xmlNote, kind string, from, to int) {
+	for _, n := range notes {
+		for i, l := range strings.Split(n.text, "\n") {
+			unitDirective(r.doc, r.path, kind, l, n.line+i, from, to)
+		}
+	}
+}
+
 // tmxInline classifies the inline elements of a TMX <seg>.
 func tmxInline(e xml.StartElement) (inlineAction, string) {
 	switch e.Name.Local {
@@ -287,8 +311,10 @@ func tmxInline(e xml.StartElement) (inlineAction, string) {
 // TMX reads a Translation Memory eXchange file (TMX 1.1 to 1.4). Each <tu>
 // is a unit (its ID the tuid); its source is the <tuv> whose language
 // (xml:lang, or lang in TMX 1.1) matches the header's srclang, or the first
-// <tuv>; its target is the first <tuv> in another language. A syntax
-// error ends the reading with a Problem; the units before it are kept.
+// <tuv>; its target is the first <tuv> in another language. A <note> of
+// the <tu> whose text is "transcheck-disable numbers" suppresses the
+// unit's findings (see suppressor). A syntax error ends the reading with a
+// Problem; the units before it are kept.
 //
 // Inline markup is kept in the text as placeholders so that a check can
 // compare the codes of source and target (XLIFF uses the same form):
@@ -372,15 +398,26 @@ func (s *tmxScanner) step() {
 func (r *xmlReader) tmxUnit(tu xml.StartElement, srclang string) {
 	start := r.before
 	var tuvs []tuSide
+	var notes []xmlNote
 	for {
 		tok := r.next()
 		switch t := tok.(type) {
 		case nil:
 			return // a syntax error inside the unit: drop it
 		case xml.EndElement:
-			r.addTMXUnit(xmlAttr(tu, "tuid"), r.pos(start, r.offset()), tuvs, srclang)
+			pos := r.pos(start, r.offset())
+			r.addTMXUnit(xmlAttr(tu, "tuid"), pos, tuvs, srclang)
+			r.noteDirectives(notes, "TMX note", pos.Line, r.lines.line(r.offset()))
 			return
 		case xml.StartElement:
+			if t.Name.Local == "note" {
+				n, ok := r.note()
+				if !ok {
+					return
+				}
+				notes = append(notes, n)
+				continue
+			}
 			if t.Name.Local != "tuv" {
 				if !r.skip() {
 					return

@@ -67,14 +67,18 @@ func xliff20Inline(e xml.StartElement) (inlineAction, string) {
 //
 // XLIFF 1.2: each <trans-unit> is a unit (its ID the id attribute, its State
 // the state of its <target>) holding its <source> and <target>; the
-// languages come from <file source-language target-language>; <seg-source>,
-// <alt-trans> and notes are not read. A unit with translate="no" keeps its
+// languages come from <file source-language target-language>; <seg-source>
+// and <alt-trans> are not read, nor notes but for directives. A unit with translate="no" keeps its
 // segments but skips them ("not translatable").
 //
 // XLIFF 2.0: each <segment> is a unit (its ID the unit's id, or id#n for the
 // n-th segment of a unit that has several; its State the segment's state)
 // holding its <source> and <target>; the languages come from <xliff srcLang
 // trgLang>.
+//
+// A <note> of a trans-unit (1.2) or a unit (2.0) whose text is
+// "transcheck-disable numbers" suppresses the findings of the unit (see
+// suppressor).
 //
 // Inline codes become placeholders as described at TMX. A syntax error ends
 // the reading with a Problem; the units before it are kept.
@@ -149,16 +153,27 @@ func (r *xmlReader) xliff12() {
 func (r *xmlReader) transUnit(tu xml.StartElement, srcLang, tgtLang string) bool {
 	start := r.before
 	var src, tgt []tuSide
+	var notes []xmlNote
 	state := ""
 	for {
 		switch t := r.next().(type) {
 		case nil:
 			return false
 		case xml.EndElement:
-			r.addXLIFFUnit(xmlAttr(tu, "id"), state, r.pos(start, r.offset()), src, tgt, xmlAttr(tu, "translate") == "no")
+			pos := r.pos(start, r.offset())
+			r.addXLIFFUnit(xmlAttr(tu, "id"), state, pos, src, tgt, xmlAttr(tu, "translate") == "no")
+			r.noteDirectives(notes, "XLIFF note", pos.Line, r.lines.line(r.offset()))
 			return true
 		case xml.StartElement:
 			name := t.Name.Local
+			if inXLIFF(t.Name) && name == "note" {
+				n, ok := r.note()
+				if !ok {
+					return false
+				}
+				notes = append(notes, n)
+				continue
+			}
 			if !inXLIFF(t.Name) || (name != "source" && name != "target") ||
 				(name == "source" && len(src) > 0) || (name == "target" && len(tgt) > 0) {
 				if !r.skip() {
@@ -222,7 +237,9 @@ func (r *xmlReader) xliff20() {
 // <segment>.
 func (r *xmlReader) unit20(unit xml.StartElement) bool {
 	id := xmlAttr(unit, "id")
+	start := r.before
 	var made []*document.Unit
+	var notes []xmlNote
 	for {
 		switch t := r.next().(type) {
 		case nil:
@@ -233,8 +250,17 @@ func (r *xmlReader) unit20(unit xml.StartElement) bool {
 					u.ID = fmt.Sprintf("%s#%d", id, i+1)
 				}
 			}
+			r.noteDirectives(notes, "XLIFF note", r.lines.line(start), r.lines.line(r.offset()))
 			return true
 		case xml.StartElement:
+			if inXLIFF(t.Name) && t.Name.Local == "notes" {
+				ns, ok := r.notes()
+				if !ok {
+					return false
+				}
+				notes = append(notes, ns...)
+				continue
+			}
 			if !inXLIFF(t.Name) || t.Name.Local != "segment" {
 				if !r.skip() {
 					return false
@@ -285,6 +311,32 @@ func (r *xmlReader) segment20(seg xml.StartElement, id string) (*document.Unit, 
 			} else {
 				tgt = append(tgt, tuSide{text: text, lang: r.doc.Target, pos: r.pos(s, e)})
 			}
+		}
+	}
+}
+
+// notes reads the <note> elements of an XLIFF 2.0 <notes> whose start was
+// just read.
+func (r *xmlReader) notes() ([]xmlNote, bool) {
+	var out []xmlNote
+	for {
+		switch t := r.next().(type) {
+		case nil:
+			return nil, false
+		case xml.EndElement:
+			return out, true
+		case xml.StartElement:
+			if t.Name.Local != "note" {
+				if !r.skip() {
+					return nil, false
+				}
+				continue
+			}
+			n, ok := r.note()
+			if !ok {
+				return nil, false
+			}
+			out = append(out, n)
 		}
 	}
 }
