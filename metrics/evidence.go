@@ -2,6 +2,7 @@ package metrics
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -174,6 +175,21 @@ func (p *Pass) otherText(lang string) string {
 	return t
 }
 
+// unpairedOtherText is otherText limited to segments with no counterpart:
+// in one-file bilingual text, distinctive tokens shared with unpaired text
+// of the other language mean the aligner missed a pair, while those shared
+// with paired text mean nothing (a title repeats what a paragraph says).
+func (p *Pass) unpairedOtherText(lang string) string {
+	var b strings.Builder
+	for _, s := range p.Doc.Segments() {
+		if (s.Lang != lang && s.Lang != "" || s.Skip != "") && !p.Paired(s) {
+			b.WriteString(s.Text)
+			b.WriteByte('\n')
+		}
+	}
+	return localeSegment.ReplaceAllString(b.String(), "")
+}
+
 // unpairedRuns marks the units that belong to a run of at least
 // missingRunBlocks whole prose blocks in a row with no counterpart, in one
 // language (code and other units without prose neither break nor count).
@@ -297,9 +313,16 @@ func (p *Pass) misalignedNear(group []*document.Segment, lang string) bool {
 			}
 		}
 	}
-	at := p.shared.beadOf[group[0].ID]
-	if at < 0 {
-		return false
+	// The pairs around the text: those of the segments just before and
+	// after it (unpaired text need not stand in a bead of its own).
+	first, last := group[0].ID, group[len(group)-1].ID
+	var near []int
+	for _, id := range []int{first - 1, last + 1, first - 2, last + 2} {
+		if id >= 0 && id < len(p.shared.beadOf) {
+			if b := p.shared.beadOf[id]; b >= 0 && !slices.Contains(near, b) {
+				near = append(near, b)
+			}
+		}
 	}
 	// The lexicon maps the document's source language (Chinese for
 	// CC-CEDICT) to the other: text in that language is looked up.
@@ -319,11 +342,7 @@ func (p *Pass) misalignedNear(group []*document.Segment, lang string) bool {
 		}
 		return float64(c) / float64(t), t
 	}
-	for _, step := range []int{-1, 1, -2, 2} {
-		i := at + step
-		if i < 0 || i >= len(doc.Beads) {
-			continue
-		}
+	for _, i := range near {
 		b := doc.Beads[i]
 		if len(b.Source) == 0 || len(b.Target) == 0 {
 			continue
@@ -335,7 +354,7 @@ func (p *Pass) misalignedNear(group []*document.Segment, lang string) bool {
 		ot := texts(doc, other)
 		us, n := share(own, ot)
 		them, _ := share(texts(doc, mine), ot)
-		if n >= coverageMinWords && us >= 0.3 && us > them+0.15 {
+		if n >= coverageMinWords && us >= 0.2 && us > them+0.05 {
 			return true
 		}
 	}

@@ -89,7 +89,8 @@ func omission(p *Pass) {
 					grade(&f, confFragment)
 				case !files && !doc.Paired && loose:
 					grade(&f, confLoose)
-				case files && evidence == anchorsFound || p.misalignedNear(group, lang):
+				case files && evidence == anchorsFound || p.misalignedNear(group, lang),
+					!files && judgeAnchors(side.Text, p.unpairedOtherText(lang), !isCJK(lang)) == anchorsFound:
 					grade(&f, confMoved)
 				case inRun[ui] || evidence == anchorsAbsent:
 					grade(&f, confAbsent)
