@@ -12,6 +12,12 @@ import (
 	"github.com/transcheck/transcheck/pipeline/lexicon"
 )
 
+// Coverage is a statistical signal (severity info): a pair far below its
+// document's norm. Judged on the dev corpora, 6 of 62 such findings were
+// real partial omissions (testdata/precision), no better than chance among
+// faithful paraphrases; it stays a signal until word alignment replaces
+// it.
+//
 // Coverage measures, per pair, the share of the source's content words
 // whose dictionary translation appears in the target, and reports a pair
 // whose coverage is far below the document's own norm while its target is
@@ -19,7 +25,7 @@ import (
 var Coverage = &Metric{
 	Name:       "coverage",
 	Doc:        "a pair's dictionary coverage must not fall far below the document's norm while its target is short",
-	Severity:   Warning,
+	Severity:   Info,
 	Confidence: 0.1,
 	Run:        coverage,
 }

@@ -122,6 +122,8 @@ See the [getting started guide](/docs/react/getting-started#install) before you 
 <Listing caption="Install the package with npm" number="1">
 
 Run the installer and wait until it finishes.
+
+Material Design empty states show an illustration and a short message when a list has no data.
 `
 	zh := `## 访问模板引用 {#accessing-the-refs}
 
@@ -130,6 +132,8 @@ Run the installer and wait until it finishes.
 <Listing caption="使用 npm 安装这个包" number="1">
 
 运行安装程序并等待它完成。
+
+Material Design 空状态在列表没有数据时显示一幅插图和一条简短的消息。
 `
 	for _, f := range checkPair(t, en, zh) {
 		switch f.Check {
