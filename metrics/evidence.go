@@ -351,9 +351,22 @@ func (p *Pass) misalignedNear(group []*document.Segment, lang string) bool {
 		if doc.Segment(b.Source[0]).Lang != lang {
 			mine, other = b.Target, b.Source
 		}
+		// In one-file bilingual text a neighbour took the counterpart only
+		// by merging: its side in lang holds more than one sentence (a
+		// note and the paragraph before it, against one translated
+		// sentence). A title whose words a neighbouring sentence quotes
+		// is still a title with no translation.
+		bilingual := len(doc.Paths) != 2
+		if bilingual && len(mine) < 2 {
+			continue
+		}
 		ot := texts(doc, other)
 		us, n := share(own, ot)
 		them, _ := share(texts(doc, mine), ot)
+		// ...and its own pairing was weak.
+		if bilingual && them >= 0.3 {
+			continue
+		}
 		if n >= coverageMinWords && us >= 0.2 && us > them+0.05 {
 			return true
 		}

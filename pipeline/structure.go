@@ -376,26 +376,57 @@ func (r *pairing) similarity(doc *document.Document) func(a, b string) float64 {
 	lex := r.lexiconFor(doc.Source, doc.Target)
 	zhFirst := doc.Source == "zh"
 	v := align.Words()
+	// The words of a text are worked out once: matching n blocks against
+	// m compares each text with many.
+	type zhWords struct {
+		n    int
+		keys [][]int32
+	}
+	type enWords struct {
+		keys []int32
+		set  map[int32]bool
+	}
+	latin := map[string]map[string]bool{}
+	zhOf := map[string]zhWords{}
+	enOf := map[string]enWords{}
+	tokens := func(s string) map[string]bool {
+		t, ok := latin[s]
+		if !ok {
+			t = latinTokens(s)
+			latin[s] = t
+		}
+		return t
+	}
 	return func(a, b string) float64 {
 		if lex != nil && !zhFirst {
 			a, b = b, a // the dictionary goes from Chinese
 		}
-		covA, covB := tokenOverlap(a, b)
+		covA, covB := overlap(tokens(a), tokens(b))
 		if lex == nil {
 			return (covA + covB) / 2
 		}
-		zw, zk := v.SourceWords(lex, a)
-		_, ek := v.TargetWords(b)
-		if len(zw) == 0 || len(ek) == 0 {
-			return (covA + covB) / 2
+		zw, ok := zhOf[a]
+		if !ok {
+			words, keys := v.SourceWords(lex, a)
+			zw = zhWords{n: len(words), keys: keys}
+			zhOf[a] = zw
 		}
-		en := make(map[int32]bool, len(ek))
-		for _, k := range ek {
-			en[k] = true
+		ew, ok := enOf[b]
+		if !ok {
+			_, ek := v.TargetWords(b)
+			ew = enWords{keys: ek, set: make(map[int32]bool, len(ek))}
+			for _, k := range ek {
+				ew.set[k] = true
+			}
+			enOf[b] = ew
+		}
+		en := ew.set
+		if zw.n == 0 || len(ew.keys) == 0 {
+			return (covA + covB) / 2
 		}
 		zh := map[int32]bool{}
 		hitZ := 0
-		for _, ks := range zk {
+		for _, ks := range zw.keys {
 			hit := false
 			for _, k := range ks {
 				zh[k] = true
@@ -406,13 +437,13 @@ func (r *pairing) similarity(doc *document.Document) func(a, b string) float64 {
 			}
 		}
 		hitE := 0
-		for _, k := range ek {
+		for _, k := range ew.keys {
 			if zh[k] {
 				hitE++
 			}
 		}
-		za := float64(hitZ) / float64(len(zw))
-		eb := float64(hitE) / float64(len(ek))
+		za := float64(hitZ) / float64(zw.n)
+		eb := float64(hitE) / float64(len(ew.keys))
 		return (max(za, covA) + max(eb, covB)) / 2
 	}
 }
@@ -420,7 +451,11 @@ func (r *pairing) similarity(doc *document.Document) func(a, b string) float64 {
 // tokenOverlap is the share of the Latin-letter and digit tokens of each
 // text that appear in the other: what names, numbers and codes give.
 func tokenOverlap(a, b string) (float64, float64) {
-	ta, tb := latinTokens(a), latinTokens(b)
+	return overlap(latinTokens(a), latinTokens(b))
+}
+
+// overlap is tokenOverlap of two token sets.
+func overlap(ta, tb map[string]bool) (float64, float64) {
 	share := func(x, y map[string]bool) float64 {
 		if len(x) == 0 {
 			return 0
@@ -559,7 +594,7 @@ func globalBeads(r *Runner, doc *document.Document, src, tgt []block) *beadIndex
 	for _, x := range tgt {
 		b = append(b, x.segs...)
 	}
-	g := &beadIndex{beads: r.align(doc.Source, doc.Target, a, b, align.Options{}), of: map[int]int{}}
+	g := &beadIndex{beads: r.align(doc.Source, doc.Target, a, b, align.Options{MaxBandCells: pageBandCells}), of: map[int]int{}}
 	for k, bd := range g.beads {
 		for _, id := range bd.Source {
 			g.of[id] = k
@@ -578,3 +613,10 @@ func segIDs(segs []*document.Segment) []int {
 	}
 	return out
 }
+
+// pageBandCells bounds the band of the whole-page alignment
+// (align.Options.MaxBandCells), cells per sentence of both pages: a page
+// whose translation lacks hundreds of sentences (a changelog with empty
+// versions) doubled the band to nearly the whole table, seconds for one
+// page, where headings and blocks already anchor the sections.
+const pageBandCells = 128

@@ -53,10 +53,11 @@ func translationPR(t *testing.T) *pipeline.Report {
 // translation shows them; the message says where the source is.
 func TestCIAnnotationsOnTheTranslation(t *testing.T) {
 	rep := translationPR(t)
-	want := []struct{ check, at, source string }{
-		{"numbers", "docs/zh/a.md:5", "source docs/en/a.md:5: China has nearly 700 million"},
-		// The dropped paragraph belongs after the translation's line 5.
-		{"omission", "docs/zh/a.md:5", "source docs/en/a.md:7: Cyberspace is a common space"},
+	want := []struct{ level, check, at, source string }{
+		{"error", "numbers", "docs/zh/a.md:5", "source docs/en/a.md:5: China has nearly 700 million"},
+		// The dropped paragraph belongs after the translation's line 5: a
+		// block with no counterpart and no other evidence is a warning.
+		{"warning", "omission", "docs/zh/a.md:5", "source docs/en/a.md:7: Cyberspace is a common space"},
 	}
 	var findings []metrics.Finding
 	rep.EachDocument(func(d *pipeline.DocumentReport) error {
@@ -71,7 +72,7 @@ func TestCIAnnotationsOnTheTranslation(t *testing.T) {
 		lines := strings.Split(strings.TrimSuffix(render(t, "github", rep), "\n"), "\n")
 		for i, w := range want {
 			file, line, _ := strings.Cut(w.at, ":")
-			prefix := "::error file=" + file + ",line=" + line + ",title=" + w.check + "::"
+			prefix := "::" + w.level + " file=" + file + ",line=" + line + ",title=" + w.check + "::"
 			if !strings.HasPrefix(lines[i], prefix) || !strings.Contains(lines[i], "%0A"+w.source) {
 				t.Errorf("annotation %d:\n got %s\nwant %s…%%0A%s…", i+1, lines[i], prefix, w.source)
 			}
