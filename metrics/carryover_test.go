@@ -159,6 +159,7 @@ func TestCarryover(t *testing.T) {
 			{"identifier of a glossed term", "建议使用 `透明度（opacity）` 而非 `颜色透明度（colorAlpha）`", "`opacity` is recommended, rather than `colorAlpha`", "", 0},
 			{"url dropped", "见 [文档](https://example.com/docs/a) 中 `foo` 的说明", "See the description of `foo`.", "link “https://example.com/docs/a” missing", Warning},
 			{"url localised", "参见 [series.data](https://echarts.apache.org/option.html#series-line.data)", "See [time in series.data](https://ecomfe.github.io/echarts-doc/public/en/option.html#series-line.data)", "", 0},
+			{"url replaced by a site link", "默认从全局调色盘 [option.color](https://echarts.apache.org/zh/option.html#color) 获取颜色", "Color is taken from [option.color Palette](~color) by default.", "", 0},
 			{"url locale", "见 [API](https://developer.mozilla.org/zh-CN/docs/Web/API)", "See [API](https://developer.mozilla.org/en-US/docs/Web/API)", "", 0},
 			{"encoded anchor", "参见 [个性化图表的样式](~%E4%B8%AA%E6%80%A7%E5%8C%96)。", "See [Customized Chart Styles](~Customized%20Chart%20Styles).", "", 0},
 			{"template variable", "参见 [align](~${componentType}.axisLabel.align) 与 ${name} 的说明", "See [align](~${componentType}.axisLabel.align) for details", "placeholder “${name}” missing", Error},
@@ -168,12 +169,14 @@ func TestCarryover(t *testing.T) {
 			{"br is layout", "这类页面一般会提供两类导航形式。<br/>", "This type of page generally provides two types of navigation forms.", "", 0},
 			{"percent of", "占比 100% customer", "100% of customers", "", 0},
 			{"code rendered in words", "修复 `label.formatter` 与 `smoothMonotone` 不起作用的问题", "Fix label formatter and monotone smooth not working", "", 0},
+			{"code changed", "从 `series.data` 或者 `dataset.source` 中自动收集", "collected from `series.data` or `dataset.soruce`", "inline code “dataset.source” changed to “dataset.soruce”", Warning},
+			{"changelog entries paired wrongly", "+ [Fix] [stack] 修复数字 `getPrecisionSafe` 在科学符号上执行不正确。", "+ [Fix] [label] Ensure the label of the temporary symbol is in front.", "inline code “getPrecisionSafe” missing", Info},
 			{"code in another case", "使用 `yyyy-mm-dd` 格式", "In the `YYYY-MM-DD` format", "", 0},
 			{"plain word in backticks", "在 `multiple` 模式下 `ReactNode` 的渲染", "Render function of ReactNode in the mode", "inline code “multiple” missing", Info},
 			{"JavaScript object in a table", "| styles | (info: { props }) => Record |", "| styles | (info) => Record |", "", 0},
 			{"anchor", "所以我们称之为组件级方案。 <a name=\"W668Z\"></a>", "So we call it a component-level solution.", "", 0},
 			{"component", "<ImagePreview>重复元素可以是一条粗线</ImagePreview>", "The repetitive element may be a thick rule", "", 0},
-			{"inline html dropped", "按 <kbd>Ctrl</kbd> 键 `x`", "Press the `x` key", "inline tag “<kbd>” missing|inline tag “</kbd>” missing", Error},
+			{"inline html dropped", "按 <kbd>Ctrl</kbd> 键运行 `go vet`", "Press Ctrl to run `go vet`", "inline tag “<kbd>” missing|inline tag “</kbd>” missing", Error},
 		})
 	})
 	t.Run("markdown en-zh", func(t *testing.T) {
