@@ -154,7 +154,8 @@ func TestCarryover(t *testing.T) {
 		run(t, "markdown", "zh", "en", []tc{
 			{"code kept", "运行 `go vet` 检查", "Run `go vet` to check", "", 0},
 			{"code dropped", "运行 `go vet` 和 `go test` 检查", "Run `go test` to check", "inline code “go vet” missing", Warning},
-			{"code dropped from a different sentence", "运行 `go vet` 检查", "Something else entirely.", "inline code “go vet” missing", Info},
+			{"code dropped from a different sentence", "运行 `go vet` 检查", "Something else entirely.", "", 0},
+			{"placeholder dropped from a different sentence", "参见 ${name} 的说明", "Something else entirely.", "placeholder “${name}” missing", Info},
 			{"code in Chinese is a term", "`dataZoom` 通过 `数据过滤` 实现 `数据窗口缩放`", "`dataZoom` works through data filtering", "", 0},
 			{"identifier of a glossed term", "建议使用 `透明度（opacity）` 而非 `颜色透明度（colorAlpha）`", "`opacity` is recommended, rather than `colorAlpha`", "", 0},
 			{"url dropped", "见 [文档](https://example.com/docs/a) 中 `foo` 的说明", "See the description of `foo`.", "link “https://example.com/docs/a” missing", Warning},
@@ -170,7 +171,7 @@ func TestCarryover(t *testing.T) {
 			{"percent of", "占比 100% customer", "100% of customers", "", 0},
 			{"code rendered in words", "修复 `label.formatter` 与 `smoothMonotone` 不起作用的问题", "Fix label formatter and monotone smooth not working", "", 0},
 			{"code changed", "从 `series.data` 或者 `dataset.source` 中自动收集", "collected from `series.data` or `dataset.soruce`", "inline code “dataset.source” changed to “dataset.soruce”", Warning},
-			{"changelog entries paired wrongly", "+ [Fix] [stack] 修复数字 `getPrecisionSafe` 在科学符号上执行不正确。", "+ [Fix] [label] Ensure the label of the temporary symbol is in front.", "inline code “getPrecisionSafe” missing", Info},
+			{"changelog entries paired wrongly", "+ [Fix] [stack] 修复数字 `getPrecisionSafe` 在科学符号上执行不正确。", "+ [Fix] [label] Ensure the label of the temporary symbol is in front.", "", 0},
 			{"code in another case", "使用 `yyyy-mm-dd` 格式", "In the `YYYY-MM-DD` format", "", 0},
 			{"plain word in backticks", "在 `multiple` 模式下 `ReactNode` 的渲染", "Render function of ReactNode in the mode", "inline code “multiple” missing", Info},
 			{"JavaScript object in a table", "| styles | (info: { props }) => Record |", "| styles | (info) => Record |", "", 0},
