@@ -609,7 +609,7 @@ type side struct {
 func scanSide(segs []*document.Segment, variants bool, o scanOptions) side {
 	sd := side{text: joinText(segs), counts: map[string]int{}}
 	sd.tokens, sd.prose = scanCarried(sd.text, o)
-	if !variants {
+	if !variants || len(segs) == 1 && !strings.Contains(sd.text, "|") {
 		for _, c := range sd.tokens {
 			if c.kind == kindPlaceholder || c.kind == kindTag {
 				sd.counts[c.key]++
@@ -752,15 +752,19 @@ func compareCarried(src, tgt side, o scanOptions) []problem {
 	}
 	var missingPH, extraPH []string
 	tagsMissing := false
-	seen := map[string]bool{}
+	type kindKey struct {
+		kind tokenKind
+		key  string
+	}
+	seen := map[kindKey]bool{} // each token is judged once
 	code, links := unmatched(src, tgt)
 	for _, c := range src.tokens {
+		if seen[kindKey{c.kind, c.key}] {
+			continue
+		}
+		seen[kindKey{c.kind, c.key}] = true
 		switch c.kind {
 		case kindPlaceholder, kindTag:
-			if seen[c.key] {
-				continue
-			}
-			seen[c.key] = true
 			if src.counts[c.key] <= tgt.counts[c.key] || inContext(c.key) {
 				continue
 			}
@@ -812,10 +816,9 @@ func compareCarried(src, tgt side, o scanOptions) []problem {
 		}
 	}
 	if !o.document {
-		seen = map[string]bool{}
 		for _, c := range tgt.tokens {
-			if c.kind == kindPlaceholder && !seen[c.key] && tgt.counts[c.key] > src.counts[c.key] {
-				seen[c.key] = true
+			if k := (kindKey{-1, c.key}); c.kind == kindPlaceholder && !seen[k] && tgt.counts[c.key] > src.counts[c.key] {
+				seen[k] = true
 				extraPH = append(extraPH, c.text)
 			}
 		}
