@@ -330,12 +330,16 @@ func scanPrintf(rest string, claim func(lo, hi int)) []carried {
 	return out
 }
 
+func isDigits(s string) bool {
+	return s != "" && strings.Trim(s, "0123456789") == ""
+}
+
 func isASCIILetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
 
 // scanBraces finds ICU MessageFormat arguments ({name}, {0},
 // {count, plural, one {# file} other {# files}}: the argument names, not
 // the text of the branches, which is translated) and, in XLIFF and TMX
-// text, the {id} and {/id} that stand for inline codes.
+// text, the {1} and {/1} that stand for inline codes.
 func scanBraces(rest string, o scanOptions, claim func(lo, hi int)) []carried {
 	if !strings.Contains(rest, "{") {
 		return nil
@@ -356,7 +360,10 @@ func scanBraces(rest string, o scanOptions, claim func(lo, hi int)) []carried {
 		if !ok || o.document && simple && strings.ContainsAny(rest[i:end], " \n") {
 			continue // { props }: JavaScript in a document, not {name}
 		}
-		if o.inlineCodes && simple {
+		// The reader numbers inline codes without an id and closes the
+		// paired ones ({1}text{/1}); a named one alone ({ph1}, {name})
+		// may be either, and is a placeholder to the reader of a message.
+		if o.inlineCodes && simple && (isDigits(args[0]) || strings.Contains(rest, "{/"+args[0]+"}")) {
 			out = append(out, carried{kind: kindTag, text: rest[i:end], key: rest[i:end], at: i})
 		} else {
 			for _, a := range args {

@@ -146,6 +146,10 @@ func TestCarryover(t *testing.T) {
 			{"inline codes reordered", "{1}Click{/1} here", "{/1}点击{1}此处", "out of order", Error},
 			{"x tag kept", `<x id="1"/> files`, `<x id="1"/> 个文件`, "", 0},
 			{"x tag changed", `<x id="1"/> files`, `<x id="2"/> 个文件`, `inline tag “<x id="1"/>” missing`, Error},
+			{"positional placeholder dropped", "Copy %1$s to %2$s", "复制到 %2$s", "placeholder “%1$s” missing", Error},
+			{"named placeholder dropped", "Hello, {name}! You have {count, plural, one {# message} other {# messages}}.", "你好！你有 {count, plural, other {# 条消息}}。", "placeholder “{name}” missing", Error},
+			{"paired inline code with an id", "{source1}Define Bliss functions{/source1}", "{source1}定义 Bliss 的功能{/source1}", "", 0},
+			{"paired inline code with an id dropped", "{source1}Define Bliss functions{/source1}", "定义 Bliss 的功能", "inline tag “{source1}” missing", Error},
 			{"symfony plural", "It should have {{ limit }} character or more.|It should have {{ limit }} characters or more.", "长度不可少于 {{ limit }} 个字符。", "", 0},
 			{"symfony plural, placeholder dropped", "It should have {{ limit }} character or more.|It should have {{ limit }} characters or more.", "长度太短。", "placeholder “{{ limit }}” missing", Error},
 		})
