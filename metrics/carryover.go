@@ -149,6 +149,8 @@ type scanOptions struct {
 	anyOrder bool
 }
 
+// optionsFor reads a document's tokens by its format, with the
+// glossary's do-not-translate terms.
 func optionsFor(doc *document.Document, g *Glossary) scanOptions {
 	o := scanOptions{
 		inlineCodes: doc.Format == "xliff" || doc.Format == "tmx",
