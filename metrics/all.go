@@ -7,6 +7,7 @@ var All = []*Metric{
 	Untranslated,
 	Numbers,
 	Carryover,
+	Names,
 	Terms,
 	Coverage,
 	State,
