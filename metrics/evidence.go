@@ -48,9 +48,9 @@ const (
 	additionScale    = 0.45 // additions: judged precision 0.26-0.33 where omissions had 0.63-1
 )
 
-// anchorRE finds the distinctive tokens of a text: issue references,
+// distinctRE finds the distinctive tokens of a text: issue references,
 // URLs, numbers of two digits or more, and inline code.
-var anchorRE = regexp.MustCompile("#\\d{2,}|https?://[^\\s)\\]>\"']+|\\d{2,}(?:[.,]\\d+)*|`[^`\\n]+`")
+var distinctRE = regexp.MustCompile("#\\d{2,}|https?://[^\\s)\\]>\"']+|\\d{2,}(?:[.,]\\d+)*|`[^`\\n]+`")
 
 // anchors returns the distinctive tokens of s, a URL without its locale
 // segments and fragment; and, in text of a language written in Latin
@@ -58,7 +58,7 @@ var anchorRE = regexp.MustCompile("#\\d{2,}|https?://[^\\s)\\]>\"']+|\\d{2,}(?:[
 // digits) that any translation keeps.
 func anchors(s string, latin bool) []string {
 	var out []string
-	for _, a := range anchorRE.FindAllString(s, -1) {
+	for _, a := range distinctRE.FindAllString(s, -1) {
 		if linkLike(a) {
 			if i := strings.IndexByte(a, '#'); i > 0 {
 				a = a[:i]
