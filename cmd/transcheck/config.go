@@ -278,17 +278,23 @@ encoding: ""          # encoding of files without a byte-order mark (e.g. gb1803
 glossary: ""          # CSV, TSV or TBX glossary for the terms check
 lexicon: ""           # TSV word list for pairs other than Chinese-English (needs languages.source/target)
 
-checks:               # each check: enabled, severity (info, warning, error), thresholds
-  missing_file: {enabled: true, severity: error}
-  omission: {enabled: true, severity: error}
-  untranslated: {enabled: true, severity: error}
-  state: {enabled: true, severity: warning}
-  numbers: {enabled: true, severity: error}
-  carryover: {enabled: true, severity: warning}
-  terms: {enabled: true, severity: warning}
-  coverage: {enabled: true, severity: warning, min_coverage: 0.5}  # flag pairs under this share of the document's mean
-  length_ratio: {enabled: true, severity: warning, max_z: 3}       # flag pairs beyond this Gale-Church z-score
-  language: {enabled: true, severity: warning}
+checks:               # each check: enabled, and optionally severity (info, warning or error) and thresholds.
+                      # A check grades each finding by its evidence (see transcheck checks and the README);
+                      # severity: here overrides that grade for every finding of the check.
+  missing_file: {enabled: true}
+  omission: {enabled: true}
+  untranslated: {enabled: true}
+  state: {enabled: true}
+  numbers: {enabled: true}
+  carryover: {enabled: true}
+  terms: {enabled: true}
+  coverage: {enabled: true, min_coverage: 0.5}  # flag pairs under this share of the document's mean
+  length_ratio: {enabled: true, max_z: 3}       # flag pairs beyond this Gale-Church z-score
+  language: {enabled: true}
+  code_changed: {enabled: true}
+  names: {enabled: false}                       # opt-in: Latin names and acronyms inside Chinese text
+
+min_confidence: 0      # hide findings whose confidence is below this (0 to 1); the reports count them
 
 gate:
   fail_on: error       # lowest severity that fails the run: error, warning or never
