@@ -216,7 +216,7 @@ func (p *Pass) lexiconFor() *lexicon.Lexicon {
 
 // DefaultConfig returns the settings used when nothing is configured.
 func DefaultConfig() *Config {
-	return &Config{LengthZ: 3, CoverageFraction: 0.5}
+	return &Config{LengthZ: 3.5, CoverageFraction: 0.35}
 }
 
 // Pass gives a metric one document and collects what it reports.

@@ -183,7 +183,7 @@ func (c *fileConfig) validate() error {
 				return c.errorf(key+".max_z", "max_z belongs to length_ratio")
 			}
 			if *cc.MaxZ <= 0 {
-				return c.errorf(key+".max_z", "must be above 0 (a z-score; default 3)")
+				return c.errorf(key+".max_z", "must be above 0 (a z-score; default 3.5)")
 			}
 		}
 		if cc.MinCoverage != nil {
@@ -191,7 +191,7 @@ func (c *fileConfig) validate() error {
 				return c.errorf(key+".min_coverage", "min_coverage belongs to coverage")
 			}
 			if *cc.MinCoverage <= 0 || *cc.MinCoverage >= 1 {
-				return c.errorf(key+".min_coverage", "must be between 0 and 1 (a share of the document's mean; default 0.5)")
+				return c.errorf(key+".min_coverage", "must be between 0 and 1 (a share of the document's mean; default 0.35)")
 			}
 		}
 	}
@@ -288,8 +288,8 @@ checks:               # each check: enabled, and optionally severity (info, warn
   numbers: {enabled: true}
   carryover: {enabled: true}
   terms: {enabled: true}
-  coverage: {enabled: true, min_coverage: 0.5}  # flag pairs under this share of the document's mean
-  length_ratio: {enabled: true, max_z: 3}       # flag pairs beyond this Gale-Church z-score
+  coverage: {enabled: true, min_coverage: 0.35} # flag pairs under this share of the document's mean
+  length_ratio: {enabled: true, max_z: 3.5}     # flag pairs beyond this Gale-Church z-score
   language: {enabled: true}
   code_changed: {enabled: true}
   names: {enabled: false}                       # opt-in: Latin names and acronyms inside Chinese text

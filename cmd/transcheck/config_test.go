@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/transcheck/transcheck/metrics"
 )
 
 func TestInitParsesBack(t *testing.T) {
@@ -18,8 +20,15 @@ func TestInitParsesBack(t *testing.T) {
 	if err != nil {
 		t.Fatalf("the file init writes does not load: %v", err)
 	}
-	if len(cfg.Checks) < 10 || cfg.Gate.FailOn != "error" || *cfg.Checks["length_ratio"].MaxZ != 3 {
-		t.Errorf("init file lost settings: %+v", cfg)
+	def := metrics.DefaultConfig()
+	if len(cfg.Checks) < len(metrics.All) || cfg.Gate.FailOn != "error" ||
+		*cfg.Checks["length_ratio"].MaxZ != def.LengthZ || *cfg.Checks["coverage"].MinCoverage != def.CoverageFraction {
+		t.Errorf("init file lost settings or differs from the defaults: %+v", cfg)
+	}
+	for name, cc := range cfg.Checks {
+		if cc.Severity != "" {
+			t.Errorf("init file sets checks.%s.severity, which would override the grade of every finding", name)
+		}
 	}
 	if _, stderr, code := runIn(t, "init", p); code != exitUsage || !strings.Contains(stderr, "exists") {
 		t.Errorf("init over an existing file: exit %d %q, want a refusal", code, stderr)

@@ -205,7 +205,7 @@ func TestPrecision(t *testing.T) {
 	byCheck := map[[2]string]*tally{}
 	var total [3]tally // by severity
 	var unjudged []string
-	var corpora strings.Builder
+	var corpora, wmt strings.Builder
 	fmt.Fprintf(&corpora, "%-15s %6s %7s  %9s %9s %9s  %s\n", "corpus", "docs", "pairs", "errors", "warnings", "infos", "per")
 	for _, c := range devCorpora {
 		var r corpusRun
@@ -228,6 +228,27 @@ func TestPrecision(t *testing.T) {
 			if !ok && f.Severity > metrics.Info {
 				unjudged = append(unjudged, unjudgedRow(c.name, fp, f))
 			}
+		}
+		if strings.HasPrefix(c.name, "wmt22") {
+			// Line-aligned pairs: the share of pairs with a finding, by
+			// line.
+			var withErr, withWarn, withAny = map[int]bool{}, map[int]bool{}, map[int]bool{}
+			for _, f := range r.findings {
+				w := f.Where()
+				if w == nil {
+					continue
+				}
+				withAny[w.Line] = true
+				if f.Severity >= metrics.Warning {
+					withWarn[w.Line] = true
+				}
+				if f.Severity == metrics.Error {
+					withErr[w.Line] = true
+				}
+			}
+			pct := func(m map[int]bool) float64 { return 100 * float64(len(m)) / float64(max(r.pairs, 1)) }
+			fmt.Fprintf(&wmt, "%-12s %5d pairs: %.2f%% with an error, %.2f%% with an error or warning, %.2f%% with any finding\n",
+				c.name, r.pairs, pct(withErr), pct(withWarn), pct(withAny))
 		}
 		unit, per := float64(r.docs)/100, "100 documents"
 		if c.pairs {
@@ -271,6 +292,7 @@ func TestPrecision(t *testing.T) {
 	a := total[metrics.Info]
 	fmt.Fprintf(&out, "| all | info | %d | %d | %d | %d | %d | %s |\n", a.findings, a.judged(), a.true_, a.false_, a.unsure, a.precision())
 	fmt.Fprintf(&out, "\nFindings per 100 documents (document corpora) or per 1,000 pairs (unit corpora):\n\n%s", corpora.String())
+	fmt.Fprintf(&out, "\nProfessional WMT22 references (line N translates line N):\n\n%s", wmt.String())
 	fmt.Fprintf(&out, "\n%d error and warning findings are not judged yet.\n", len(unjudged))
 	if len(unjudged) > 0 {
 		path := filepath.Join(os.TempDir(), "transcheck-unjudged.tsv")
