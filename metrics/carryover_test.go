@@ -157,7 +157,7 @@ func TestCarryover(t *testing.T) {
 	t.Run("markdown", func(t *testing.T) {
 		run(t, "markdown", "zh", "en", []tc{
 			{"code kept", "运行 `go vet` 检查", "Run `go vet` to check", "", 0},
-			{"code dropped", "运行 `go vet` 和 `go test` 检查", "Run `go test` to check", "inline code “go vet” missing", Warning},
+			{"code dropped", "运行 `go vet` 和 `go test` 检查", "Run `go test` to check", "inline code “go vet” missing", Info}, // judged 3 of 33 real on the docs trees
 			{"code dropped from a different sentence", "运行 `go vet` 检查", "Something else entirely.", "", 0},
 			{"placeholder dropped from a different sentence", "参见 ${name} 的说明", "Something else entirely.", "placeholder “${name}” missing", Info},
 			{"code in Chinese is a term", "`dataZoom` 通过 `数据过滤` 实现 `数据窗口缩放`", "`dataZoom` works through data filtering", "", 0},
