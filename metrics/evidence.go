@@ -154,25 +154,46 @@ func proseCounts(prose string) (wide, words int) {
 }
 
 // otherText returns the text (markup included: links and code are
-// distinctive) of every segment of the document in the language other
-// than lang, links without their locale segments.
-func (p *Pass) otherText(lang string) string {
+// distinctive) of the other side of s: in a pair of files, every segment
+// of the other file; else every segment in another language than s's;
+// links without their locale segments.
+func (p *Pass) otherText(s *document.Segment) string {
+	key := "lang:" + s.Lang
+	if s.Role != document.RoleNone {
+		key = "role:" + s.Role.String()
+	}
 	if p.shared.other == nil {
 		p.shared.other = map[string]string{}
 	}
-	if t, ok := p.shared.other[lang]; ok {
+	if t, ok := p.shared.other[key]; ok {
 		return t
 	}
 	var b strings.Builder
-	for _, s := range p.Doc.Segments() {
-		if s.Lang != lang && s.Lang != "" || s.Skip != "" {
-			b.WriteString(s.Text)
+	for _, o := range p.Doc.Segments() {
+		other := o.Lang != s.Lang && o.Lang != "" || o.Skip != ""
+		if s.Role != document.RoleNone {
+			other = o.Role != s.Role && o.Role != document.RoleNone
+		}
+		if other {
+			b.WriteString(o.Text)
 			b.WriteByte('\n')
 		}
 	}
 	t := localeSegment.ReplaceAllString(b.String(), "")
-	p.shared.other[lang] = t
+	p.shared.other[key] = t
 	return t
+}
+
+// sectioned reports whether a one-file document holds its languages in
+// sections of their own (## zh-CN … ## en-US): paired like two files,
+// not paragraph by paragraph.
+func sectioned(doc *document.Document) bool {
+	for _, s := range doc.Segments() {
+		if s.Skip == "language heading" {
+			return true
+		}
+	}
+	return false
 }
 
 // unpairedOtherText is otherText limited to segments with no counterpart:

@@ -236,7 +236,7 @@ type Pass struct {
 type shared struct {
 	lengths []lengthPair
 	norms   Norms
-	other   map[string]string // otherText, by language
+	other   map[string]string // otherText, by language or role
 	beadOf  []int             // bead index by segment ID, for misalignedNear
 }
 

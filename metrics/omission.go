@@ -25,6 +25,7 @@ func omission(p *Pass) {
 		return // the whole file is missing: missing_file reports it once
 	}
 	files := hasFiles(doc)
+	asFiles := files || sectioned(doc)
 	var where map[int]place
 	if files {
 		where = placeOfUnpaired(doc)
@@ -64,7 +65,7 @@ func omission(p *Pass) {
 			other := otherLanguage(doc, lang)
 			f.Message = fmt.Sprintf("%s %s has no %s counterpart", LanguageName(lang), what, LanguageName(other))
 			prose := segmentsProse(group)
-			evidence := judgeAnchors(side.Text, p.otherText(lang), !isCJK(lang))
+			evidence := judgeAnchors(side.Text, p.otherText(group[0]), !isCJK(lang))
 			switch {
 			case doc.Paired && u.ID != "" && lang != doc.Target:
 				// A translation unit of a TMX, XLIFF, PO or TSV file whose
@@ -82,21 +83,23 @@ func omission(p *Pass) {
 			// In one-file bilingual text the convention is that every
 			// paragraph holds both languages: only short text and names in
 			// lists, tables and headings are doubtful there.
+			// A one-file document with a section per language (## zh-CN …
+			// ## en-US) pairs its sections as two files pair.
 			listLike := u.Kind == "list" || u.Kind == "table" || u.Kind == "heading"
 			if f.Confidence == 0 {
 				switch {
-				case short(prose) || nameLike(prose) && (files || listLike):
+				case short(prose) || nameLike(prose) && (asFiles || listLike):
 					grade(&f, confFragment)
-				case !files && !doc.Paired && loose:
+				case !asFiles && !doc.Paired && loose:
 					grade(&f, confLoose)
-				case files && evidence == anchorsFound || p.misalignedNear(group, lang),
+				case asFiles && evidence == anchorsFound || p.misalignedNear(group, lang),
 					!files && judgeAnchors(side.Text, p.unpairedOtherText(lang), !isCJK(lang)) == anchorsFound:
 					grade(&f, confMoved)
 				case inRun[ui] || evidence == anchorsAbsent:
 					grade(&f, confAbsent)
 				case partial:
 					grade(&f, confSentence)
-				case files:
+				case asFiles:
 					grade(&f, confBlock)
 				default:
 					grade(&f, confBilingual)
