@@ -24,8 +24,27 @@ var Numbers = &Metric{
 // beadQuantities holds what one bead's sides say in numbers.
 type beadQuantities struct {
 	bead           document.Bead
-	src            []numeral.Quantity
+	src, tgt       side
 	missing, extra []numeral.Quantity
+}
+
+// side holds the quantities of one side of a bead. The prose quantities
+// are compared and reported; those inside markup (inline code, link
+// destinations, list markers, template syntax such as {{ use: x(width=2) }})
+// may stand for a prose quantity of the other side but are never reported
+// themselves: they are code, which the carryover and code_changed checks
+// compare as text, and a list marker or a template argument on one side
+// only is markup, not a changed value.
+type side struct {
+	prose, markup []numeral.Quantity
+}
+
+// all returns the prose and markup quantities.
+func (s side) all() []numeral.Quantity {
+	if len(s.markup) == 0 {
+		return s.prose
+	}
+	return append(append([]numeral.Quantity(nil), s.prose...), s.markup...)
 }
 
 // contextBeads is how many preceding beads a translator may take a number
@@ -42,8 +61,10 @@ func numbers(p *Pass) {
 		}
 		src := extractAll(doc, b.Source)
 		tgt := extractAll(doc, b.Target)
-		missing, extra := numeral.Match(src, tgt)
-		list = append(list, beadQuantities{b, src, missing, extra})
+		missing, extra := numeral.Match(src.prose, tgt.prose)
+		missing, _ = numeral.Match(missing, tgt.markup)
+		extra, _ = numeral.Match(extra, src.markup)
+		list = append(list, beadQuantities{b, src, tgt, missing, extra})
 	}
 	// A sentence aligner may put a number one bead off: a value missing
 	// here and extra in a neighbouring bead of the same document is a match.
@@ -60,12 +81,12 @@ func numbers(p *Pass) {
 	for i := range list {
 		for j := i - contextBeads; j < i && len(list[i].extra) > 0; j++ {
 			if j >= 0 {
-				_, list[i].extra = numeral.Match(list[j].src, list[i].extra)
+				_, list[i].extra = numeral.Match(list[j].src.all(), list[i].extra)
 			}
 		}
 	}
 	for _, bq := range list {
-		bq.missing, bq.extra = numeral.Reportable(bq.src, bq.missing, bq.extra)
+		bq.missing, bq.extra = numeral.Reportable(bq.src.all(), bq.missing, bq.extra)
 		if len(bq.missing) == 0 && len(bq.extra) == 0 {
 			continue
 		}
@@ -85,13 +106,34 @@ func numbers(p *Pass) {
 	}
 }
 
-func extractAll(doc *document.Document, ids []int) []numeral.Quantity {
-	var out []numeral.Quantity
+// extractAll returns the quantities of the segments ids: those of their
+// prose, read with the markup blanked, and those inside their markup.
+func extractAll(doc *document.Document, ids []int) side {
+	var out side
 	for _, id := range ids {
 		s := doc.Segment(id)
-		out = append(out, numeral.Extract(s.Text, s.Lang)...)
+		if len(s.Markup) == 0 {
+			out.prose = append(out.prose, numeral.Extract(s.Text, s.Lang)...)
+			continue
+		}
+		out.prose = append(out.prose, numeral.Extract(s.Prose(), s.Lang)...)
+		for _, q := range numeral.Extract(s.Text, s.Lang) {
+			if inMarkup(s.Markup, q.Start) {
+				out.markup = append(out.markup, q)
+			}
+		}
 	}
 	return out
+}
+
+// inMarkup reports whether the byte offset i falls inside one of spans.
+func inMarkup(spans [][2]int, i int) bool {
+	for _, m := range spans {
+		if m[0] <= i && i < m[1] {
+			return true
+		}
+	}
+	return false
 }
 
 // cancel removes the values that appear in both lists.

@@ -10,6 +10,7 @@ import (
 
 	"github.com/transcheck/transcheck/metrics/numeral"
 	"github.com/transcheck/transcheck/pipeline/document"
+	"github.com/transcheck/transcheck/pipeline/read"
 )
 
 // wmt22Dir holds the WMT22 general test set, zh→en: line N of the .en file
@@ -249,4 +250,80 @@ func TestNumbersAndCarryoverOnWMT22(t *testing.T) {
 	if rate >= 0.03 {
 		t.Errorf("%d of %d pairs flagged (%.1f%%), want fewer than 3%%", len(flagged), len(pairs), 100*rate)
 	}
+}
+
+// pairDoc builds a document of one bead per pair, source in srcLang and
+// target in tgtLang. With md, each side is read as Markdown, so that its
+// inline code, link destinations and list markers are markup, as the
+// Markdown reader marks them.
+func pairDoc(t *testing.T, srcLang, tgtLang string, md bool, pairs ...[2]string) *document.Document {
+	t.Helper()
+	doc := &document.Document{Name: "pairs", Format: "lines", Source: srcLang, Target: tgtLang, Directed: true, Paired: true}
+	seg := func(text, lang string, role document.Role, pos document.Position) *document.Segment {
+		s := &document.Segment{Text: text, Lang: lang, Role: role, Pos: pos}
+		if md {
+			units := read.Markdown("pair.md", text).Units
+			if len(units) != 1 || len(units[0].Segments) != 1 {
+				t.Fatalf("%q is not one Markdown block", text)
+			}
+			s.Markup = units[0].Segments[0].Markup
+		}
+		return s
+	}
+	for i, p := range pairs {
+		pos := document.Position{Path: "pairs", Line: i + 1}
+		doc.Units = append(doc.Units, &document.Unit{Kind: "line", Pos: pos, Segments: []*document.Segment{
+			seg(p[0], srcLang, document.RoleSource, pos), seg(p[1], tgtLang, document.RoleTarget, pos),
+		}})
+	}
+	doc.Index()
+	for _, u := range doc.Units {
+		doc.Beads = append(doc.Beads, document.Bead{Source: []int{u.Segments[0].ID}, Target: []int{u.Segments[1].ID}, Score: 1})
+	}
+	return doc
+}
+
+// numbersCase is one pair and what the numbers check must say of it:
+// nothing (ok), or one finding of that severity.
+type numbersCase struct {
+	name     string
+	src, tgt string
+	want     string // "ok", "warning" or "error"
+}
+
+// runNumbersCases checks each pair alone, srcLang → tgtLang.
+func runNumbersCases(t *testing.T, srcLang, tgtLang string, md bool, cases []numbersCase) {
+	t.Helper()
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			var got []Finding
+			for _, f := range Run(pairDoc(t, srcLang, tgtLang, md, [2]string{c.src, c.tgt}), []*Metric{Numbers}, DefaultConfig()) {
+				if f.Check == Numbers.Name {
+					got = append(got, f)
+				}
+			}
+			switch {
+			case c.want == "ok" && len(got) != 0:
+				t.Errorf("%q / %q: want no finding, got %s: %s", c.src, c.tgt, got[0].Severity, got[0].Message)
+			case c.want != "ok" && len(got) != 1:
+				t.Errorf("%q / %q: want one %s, got %d findings", c.src, c.tgt, c.want, len(got))
+			case c.want != "ok" && got[0].Severity.String() != c.want:
+				t.Errorf("%q / %q: want %s, got %s: %s", c.src, c.tgt, c.want, got[0].Severity, got[0].Message)
+			}
+		})
+	}
+}
+
+// TestNumbersMarkup: numbers inside markup (inline code, link
+// destinations, list markers, template syntax) match numbers of the other
+// side but are never reported; numbers in the prose still are.
+func TestNumbersMarkup(t *testing.T) {
+	runNumbersCases(t, "zh", "en", true, []numbersCase{
+		{"list marker on one side", "2. `yAxis.inverse` 设为 `true`", "Set `yAxis.inverse` to be `true`", "ok"},
+		{"code example dropped", "例如 `[20, 10]` 表示宽为`20`", "for example, an array gives the width", "ok"},
+		{"template arguments", "柱子的标签配置。\n{{ use: partial-label(\n    defaultDistance=2\n) }}", "Configure the label of the bar.", "ok"},
+		{"link destination", "[5分钟上手ECharts](~5%20minutes) 中讲了", "[Getting started](~Get%20Started%20in%205%20minutes) introduced", "ok"},
+		{"issue number", "![Issue #58884 created](https://x.com/a.png)", "![创建的 Issue #58884](https://x.com/a.png)", "ok"},
+		{"prose number changed", "次刻度线分割数，默认会分割成 5 段", "Number of segments of minor ticks, 3 by default", "error"},
+	})
 }

@@ -590,7 +590,7 @@ func (sc *scanner) zhFinish(start, end int, v float64, info zhInfo) int {
 	}
 	switch {
 	case p >= len(s):
-	case r == '%' || r == '％':
+	case r == '%' && !urlEscape(s, p) || r == '％':
 		kind, textEnd = Percent, p+size
 	case strings.HasPrefix(s[p:], "年代") && p == end && integer:
 		// 80年代, 八十年代, 20世纪六七十年代, 1980年代: decades

@@ -134,6 +134,9 @@ func nextWord(s string, pos int) (w string, start, end int) {
 // word handles a run of ASCII letters at i.
 func (sc *scanner) word(i int) int {
 	s := sc.s
+	if urlEscape(s, i-1) {
+		return i + 2 // %E5: an escaped byte of a URL
+	}
 	j := letterEnd(s, i)
 	if j < len(s) && isDigitAt(s, j) {
 		return sc.code(i, j) // windows11, LP700, MP3, H1N1, IPv6, v1.2
@@ -144,6 +147,7 @@ func (sc *scanner) word(i int) int {
 	if i > 0 && (s[i-1] == '_') {
 		return j
 	}
+
 	if sc.lang != langEN {
 		return j
 	}
@@ -443,7 +447,7 @@ func (sc *scanner) enFinishApprox(start, end int, v float64, approx bool) int {
 	kind := Number
 	textEnd := end
 	switch {
-	case end < len(s) && s[end] == '%':
+	case end < len(s) && s[end] == '%' && !urlEscape(s, end):
 		kind, textEnd = Percent, end+1
 	case end+1 < len(s) && s[end] == ' ' && s[end+1] == '%':
 		kind, textEnd = Percent, end+2

@@ -123,6 +123,18 @@ func digitAt(s string, i int) (d int, n int) {
 
 func isDigitAt(s string, i int) bool { _, n := digitAt(s, i); return n > 0 }
 
+// urlEscape reports a percent-encoded byte of a URL at s[i]: '%', two hex
+// digits, and more of the URL right after (5%20minutes, %E5%88), so that
+// "5%20" in a link destination is no 5 percent.
+func urlEscape(s string, i int) bool {
+	if i < 0 || i+3 >= len(s) || s[i] != '%' || !isHex(s[i+1]) || !isHex(s[i+2]) {
+		return false
+	}
+	return isAlnum(s[i+3]) || s[i+3] == '%'
+}
+
+func isHex(c byte) bool { return isDigit(c) || c|0x20 >= 'a' && c|0x20 <= 'f' }
+
 func isURLOrEmail(chunk string) bool {
 	if strings.Contains(chunk, "://") {
 		return true
@@ -281,12 +293,16 @@ func (sc *scanner) number(i int) int {
 		switch {
 		case isLetter(p) || p == '_':
 			return skipCode(s, start)
+		case p == '%' && urlEscape(s, start-1):
+			return start + 2 // %20: an escaped character of a URL
 		case p == '%' || p == '$' && start >= 2 && s[start-2] == '%':
 			return skipCode(s, start) // %1$d, %2d
 		case p == '-' && start >= 2 && isLetter(s[start-2]) && !hyphenPrefixOK(s, start-1):
 			return sc.code(letterStart(s, start-1), start) // COVID-19, Rescue-2021
 		case p == '.' && start >= 2 && isAlnum(s[start-2]):
 			return skipCode(s, start) // tail of a skipped version or name
+		case p == '#':
+			return sc.code(start, start) // #58884 (an issue), #333 (a colour): names, not amounts
 		}
 	}
 	if e := sc.date(i); e > i {

@@ -431,3 +431,17 @@ func TestCodes(t *testing.T) {
 		}
 	}
 }
+
+// TestExtractDocForms pins forms of technical documentation that made the
+// numbers check raise false alarms on ant-design and echarts-doc.
+func TestExtractDocForms(t *testing.T) {
+	runCases(t, []tcase{
+		// an issue or a colour after '#' names something: a Code
+		{"en", "Issue #58884 created", []w{{"58884", 58884, Code, false}}},
+		{"en", "mapped onto '#333'", []w{{"333", 333, Code, false}}},
+		// a percent-encoded URL is no percentage
+		{"en", "~Get%20Started%20in%205%20minutes", []w{{"5", 5, Number, false}}},
+		{"en", "%E5%88%86 5% off", []w{{"5%", 5, Percent, false}}},
+		{"zh", "增长5%", []w{{"5%", 5, Percent, false}}},
+	})
+}
