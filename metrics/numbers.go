@@ -86,7 +86,7 @@ func numbers(p *Pass) {
 		}
 	}
 	for _, bq := range list {
-		bq.missing, bq.extra = numeral.Reportable(bq.src.all(), bq.missing, bq.extra)
+		bq.missing, bq.extra = numeral.Reportable(bq.src.all(), bq.tgt.all(), bq.missing, bq.extra)
 		if len(bq.missing) == 0 && len(bq.extra) == 0 {
 			continue
 		}

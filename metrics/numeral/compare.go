@@ -18,7 +18,7 @@ const (
 // each in input order. It is Match followed by Reportable.
 func Compare(src, tgt []Quantity) (missing, extra []Quantity) {
 	m, e := Match(src, tgt)
-	return Reportable(src, m, e)
+	return Reportable(src, tgt, m, e)
 }
 
 // Match pairs the quantities of src and tgt and returns every quantity left
@@ -109,32 +109,37 @@ func Match(src, tgt []Quantity) (missing, extra []Quantity) {
 }
 
 // Reportable keeps the unmatched quantities that point at a translation
-// error; src is the whole source side, which tells whether the source
-// leaves a month implicit. It drops:
+// error; src and tgt are the whole sides, which tell whether a value
+// appears at all on the other side and whether a side leaves a month
+// implicit. It drops:
 //
 //   - codes (windows11, LP700): they may match a number, never report one;
 //   - weak quantities (see weak): a 1 ("a", "once", 一个) or a worded 2;
+//   - a value the other side states too, only fewer times: a number
+//     repeated for clarity (3 件及 3 件以上 for "3 or more", 不是最新的 6.4，6.4
+//     包含… for "not the latest 6.4, which contains…") is no other value;
 //   - small quantities (see small) unless the other side has an unmatched
 //     quantity of a compatible kind: 六个 rendered "three" is reported,
 //     "the three technologies" for 三大技术 is not, because Chinese and
 //     English each state small counts the other leaves implicit;
-//   - an extra month in the target when the source has a day with no month
-//     (新华社北京12月11日电 … 11日 → "on December 11"): Chinese news leaves
-//     the current month implicit and English states it.
-func Reportable(src, missing, extra []Quantity) ([]Quantity, []Quantity) {
-	bare := hasBareDay(src)
+//   - a month on one side when the other side has a day with no month
+//     (新华社北京12月11日电 … 11日 → "on December 11"; "on December 10" →
+//     10日): Chinese news leaves the current month implicit and English
+//     states it, in either direction of translation.
+func Reportable(src, tgt, missing, extra []Quantity) ([]Quantity, []Quantity) {
 	// candidates: what may be reported or stand for a substitution
-	candidates := func(qs []Quantity, isTarget bool) []Quantity {
+	candidates := func(qs, other []Quantity) []Quantity {
+		bare := hasBareDay(other)
 		var out []Quantity
 		for _, q := range qs {
-			if q.Kind == Code || weak(q) || (isTarget && bare && q.Kind == Month) {
+			if q.Kind == Code || weak(q) || (bare && q.Kind == Month) || present(q, other) {
 				continue
 			}
 			out = append(out, q)
 		}
 		return out
 	}
-	m, e := candidates(missing, false), candidates(extra, true)
+	m, e := candidates(missing, tgt), candidates(extra, src)
 	keep := func(qs, other []Quantity) []Quantity {
 		var out []Quantity
 		for _, q := range qs {
@@ -146,6 +151,13 @@ func Reportable(src, missing, extra []Quantity) ([]Quantity, []Quantity) {
 		return out
 	}
 	return keep(m, e), keep(e, m)
+}
+
+// present reports whether other states the value of q in an accepted
+// form: a quantity that Match would pair with it.
+func present(q Quantity, other []Quantity) bool {
+	left, _ := Match([]Quantity{q}, other)
+	return len(left) == 0
 }
 
 // substituted reports whether other holds a quantity that q may have been

@@ -76,8 +76,11 @@ func TestCompare(t *testing.T) {
 		nMissing, nExtra int
 	}{
 		{"equal", []Quantity{q(5, Number, false)}, []Quantity{q(5, Number, false)}, 0, 0},
-		{"multiset needs two", []Quantity{q(5, Number, false), q(5, Number, false)}, []Quantity{q(5, Number, false)}, 1, 0},
-		{"multiset extra", []Quantity{q(5, Number, false)}, []Quantity{q(5, Number, false), q(5, Number, false)}, 0, 1},
+		// Match pairs as multisets (TestMatchMultiset); a value stated
+		// on both sides, fewer times on one, is a repetition, not a change.
+		{"repeated in source", []Quantity{q(5, Number, false), q(5, Number, false)}, []Quantity{q(5, Number, false)}, 0, 0},
+		{"repeated in target", []Quantity{q(5, Number, false)}, []Quantity{q(5, Number, false), q(5, Number, false)}, 0, 0},
+		{"repeated and changed", []Quantity{q(5, Number, false), q(5, Number, false)}, []Quantity{q(5, Number, false), q(6, Number, false)}, 0, 1},
 		{"float rounding", []Quantity{q(0.1+0.2, Number, false)}, []Quantity{q(0.3, Number, false)}, 0, 0},
 		{"exact differs", []Quantity{q(60000, Number, false)}, []Quantity{q(61000, Number, false)}, 1, 1},
 		{"approx within 15%", []Quantity{q(60000, Number, true)}, []Quantity{q(65000, Number, false)}, 0, 0},
@@ -101,7 +104,18 @@ func TestCompare(t *testing.T) {
 	}
 }
 
-func TestCompareManyQuantities(t *testing.T) {
+// TestMatchMultiset: two 5s in the source need two 5s in the target.
+func TestMatchMultiset(t *testing.T) {
+	five := q(5, Number, false)
+	if m, e := Match([]Quantity{five, five}, []Quantity{five}); len(m) != 1 || len(e) != 0 {
+		t.Errorf("5 5 / 5: missing %s extra %s; want one 5 missing", fmtQs(m), fmtQs(e))
+	}
+	if m, e := Match([]Quantity{five}, []Quantity{five, five}); len(m) != 0 || len(e) != 1 {
+		t.Errorf("5 / 5 5: missing %s extra %s; want one 5 extra", fmtQs(m), fmtQs(e))
+	}
+}
+
+func TestMatchManyQuantities(t *testing.T) {
 	// More than the stack buffers hold.
 	var a, b []Quantity
 	for i := 0; i < 50; i++ {
@@ -109,7 +123,7 @@ func TestCompareManyQuantities(t *testing.T) {
 		b = append(b, q(float64(49-i), Number, false))
 	}
 	b = append(b, q(7, Number, false))
-	m, e := Compare(a, b)
+	m, e := Match(a, b)
 	if len(m) != 0 || len(e) != 1 || e[0].Value != 7 {
 		t.Errorf("missing %s extra %s", fmtQs(m), fmtQs(e))
 	}
@@ -204,4 +218,43 @@ func TestCompareSmallCountsAndImplicitMonths(t *testing.T) {
 			t.Errorf("%q / %q: missing %s extra %s; want %d missing, %d extra", c.zh, c.en, fmtQs(m), fmtQs(e), c.nMissing, c.nExtra)
 		}
 	}
+}
+
+// pairCase is a source sentence, its translation and how many quantities
+// Compare must report missing and extra.
+type pairCase struct {
+	srcLang, src, tgtLang, tgt string
+	nMissing, nExtra           int
+}
+
+func runPairCases(t *testing.T, cases []pairCase) {
+	t.Helper()
+	for _, c := range cases {
+		t.Run(c.src+"/"+c.tgt, func(t *testing.T) {
+			src, tgt := Extract(c.src, c.srcLang), Extract(c.tgt, c.tgtLang)
+			m, e := Compare(src, tgt)
+			if len(m) != c.nMissing || len(e) != c.nExtra {
+				t.Errorf("%q / %q\n src: %s\n tgt: %s\n missing: %s\n extra: %s\nwant %d missing, %d extra",
+					c.src, c.tgt, fmtQs(src), fmtQs(tgt), fmtQs(m), fmtQs(e), c.nMissing, c.nExtra)
+			}
+		})
+	}
+}
+
+// TestCompareEquivalentForms: professional translations write the same
+// value in another form; none of these is a difference. The last cases of
+// each group are real changes that must still be reported.
+func TestCompareEquivalentForms(t *testing.T) {
+	runPairCases(t, []pairCase{
+		// a value repeated on one side
+		{"en", "3 or more items", "zh", "3 件及 3 件以上", 0, 0},
+		{"en", "not the latest 6.4, which contains loaders", "zh", "不是最新的 6.4，6.4 包含的 loader", 0, 0},
+		{"en", "3 apples and 3 pears", "zh", "3 个苹果和 4 个梨", 0, 1},
+		// an English month for a Chinese day of the current month, both ways
+		{"en", "was delivered on December 6, and handed over on December 8", "zh", "已经于本月6日运抵，过后于8日交给印刷公司", 0, 0},
+		{"en", "reported on December 10 for the first time", "zh", "10日首次报告", 0, 0},
+		{"zh", "伊朗总统莱希11日说", "en", "the president said on December 11", 0, 0},
+		{"en", "held from December 8 to 12", "zh", "12月8日至10日举行", 1, 1},
+		{"en", "on December 10", "zh", "11月10日", 1, 1},
+	})
 }
