@@ -52,6 +52,9 @@ func Match(src, tgt []Quantity) (missing, extra []Quantity) {
 				continue
 			}
 			a, b := normValue(src[i]), normValue(tgt[j])
+			if clockPair(src[i], tgt[j]) {
+				a, b = math.Mod(a, 12), math.Mod(b, 12) // 17:30 = 下午5点半
+			}
 			tol := exactTol
 			if src[i].Kind == Fraction || tgt[j].Kind == Fraction {
 				tol = fractionTol
@@ -69,14 +72,13 @@ func Match(src, tgt []Quantity) (missing, extra []Quantity) {
 		}
 		best, bestDiff := -1, math.Inf(1)
 		for j := range tgt {
-			if usedT[j] || !(src[i].Approx || tgt[j].Approx) || !compatible(src[i].Kind, tgt[j].Kind) {
+			if usedT[j] || !(hedged(src[i]) || hedged(tgt[j])) || !compatible(src[i].Kind, tgt[j].Kind) {
 				continue
 			}
 			if !scalar(src[i].Kind) || !scalar(tgt[j].Kind) {
 				continue
 			}
-			a, b := normValue(src[i]), normValue(tgt[j])
-			if d := relDiff(a, b); d <= approxTol && d < bestDiff {
+			if d, ok := hedgedDiff(src[i], tgt[j]); ok && d < bestDiff {
 				best, bestDiff = j, d
 			}
 		}
@@ -95,6 +97,10 @@ func Match(src, tgt []Quantity) (missing, extra []Quantity) {
 			}
 		}
 	}
+	// Pass 4: a dotted pair left over (18.12, 6.1, 2.10) may be a date or
+	// a season and episode that the other side writes out.
+	pairDotted(src, tgt, usedS, usedT)
+	pairDotted(tgt, src, usedT, usedS)
 	for i, q := range src {
 		if !usedS[i] {
 			missing = append(missing, q)
@@ -108,12 +114,133 @@ func Match(src, tgt []Quantity) (missing, extra []Quantity) {
 	return missing, extra
 }
 
+// clockPair reports an hour and a quantity that may be the same hour
+// counted to 12 or to 24: another hour, or a number up to 24 ("at 17",
+// 三點鐘 for "at 3").
+func clockPair(a, b Quantity) bool {
+	switch {
+	case a.Kind == Hour && b.Kind == Hour:
+		return true
+	case a.Kind == Hour:
+		return b.Kind == Number && b.Value <= 24
+	case b.Kind == Hour:
+		return a.Kind == Number && a.Value <= 24
+	}
+	return false
+}
+
+// hedged reports a quantity whose value is not exact: hedged (近7亿,
+// "nearly") or bounded (200多万, 十几).
+func hedged(q Quantity) bool { return q.Approx || q.Hi > 0 }
+
+// hedgedDiff reports whether a and b may be the same value, one of them
+// hedged, and how far apart they are. Bounded quantities agree when their
+// bounds overlap (a hedged value without bounds spans ±15%); others when
+// their values are within 15%.
+func hedgedDiff(a, b Quantity) (float64, bool) {
+	x, y := normValue(a), normValue(b)
+	if a.Hi == 0 && b.Hi == 0 {
+		d := relDiff(x, y)
+		return d, d <= approxTol
+	}
+	lo1, hi1 := bounds(a)
+	lo2, hi2 := bounds(b)
+	if lo1 > hi2*(1+exactTol) || lo2 > hi1*(1+exactTol) {
+		return 0, false
+	}
+	return relDiff((lo1+hi1)/2, (lo2+hi2)/2), true
+}
+
+// bounds returns the values q allows, normalised as normValue does.
+func bounds(q Quantity) (lo, hi float64) {
+	v := normValue(q)
+	switch {
+	case q.Hi > 0:
+		lo, hi = q.Lo, q.Hi
+		if q.Kind == Percent {
+			lo, hi = lo/100, hi/100
+		}
+	case q.Approx:
+		lo, hi = v/(1+approxTol), v*(1+approxTol)
+	default:
+		lo, hi = v, v
+	}
+	return lo, hi
+}
+
+// dotted returns the two parts of a number written as two small integers
+// joined by a dot (18.12, 6.1, 2.10): a date, day first or month first, or
+// a season and an episode, as often as a decimal.
+func dotted(q Quantity) (x, y float64, ok bool) {
+	if q.Kind != Number || q.Approx || q.Hi > 0 {
+		return 0, 0, false
+	}
+	var parts [2]float64
+	n, digits := 0, 0
+	for i := 0; i < len(q.Text); {
+		if d, size := digitAt(q.Text, i); size > 0 {
+			parts[n] = parts[n]*10 + float64(d)
+			digits++
+			i += size
+			continue
+		}
+		p := decimalPoint(q.Text, i)
+		if p == 0 || n == 1 || digits == 0 || digits > 2 {
+			return 0, 0, false
+		}
+		n, digits = 1, 0
+		i += p
+	}
+	if n != 1 || digits == 0 || digits > 2 || parts[1] == 0 {
+		return 0, 0, false
+	}
+	return parts[0], parts[1], true
+}
+
+// dottedNear is how far apart, in bytes, the two quantities that spell out
+// a dotted pair may start: 12月18日, 第二季第10集.
+const dottedNear = 24
+
+// pairDotted pairs each unused dotted number of a (see dotted) with two
+// unused quantities of b that write it out: a day and a month in either
+// order (18.12 = 12月18日, 6.1 = 六一), or two counts or ranks in order (2.10
+// = 第二季第10集).
+func pairDotted(a, b []Quantity, usedA, usedB []bool) {
+	for i := range a {
+		if usedA[i] {
+			continue
+		}
+		x, y, ok := dotted(a[i])
+		if !ok {
+			continue
+		}
+		for j := 0; j < len(b) && !usedA[i]; j++ {
+			for k := 0; k < len(b); k++ {
+				if j == k || usedB[j] || usedB[k] || b[j].Value != x || b[k].Value != y {
+					continue
+				}
+				if d := b[j].Start - b[k].Start; d > dottedNear || d < -dottedNear {
+					continue
+				}
+				date := b[j].Kind == Day && b[k].Kind == Month || b[j].Kind == Month && b[k].Kind == Day
+				rank := func(q Quantity) bool { return q.Kind == Number || q.Kind == Ordinal }
+				episode := rank(b[j]) && rank(b[k]) && b[j].Start < b[k].Start
+				if date || episode {
+					usedA[i], usedB[j], usedB[k] = true, true, true
+					break
+				}
+			}
+		}
+	}
+}
+
 // Reportable keeps the unmatched quantities that point at a translation
 // error; src and tgt are the whole sides, which tell whether a value
 // appears at all on the other side and whether a side leaves a month
 // implicit. It drops:
 //
-//   - codes (windows11, LP700): they may match a number, never report one;
+//   - codes (windows11, LP700) and vague quantities (几十, "hundreds of"):
+//     they may match a number, never report one;
 //   - weak quantities (see weak): a 1 ("a", "once", 一个) or a worded 2;
 //   - a value the other side states too, only fewer times: a number
 //     repeated for clarity (3 件及 3 件以上 for "3 or more", 不是最新的 6.4，6.4
@@ -132,7 +259,7 @@ func Reportable(src, tgt, missing, extra []Quantity) ([]Quantity, []Quantity) {
 		bare := hasBareDay(other)
 		var out []Quantity
 		for _, q := range qs {
-			if q.Kind == Code || weak(q) || (bare && q.Kind == Month) || present(q, other) {
+			if q.Kind == Code || q.Vague || weak(q) || (bare && q.Kind == Month) || present(q, other) {
 				continue
 			}
 			out = append(out, q)
@@ -215,6 +342,8 @@ func compatible(a, b Kind) bool {
 	case a == Day && b == Ordinal:
 		return true
 	case (a == Number || a == Year) && b == Code:
+		return true
+	case a == Number && b == Hour:
 		return true
 	}
 	return false

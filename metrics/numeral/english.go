@@ -151,6 +151,12 @@ func (sc *scanner) word(i int) int {
 	if sc.lang != langEN {
 		return j
 	}
+	if identifier(s, i, j) {
+		return j // `five`, obj.five, five(): a name in code
+	}
+	if e := sc.enVague(i, j); e > j {
+		return e
+	}
 	if is(s[i:j], "centenary", "centennial") {
 		sc.emit(i, j, 100, Number, false) // 一百周年, 百年奋斗目标
 		return j
@@ -166,6 +172,10 @@ func (sc *scanner) word(i int) int {
 		nw, _, ne := nextWord(s, j)
 		if is(nw, "century") {
 			sc.emit(i, ne, 100, Number, sc.enApproxBefore(i)) // in a century: 百年
+			return ne
+		}
+		if is(nw, "decade") {
+			sc.emit(i, ne, 10, Number, sc.enApproxBefore(i)) // a decade: 十年
 			return ne
 		}
 		ni, ok := lookup(nw)
@@ -221,6 +231,10 @@ func (sc *scanner) enHalf(i, j int) int {
 			sc.emit(i, se, 0.5*si.v, Number, sc.enApproxBefore(i))
 			return se
 		}
+		if is(sw, "century") {
+			sc.emit(i, se, 50, Number, sc.enApproxBefore(i)) // half a century: 半个世纪, 50 年
+			return se
+		}
 		return j // half an hour
 	}
 	sc.emit(i, j, 0.5, Fraction, sc.enApproxBefore(i))
@@ -237,7 +251,7 @@ var hyphenCompounds = map[string]bool{
 	"metre": true, "person": true, "man": true, "page": true, "stage": true, "step": true, "time": true,
 	"seat": true, "round": true, "lane": true, "star": true, "game": true, "term": true, "digit": true,
 	"percent": true, "odd": true, "plus": true, "times": true, "level": true, "piece": true, "ton": true,
-	"dollar": true, "yuan": true, "strong": true,
+	"dollar": true, "yuan": true, "strong": true, "wheel": true, "decade": true,
 }
 
 // enPhrase parses a run of English number words starting at i ("three
@@ -254,6 +268,7 @@ func (sc *scanner) enPhrase(i int, presetA bool) int {
 		lTen
 		lHundred
 		lScale
+		lDozen
 	)
 	last := lNone
 	lastScale := 1e300
@@ -294,7 +309,7 @@ func (sc *scanner) enPhrase(i int, presetA bool) int {
 			okWord = (last == lUnit || last == lTeen || last == lTen) && cur < 100
 			cur *= 100
 		case wScale:
-			okWord = (last == lUnit || last == lTeen || last == lTen || last == lHundred) && wi.v < lastScale
+			okWord = (last == lUnit || last == lTeen || last == lTen || last == lHundred || last == lDozen) && wi.v < lastScale
 			if okWord {
 				total += cur * wi.v
 				cur = 0
@@ -327,8 +342,10 @@ func (sc *scanner) enPhrase(i int, presetA bool) int {
 			last = lTen
 		case wHundred:
 			last = lHundred
-		case wScale, wDozen:
+		case wScale:
 			last = lScale
+		case wDozen:
+			last = lDozen // a dozen thousand
 		}
 		nWords++
 		end = we
@@ -438,6 +455,14 @@ func (sc *scanner) enFinish(start, end int, v float64) int {
 			prev = wi.v
 			end = ne
 		}
+		if prev == 0 {
+			// 10 millions: tens of millions, not a definite 10,000,000
+			if nw, _, ne := nextWord(s, end); pluralScale(nw) > 0 {
+				u := pluralScale(nw)
+				sc.emitRange(start, ne, v*u, 10*v*u, true)
+				return ne
+			}
+		}
 	}
 	return sc.enFinishApprox(start, end, v, false)
 }
@@ -445,6 +470,16 @@ func (sc *scanner) enFinish(start, end int, v float64) int {
 func (sc *scanner) enFinishApprox(start, end int, v float64, approx bool) int {
 	s := sc.s
 	kind := Number
+	if sc.lang == langEN {
+		nw, _, ne := nextWord(s, end)
+		if is(nw, "decade", "decades") {
+			v, end = 10*v, ne // six decades: 60 年
+		} else if u := pluralScale(nw); u > 0 && v < 1000 {
+			// ten millions: tens of millions
+			sc.emitRange(start, ne, v*u, 10*v*u, true)
+			return ne
+		}
+	}
 	textEnd := end
 	switch {
 	case end < len(s) && s[end] == '%' && !urlEscape(s, end):
@@ -483,6 +518,88 @@ func (sc *scanner) enFinishApprox(start, end int, v float64, approx bool) int {
 	}
 	sc.emit(start, textEnd, v, kind, approx)
 	return resume
+}
+
+// identifier reports a number word [i,j) that is a name in code: in
+// backquotes, after a member dot or a sigil, or before a call's
+// parenthesis or an underscore (`five`, obj.five, $five, five()).
+func identifier(s string, i, j int) bool {
+	if i > 0 {
+		switch p := s[i-1]; {
+		case p == '`', p == '$', p == '@':
+			return true
+		case p == '.' && i >= 2 && isAlnum(s[i-2]):
+			return true
+		}
+	}
+	if j < len(s) {
+		switch s[j] {
+		case '`', '(', '_':
+			return true
+		}
+	}
+	return false
+}
+
+// pluralScale returns the unit of a plural scale word ("hundreds",
+// "thousands", "millions", "billions"), or 0.
+func pluralScale(w string) float64 {
+	switch {
+	case is(w, "hundreds"):
+		return 100
+	case is(w, "thousands"):
+		return 1e3
+	case is(w, "millions"):
+		return 1e6
+	case is(w, "billions"):
+		return 1e9
+	}
+	return 0
+}
+
+// enVague reads a quantity that names no definite value at [i,j) and
+// returns its end, or 0: "dozens of", "hundreds of", "tens of thousands",
+// "millions", "decades". Each stands for a range (hundreds: 100 to 999),
+// so that it matches 数百, 几十年 or 上千 on the other side, and is never
+// reported.
+func (sc *scanner) enVague(i, j int) int {
+	s := sc.s
+	w := s[i:j]
+	var lo, hi float64
+	switch {
+	case is(w, "dozens"):
+		lo, hi = 13, 99
+	case is(w, "tens"):
+		lo, hi = 10, 99
+	case is(w, "decades"):
+		lo, hi = 20, 99 // 几十年
+	case is(w, "centuries"):
+		lo, hi = 200, 999
+	case pluralScale(w) > 0:
+		u := pluralScale(w)
+		lo, hi = u, 10*u-1
+		if u == 1e3 || u == 1e6 {
+			hi = 1000*u - 1 // thousands of people may be 上万; millions of points 上千万
+		}
+	default:
+		return 0
+	}
+	end := j
+	// tens of thousands, hundreds of millions, tens millions
+	nw, _, ne := nextWord(s, end)
+	if is(nw, "of") {
+		if nw2, _, ne2 := nextWord(s, ne); pluralScale(nw2) > 0 && !is(w, "decades", "centuries") {
+			u := pluralScale(nw2)
+			lo, hi, end = lo*u, (hi+1)*u-1, ne2
+		}
+	} else if u := pluralScale(nw); u > 0 && is(w, "tens", "hundreds") {
+		lo, hi, end = lo*u, (hi+1)*u-1, ne
+	}
+	if is(w, "tens") && end == j {
+		return 0 // "tens" alone is no quantity
+	}
+	sc.emitRange(i, end, lo, hi, true)
+	return end
 }
 
 // enApproxBefore reports a hedge word right before the quantity at start.
