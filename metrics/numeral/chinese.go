@@ -555,7 +555,7 @@ func (sc *scanner) zhFinish(start, end int, v float64, info zhInfo) int {
 	if !info.arabic && prevRuneIs(s, start, '几', '数') {
 		// 几十 is 20 to 90, 数百万 2 to 9 millions
 		if info.integer && (info.lead || v == 10) {
-			sc.emitRange(start-len("几"), end, 2*v, 9*v, true)
+			sc.emitRange(start-len("几"), end, v, 9*v, true)
 		}
 		return end
 	}
@@ -637,6 +637,7 @@ func (sc *scanner) zhFinish(start, end int, v float64, info zhInfo) int {
 	integer := info.integer
 	liang := strings.HasPrefix(s[start:], "两") // 两日, 两月: two days, two months
 	cardinal := false                          // a count that needs no measure word
+	list := false                              // a list enumerator
 	transform := func(x float64) float64 { return x }
 	var prev *Quantity
 	if n := len(sc.out); n > 0 {
@@ -700,9 +701,9 @@ func (sc *scanner) zhFinish(start, end int, v float64, info zhInfo) int {
 		kind, textEnd, cardinal = Percent, p+size, true
 		transform = func(x float64) float64 { return x * 10 }
 	case r == '是' && p == end && integer && !info.arabic && zhListStart(s, start):
-		kind, cardinal = Ordinal, true // 一是…二是…: first… second…
+		kind, cardinal, list = Ordinal, true, true // 一是…二是…: first… second…
 	case (r == '、' || r == ')' || r == '）') && p == end && integer && zhListStart(s, start):
-		kind, cardinal = Ordinal, true // (一), 二、, 2、: list enumerators
+		kind, cardinal, list = Ordinal, true, true // (一), 二、, 2、: list enumerators
 	}
 	if kind == Number && p == end && integer && !liang {
 		// 3至6月, 7到10日, 2016-2020年: the unit of the second end applies to both
@@ -762,6 +763,7 @@ func (sc *scanner) zhFinish(start, end int, v float64, info zhInfo) int {
 		q := &sc.out[len(sc.out)-1]
 		q.Lo, q.Hi = lo, hi
 	}
+	sc.out[len(sc.out)-1].List = list
 	if info.hasAlt {
 		sc.emit(start, textEnd, transform(info.alt), kind, true)
 	}
@@ -773,7 +775,7 @@ func (sc *scanner) zhFinish(start, end int, v float64, info zhInfo) int {
 
 // zhLabels are the nouns that a numeral follows as a label: 方法二 is
 // "Method 2", 章节三 "Section 3".
-var zhLabels = [...]string{"方法", "步骤", "章节", "示例", "例子", "附录", "阶段", "方案", "选项", "部分", "级别", "等级", "层级", "版本", "场景", "规则", "样式", "类型", "模式", "问题", "案例"}
+var zhLabels = [...]string{"方法", "方式", "步骤", "章节", "示例", "例子", "附录", "阶段", "方案", "选项", "部分", "级别", "等级", "层级", "版本", "场景", "规则", "样式", "类型", "模式", "问题", "案例"}
 
 // zhLabel reports a lone numeral [start,end) after a label noun, ending
 // the text or a phrase.
@@ -868,7 +870,7 @@ func zhListStart(s string, i int) bool {
 	if r, n := utf8.DecodeLastRuneInString(s[:j]); r == '(' || r == '（' {
 		j -= n
 	}
-	t := strings.TrimRight(s[:j], " \t　")
+	t := strings.TrimRight(s[:j], " \t　#") // ### 二、: a Markdown heading
 	if t == "" {
 		return true
 	}

@@ -48,7 +48,7 @@ func Match(src, tgt []Quantity) (missing, extra []Quantity) {
 	// Pass 1: exact agreement.
 	for i := range src {
 		for j := range tgt {
-			if usedT[j] || !compatible(src[i].Kind, tgt[j].Kind) || src[i].Kind == Code || tgt[j].Kind == Code {
+			if usedT[j] || !pairable(src[i], tgt[j]) || src[i].Kind == Code || tgt[j].Kind == Code {
 				continue
 			}
 			a, b := normValue(src[i]), normValue(tgt[j])
@@ -72,7 +72,7 @@ func Match(src, tgt []Quantity) (missing, extra []Quantity) {
 		}
 		best, bestDiff := -1, math.Inf(1)
 		for j := range tgt {
-			if usedT[j] || !(hedged(src[i]) || hedged(tgt[j])) || !compatible(src[i].Kind, tgt[j].Kind) {
+			if usedT[j] || !(hedged(src[i]) || hedged(tgt[j])) || !pairable(src[i], tgt[j]) {
 				continue
 			}
 			if !scalar(src[i].Kind) || !scalar(tgt[j].Kind) {
@@ -89,7 +89,7 @@ func Match(src, tgt []Quantity) (missing, extra []Quantity) {
 	// Pass 3: codes take what is left, exactly.
 	for i := range src {
 		for j := range tgt {
-			if usedS[i] || usedT[j] || (src[i].Kind != Code && tgt[j].Kind != Code) || !compatible(src[i].Kind, tgt[j].Kind) {
+			if usedS[i] || usedT[j] || (src[i].Kind != Code && tgt[j].Kind != Code) || !pairable(src[i], tgt[j]) {
 				continue
 			}
 			if src[i].Value == tgt[j].Value {
@@ -112,6 +112,13 @@ func Match(src, tgt []Quantity) (missing, extra []Quantity) {
 		}
 	}
 	return missing, extra
+}
+
+// pairable reports whether a and b may be partners: compatible kinds, and
+// a list enumerator only with another, so that the 1 of "1. OMEGA" is not
+// taken by the 一 of 一对表 and 2、 against it stays a renumbered item.
+func pairable(a, b Quantity) bool {
+	return a.List == b.List && compatible(a.Kind, b.Kind)
 }
 
 // clockPair reports an hour and a quantity that may be the same hour
@@ -245,6 +252,10 @@ func pairDotted(a, b []Quantity, usedA, usedB []bool) {
 //   - a value the other side states too, only fewer times: a number
 //     repeated for clarity (3 件及 3 件以上 for "3 or more", 不是最新的 6.4，6.4
 //     包含… for "not the latest 6.4, which contains…") is no other value;
+//   - a list enumerator (二、, "1. ") that the target adds: numbering an
+//     item is a matter of layout; one the target drops is kept (the
+//     numbers check reports it as a warning), and one against another
+//     enumerator is a renumbered item;
 //   - small quantities (see small) unless the other side has an unmatched
 //     quantity of a compatible kind: 六个 rendered "three" is reported,
 //     "the three technologies" for 三大技术 is not, because Chinese and
@@ -255,10 +266,16 @@ func pairDotted(a, b []Quantity, usedA, usedB []bool) {
 //     states it, in either direction of translation.
 func Reportable(src, tgt, missing, extra []Quantity) ([]Quantity, []Quantity) {
 	// candidates: what may be reported or stand for a substitution
+	// an item numbered on both sides, differently: 1. against 2、
+	renum := renumbered(missing) && renumbered(extra)
 	candidates := func(qs, other []Quantity) []Quantity {
 		bare := hasBareDay(other)
 		var out []Quantity
 		for _, q := range qs {
+			if q.List && renum {
+				out = append(out, q)
+				continue
+			}
 			if q.Kind == Code || q.Vague || weak(q) || (bare && q.Kind == Month) || present(q, other) {
 				continue
 			}
@@ -267,24 +284,42 @@ func Reportable(src, tgt, missing, extra []Quantity) ([]Quantity, []Quantity) {
 		return out
 	}
 	m, e := candidates(missing, tgt), candidates(extra, src)
-	keep := func(qs, other []Quantity) []Quantity {
+	keep := func(qs, other []Quantity, added bool) []Quantity {
 		var out []Quantity
 		for _, q := range qs {
-			if small(q) && !substituted(q, other) {
+			if q.List && !renum && added || small(q) && !substituted(q, other) {
 				continue
 			}
 			out = append(out, q)
 		}
 		return out
 	}
-	return keep(m, e), keep(e, m)
+	return keep(m, e, false), keep(e, m, true)
 }
 
 // present reports whether other states the value of q in an accepted
 // form: a quantity that Match would pair with it.
 func present(q Quantity, other []Quantity) bool {
-	left, _ := Match([]Quantity{q}, other)
+	// An enumerator's value stated anywhere counts: （三） for "Part 3".
+	q.List = false
+	plain := make([]Quantity, len(other))
+	for i, o := range other {
+		o.List = false
+		plain[i] = o
+	}
+	left, _ := Match([]Quantity{q}, plain)
 	return len(left) == 0
+}
+
+// renumbered reports whether other holds a list enumerator: a list item
+// numbered differently on the two sides.
+func renumbered(other []Quantity) bool {
+	for _, o := range other {
+		if o.List {
+			return true
+		}
+	}
+	return false
 }
 
 // substituted reports whether other holds a quantity that q may have been
@@ -341,6 +376,8 @@ func compatible(a, b Kind) bool {
 		return true
 	case a == Day && b == Ordinal:
 		return true
+	case a == Ordinal && b == Code:
+		return true // Sect2 = 第2节, `14px` = 14 号
 	case (a == Number || a == Year) && b == Code:
 		return true
 	case a == Number && b == Hour:
@@ -379,6 +416,8 @@ func close(a, b, tol float64) bool {
 // but are never reported missing or extra.
 func weak(q Quantity) bool {
 	switch {
+	case q.List:
+		return false // 1. against 2、 is a renumbered item
 	case q.Value == 1 && (q.Kind == Number || q.Kind == Ordinal):
 		return true
 	case q.Value == 1 && (q.Kind == Day || q.Kind == Year):

@@ -321,5 +321,18 @@ func TestCompareEquivalentForms(t *testing.T) {
 		{"en", "from version 4.x to 5.x", "zh", "从 4.x 到 5.x", 0, 0},
 		{"en", "in ECharts 2.x", "zh", "在 ECharts 2.x 中", 0, 0},
 		{"en", "Section Level 5", "zh", "章节一", 1, 0},
+		{"en", "Method 2 (ConfigProvider)", "zh", "方式二 (ConfigProvider)", 0, 0},
+		{"en", "Sect2", "zh", "第2节", 0, 0},
+		{"en", "`14px` is used for the first level", "zh", "14 号字体用在一级导航中", 0, 0},
+		{"en", "assuming February has 28 days", "zh", "假定二月有 28 天", 0, 0},
+		{"en", "next to zero-sized panels", "zh", "相邻面板尺寸为 0 时", 0, 0},
+		// list enumerators: reported only against another enumerator
+		{"en", "Check if users know where they are.", "zh", "2）看用户是否能知道当前位置。", 0, 0},
+		{"en", "### Corners", "zh", "### 2、韵律", 0, 0},
+		{"zh", "2. 切勿随便登入来历不明的网站", "en", "Do not log on to websites of unknown origin", 1, 0},
+		{"en", "Titles accurately convey meanings;</div>\n      <div>3.", "zh", "标题准确传达含义；", 0, 0},
+		{"en", "1. OMEGA Switzerland De Ville watches", "zh", "2、瑞士欧米茄(OMEGA)手表", 1, 1},
+		{"en", "1. OMEGA couples watches", "zh", "2、瑞士欧米茄情侣一对表", 1, 1},
+		{"en", "[ Part 3 ] Full code", "zh", "（三）全部代码", 0, 0},
 	})
 }

@@ -251,7 +251,7 @@ var hyphenCompounds = map[string]bool{
 	"metre": true, "person": true, "man": true, "page": true, "stage": true, "step": true, "time": true,
 	"seat": true, "round": true, "lane": true, "star": true, "game": true, "term": true, "digit": true,
 	"percent": true, "odd": true, "plus": true, "times": true, "level": true, "piece": true, "ton": true,
-	"dollar": true, "yuan": true, "strong": true, "wheel": true, "decade": true,
+	"dollar": true, "yuan": true, "strong": true, "wheel": true, "decade": true, "sized": true,
 }
 
 // enPhrase parses a run of English number words starting at i ("three
@@ -729,6 +729,9 @@ func (sc *scanner) enMonth(i, j int, wi wordInfo) int {
 		if pw, _ := prevWord(s, i); monthContext(pw) {
 			ctx = true
 		}
+	}
+	if !ctx && wi.t == wMonth && (wi.v <= 2 || wi.v >= 9) {
+		ctx = true // January, February, September…December are no verb or name
 	}
 	if !ctx {
 		// November to February, March-June: a range of months

@@ -333,6 +333,9 @@ func (sc *scanner) number(i int) int {
 	if e := sc.meridiem(start, a); e > end {
 		return e
 	}
+	if e := sc.listMarker(start, a); e > end {
+		return e
+	}
 	if e := sc.dimensions(start, a); e > end {
 		return e
 	}
@@ -534,6 +537,30 @@ func (sc *scanner) clock(start int, a arabic) int {
 		return e // 5:30pm
 	}
 	return end + 3
+}
+
+// listMarker reads a list enumerator, 1. or 2) at the start of a line or
+// after a tag (<div>3.), and returns its end, or 0.
+func (sc *scanner) listMarker(start int, a arabic) int {
+	s := sc.s
+	e := a.end
+	if a.grouped || a.decimal || a.nInt > 2 || e >= len(s) || (s[e] != '.' && s[e] != ')') {
+		return 0
+	}
+	if e+1 < len(s) && s[e+1] != ' ' && s[e+1] != '\t' && s[e+1] != '\n' {
+		return 0
+	}
+	before := strings.TrimRight(s[:start], " \t#")
+	if before != "" && !strings.HasSuffix(before, "\n") && !strings.HasSuffix(before, ">") {
+		return 0
+	}
+	sc.emit(start, e, a.v, Ordinal, false)
+	q := &sc.out[len(sc.out)-1]
+	q.List = true
+	// Nothing after it: the marker of the next item, cut from it when
+	// the text was split (…meanings;</div><div>3.).
+	q.Vague = strings.TrimSpace(s[e+1:]) == ""
+	return e + 1
 }
 
 // meridiem reads an hour before am or pm, with its minutes after a dot

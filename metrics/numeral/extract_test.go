@@ -239,7 +239,13 @@ func TestExtractModalMayIsNotAMonth(t *testing.T) {
 		{"en", "It may rain in may", nil},
 		{"en", "you may 5 times", []w{{"5", 5, Number, false}}},
 		{"en", "May brings flowers", nil},
-		{"en", "September was hot", nil}, // no date context: not trusted
+		// January, February and September to December are months
+		// anywhere: no verb or name is spelled so (February has 28 days:
+		// 二月有 28 天); May, March, April, June, July and August need a
+		// date context.
+		{"en", "September was hot", []w{{"September", 9, Month, false}}},
+		{"en", "when February has 28 days", []w{{"February", 2, Month, false}, {"28", 28, Number, false}}},
+		{"en", "April was hot", nil},
 		{"en", "May 1,000 people come", []w{{"1,000", 1000, Number, false}}},
 	})
 }
@@ -472,6 +478,10 @@ func TestExtractDocForms(t *testing.T) {
 		{"zh", "在 19 世纪 80 年代", []w{{"19 世纪 80 年代", 1880, Year, false}}},
 		{"zh", "半个世纪", []w{{"半个世纪", 50, Number, false}}},
 		{"zh", "隔上十天半个月", []w{{"十", 10, Number, false}}},
+		// list enumerators
+		{"en", "1. OMEGA watches", []w{{"1", 1, Ordinal, false}}},
+		{"en", "meanings;</div>\n      <div>3.", []w{{"3", 3, Ordinal, false}}},
+		{"en", "It takes 5. Then", []w{{"5", 5, Number, false}}},
 		{"zh", "章节二", []w{{"二", 2, Number, false}}},
 		{"zh", "占用每页的两行", []w{{"两", 2, Number, false}}},
 	})
@@ -489,8 +499,8 @@ func TestExtractVague(t *testing.T) {
 		{"zh", "十几个", "十几", 11, 19},
 		{"zh", "十几千", "十几千", 11000, 19000},
 		{"zh", "二十几岁", "二十几", 21, 29},
-		{"zh", "几十个", "几十", 20, 90},
-		{"zh", "数百万", "数百万", 2e6, 9e6},
+		{"zh", "几十个", "几十", 10, 90},
+		{"zh", "数百万", "数百万", 1e6, 9e6},
 		{"zh", "上万人", "万", 1e4, 99999},
 		{"zh", "从 0 开始创建", "0", 0, 0},
 		{"en", "hundreds of people", "hundreds", 100, 999},

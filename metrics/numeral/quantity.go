@@ -68,4 +68,9 @@ type Quantity struct {
 	// "dozens of", "hundreds of", "decades"): it may stand for a number of
 	// the other side but is never reported itself.
 	Vague bool
+	// List marks a list enumerator (二、, (三), 2）, "1. " at the start of
+	// a line): it numbers an item, which the other side may number
+	// differently or not at all, so it is reported only against another
+	// enumerator.
+	List bool
 }
