@@ -65,25 +65,30 @@ func Match(src, tgt []Quantity) (missing, extra []Quantity) {
 			}
 		}
 	}
-	// Pass 2: hedged agreement, nearest value first.
-	for i := range src {
-		if usedS[i] {
-			continue
-		}
-		best, bestDiff := -1, math.Inf(1)
-		for j := range tgt {
-			if usedT[j] || !(hedged(src[i]) || hedged(tgt[j])) || !pairable(src[i], tgt[j]) {
+	// Pass 2: hedged agreement, nearest value first; vague with vague
+	// first (数十枚 with "dozens of"), so that a vague quantity does not
+	// take an exact value that its vague partner leaves unmatched (20枚
+	// rendered as 40 next to 数十枚 / "dozens of").
+	for _, bothVague := range [...]bool{true, false} {
+		for i := range src {
+			if usedS[i] || (bothVague && !src[i].Vague) {
 				continue
 			}
-			if !scalar(src[i].Kind) || !scalar(tgt[j].Kind) {
-				continue
+			best, bestDiff := -1, math.Inf(1)
+			for j := range tgt {
+				if usedT[j] || (bothVague && !tgt[j].Vague) || !(hedged(src[i]) || hedged(tgt[j])) || !pairable(src[i], tgt[j]) {
+					continue
+				}
+				if !scalar(src[i].Kind) || !scalar(tgt[j].Kind) {
+					continue
+				}
+				if d, ok := hedgedDiff(src[i], tgt[j]); ok && d < bestDiff {
+					best, bestDiff = j, d
+				}
 			}
-			if d, ok := hedgedDiff(src[i], tgt[j]); ok && d < bestDiff {
-				best, bestDiff = j, d
+			if best >= 0 {
+				usedS[i], usedT[best] = true, true
 			}
-		}
-		if best >= 0 {
-			usedS[i], usedT[best] = true, true
 		}
 	}
 	// Pass 3: codes take what is left, exactly.
@@ -301,11 +306,16 @@ func Reportable(src, tgt, missing, extra []Quantity) ([]Quantity, []Quantity) {
 // form: a quantity that Match would pair with it.
 func present(q Quantity, other []Quantity) bool {
 	// An enumerator's value stated anywhere counts: （三） for "Part 3".
+	// A vague quantity ("dozens of") states no definite value: the 20 of
+	// 20枚 is not present in it.
 	q.List = false
-	plain := make([]Quantity, len(other))
-	for i, o := range other {
+	plain := make([]Quantity, 0, len(other))
+	for _, o := range other {
+		if o.Vague && !q.Vague {
+			continue
+		}
 		o.List = false
-		plain[i] = o
+		plain = append(plain, o)
 	}
 	left, _ := Match([]Quantity{q}, plain)
 	return len(left) == 0

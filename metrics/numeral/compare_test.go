@@ -306,6 +306,8 @@ func TestCompareEquivalentForms(t *testing.T) {
 		{"en", "up to tens millions of data", "zh", "最高达千万级数据量", 0, 0},
 		{"en", "Ten millions of GIS data", "zh", "几千万的地理坐标数据", 0, 0},
 		{"en", "hundreds MB", "zh", "上百 MB", 0, 0},
+		{"zh", "载有20枚导弹和数十枚核弹头", "en", "carries 40 missiles and dozens of warheads", 1, 1},
+		{"zh", "连续几十年，每个月几天24小时流血", "en", "you bleed 44 hours a few days a month for dozens of years", 1, 1},
 		// words that are no numbers
 		{"en", "5 km away", "zh", "5 千米外", 0, 0},
 		{"en", "every kilometre", "zh", "每千米", 0, 0},
