@@ -327,3 +327,62 @@ func TestNumbersMarkup(t *testing.T) {
 		{"prose number changed", "次刻度线分割数，默认会分割成 5 段", "Number of segments of minor ticks, 3 by default", "error"},
 	})
 }
+
+// TestNumbersSeverity pins the policy: an error only for a value that
+// appears nowhere on the other side in any accepted form; a warning for
+// the probable but uncertain cases.
+func TestNumbersSeverity(t *testing.T) {
+	long := strings.Repeat("这是一个很长的段落，", 70)
+	runNumbersCases(t, "en", "zh", false, []numbersCase{
+		// real changes of value
+		{"changed digits", "1,875 items were sold", "售出了 1,785 件", "error"},
+		{"changed percentage", "a 30% growth", "增长了 13%", "error"},
+		{"changed year", "in 2019", "2009年", "error"},
+		{"dropped amount", "a fine of 500 yuan", "罚款", "error"},
+		{"dropped one digit", "3 universities", "这些大学", "error"},
+		{"changed month", "on December 10", "11月10日", "error"},
+		// uncertain cases
+		{"ordinal", "the fourth plenary session", "第三次全会", "warning"},
+		{"hedged", "nearly 700 million", "约5亿", "warning"},
+		{"small count in words", "three trending topics", "六个热搜", "warning"},
+		{"number the target adds", "the Beijing Winter Olympics", "2022年北京冬奥会", "warning"},
+		{"renumbered list item", "1. OMEGA watches", "2、欧米茄手表", "warning"},
+		{"list number dropped", "2. Do not log on to unknown websites", "切勿随便登入来历不明的网站", "warning"},
+		{"very long pair", "it costs 500 yuan", long, "warning"},
+		// equivalent forms
+		{"money scale", "a £75m deal", "一笔7500万英镑的交易", "ok"},
+		{"time of day", "at 5.30pm", "下午5点半", "ok"},
+		{"repeated value", "3 or more items", "3 件及 3 件以上", "ok"},
+		{"implicit month", "on December 10", "10日", "ok"},
+		{"words copied verbatim", `the type of "A dozen" is string`, `"A dozen" 的类型为 string`, "ok"},
+		{"name in a mixed segment", "Mountain View, April 2016", "Mountain View，2016 四月", "ok"},
+	})
+}
+
+// TestNumbersConfidence: per case, the confidence says how sure the case
+// is: several digits missing above one digit, a changed value above a
+// dropped one, an error above a warning.
+func TestNumbersConfidence(t *testing.T) {
+	conf := func(src, tgt string) float64 {
+		t.Helper()
+		fs := Run(pairDoc(t, "en", "zh", false, [2]string{src, tgt}), []*Metric{Numbers}, DefaultConfig())
+		if len(fs) != 1 {
+			t.Fatalf("%q / %q: %d findings, want 1", src, tgt, len(fs))
+		}
+		return fs[0].Confidence
+	}
+	order := []struct{ src, tgt string }{
+		{"1,875 items were sold", "售出了 1,785 件"}, // changed, several digits
+		{"a fine of 500 yuan", "罚款"},             // dropped, several digits
+		{"3 universities", "这些大学"},               // dropped, one digit
+		{"the fourth plenary session", "第三次全会"},  // ordinal
+	}
+	prev := 2.0
+	for _, o := range order {
+		c := conf(o.src, o.tgt)
+		if c >= prev {
+			t.Errorf("%q / %q: confidence %.2f, want below %.2f (the case before)", o.src, o.tgt, c, prev)
+		}
+		prev = c
+	}
+}

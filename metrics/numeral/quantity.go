@@ -74,3 +74,17 @@ type Quantity struct {
 	// enumerator.
 	List bool
 }
+
+// InWords reports a quantity written without digits: "three", 三, 二十,
+// "December". Translators state or drop small ones freely, so a report of
+// one is less sure than of digits.
+func (q Quantity) InWords() bool { return wordOnly(q.Text) }
+
+// Hedged reports a quantity whose value is not exact: hedged (近7亿,
+// "nearly") or bounded (200多万, 十几).
+func (q Quantity) Hedged() bool { return hedged(q) }
+
+// Substituted reports whether other holds a quantity of a kind that q may
+// have been turned into: 六个 reported missing beside an extra "three" is a
+// changed value rather than a dropped one.
+func Substituted(q Quantity, other []Quantity) bool { return substituted(q, other) }
