@@ -20,8 +20,7 @@ import (
 // A value of the source that appears nowhere in the target in any
 // accepted form is an error; a probable but uncertain case is a warning:
 // an ordinal or list number, an approximate value, a small count in words,
-// a number the target adds, a number in code that differs, and any value
-// of a very long pair, whose sentences the aligner may have paired
+// a number the target adds, and any value of a very long pair, whose sentences the aligner may have paired
 // loosely. Each finding's confidence grows with the evidence (see assess).
 var Numbers = &Metric{
 	Name:       "numbers",
@@ -35,24 +34,21 @@ var Numbers = &Metric{
 type beadQuantities struct {
 	bead     document.Bead
 	src, tgt side
-	// srcAvail and tgtAvail are what each side states in any form: its
-	// prose and the code that the other side's code does not repeat.
-	srcAvail, tgtAvail []numeral.Quantity
-	missing, extra     []numeral.Quantity
-	// codeMissing and codeExtra are numbers in code that the other side's
-	// code and prose lack.
-	codeMissing, codeExtra []numeral.Quantity
-	long                   bool // a very long pair: see longPair
+	// tgtAvail is what the target states in any form that may stand for
+	// a value of the source's prose: its prose, links, and the code that
+	// the source's code does not account for.
+	tgtAvail       []numeral.Quantity
+	missing, extra []numeral.Quantity
+	long           bool // a very long pair: see longPair
 }
 
 // side holds the quantities of one side of a bead. The prose quantities
 // are compared and reported; those inside markup (inline code, link
 // destinations, list markers, template syntax such as {{ use: x(width=2) }})
-// stand for a prose quantity of the other side, and are reported only
-// against a different number in the other side's code: a list marker, a
-// template argument or a code example on one side only is markup, not a
-// changed value, and the carryover and code_changed checks compare code as
-// text.
+// stand for a prose quantity of the other side but are never reported: a
+// list marker, a template argument or a code example on one side only is
+// markup, not a changed value, and the carryover and code_changed checks
+// compare code as text.
 type side struct {
 	prose, markup []numeral.Quantity
 	// links are the quantities of link destinations (~5%20minutes): a
@@ -90,16 +86,15 @@ func numbers(p *Pass) {
 		bq := beadQuantities{bead: b, src: extractAll(doc, b.Source, doc.Source), tgt: extractAll(doc, b.Target, doc.Target)}
 		// Code on both sides (`[10, [2, 5]]`) pairs first, so that a
 		// value the target's prose lost is not found in its copy of the
-		// code; what code is left may stand for prose of the other side.
-		codeMissing, codeExtra := numeral.Match(bq.src.markup, bq.tgt.markup)
-		bq.srcAvail = append(append(append([]numeral.Quantity(nil), bq.src.prose...), codeMissing...), bq.src.links...)
+		// code; the target's code left over may stand for the source's
+		// prose. A value the target adds is no news when the source
+		// states it in any form, code included (默认 4.5 秒 beside a
+		// table cell 4.5).
+		_, codeExtra := numeral.Match(bq.src.markup, bq.tgt.markup)
 		bq.tgtAvail = append(append(append([]numeral.Quantity(nil), bq.tgt.prose...), codeExtra...), bq.tgt.links...)
 		bq.missing, bq.extra = numeral.Match(bq.src.prose, bq.tgt.prose)
-		bq.missing, codeExtra = numeral.Match(bq.missing, codeExtra)
-		bq.extra, codeMissing = numeral.Match(bq.extra, codeMissing)
-		bq.missing, _ = numeral.Match(bq.missing, bq.tgt.links)
-		bq.extra, _ = numeral.Match(bq.extra, bq.src.links)
-		bq.codeMissing, bq.codeExtra = codeMissing, codeExtra
+		bq.missing, _ = numeral.Match(bq.missing, append(codeExtra, bq.tgt.links...))
+		bq.extra, _ = numeral.Match(bq.extra, append(append([]numeral.Quantity(nil), bq.src.markup...), bq.src.links...))
 		bq.long = max(proseLength(doc, b.Source), proseLength(doc, b.Target)) > longPair
 		list = append(list, bq)
 	}
@@ -123,35 +118,27 @@ func numbers(p *Pass) {
 		}
 	}
 	for _, bq := range list {
-		missing, extra := numeral.Reportable(bq.srcAvail, bq.tgtAvail, bq.missing, bq.extra)
+		missing, extra := numeral.Reportable(bq.src.all(), bq.tgtAvail, bq.missing, bq.extra)
 		missing = notCopied(missing, doc, bq.bead.Target)
 		extra = notCopied(extra, doc, bq.bead.Source)
-		// Code values are reported only as a value changed in code.
-		codeMissing, codeExtra := numeral.Reportable(bq.srcAvail, bq.tgtAvail, bq.codeMissing, bq.codeExtra)
-		codeMissing, codeExtra = changedOnly(codeMissing, codeExtra), changedOnly(codeExtra, codeMissing)
-		if len(missing)+len(extra)+len(codeMissing)+len(codeExtra) == 0 {
+		if len(missing)+len(extra) == 0 {
 			continue
 		}
 		sev, conf := Warning, 0.0
-		note := func(qs, other []numeral.Quantity, added, code bool) {
+		note := func(qs, other []numeral.Quantity, added bool) {
 			for _, q := range qs {
-				s, c := assess(q, numeral.Substituted(q, other), added && len(missing) == 0, code, bq.long)
+				s, c := assess(q, numeral.Substituted(q, other), added && len(missing) == 0, bq.long)
 				sev, conf = max(sev, s), max(conf, c)
 			}
 		}
-		note(missing, extra, false, false)
-		note(extra, missing, true, false)
-		note(codeMissing, codeExtra, false, true)
-		note(codeExtra, codeMissing, true, true)
+		note(missing, extra, false)
+		note(extra, missing, true)
 		var parts []string
 		if len(missing) > 0 {
 			parts = append(parts, "missing from the target: "+describeQuantities(missing))
 		}
 		if len(extra) > 0 {
 			parts = append(parts, "not in the source: "+describeQuantities(extra))
-		}
-		if len(codeMissing) > 0 {
-			parts = append(parts, "in code, changed from "+describeQuantities(codeMissing)+" to "+describeQuantities(codeExtra))
 		}
 		src := SideOf(doc.Segment(bq.bead.Source[0]))
 		src.Text = joinText(segmentsOf(doc, bq.bead.Source))
@@ -171,9 +158,8 @@ func numbers(p *Pass) {
 // substitution, 1,875 → 1,785). A number the target adds with nothing
 // missing beside it (often explicitation: "Beijing 2022 Winter Olympics"
 // for 北京冬奥会), a count in words, an ordinal or list number, a hedged
-// value, a number in code and any value of a long pair are warnings with
-// a lower confidence.
-func assess(q numeral.Quantity, substituted, added, code, long bool) (Severity, float64) {
+// value and any value of a long pair are warnings with a lower confidence.
+func assess(q numeral.Quantity, substituted, added, long bool) (Severity, float64) {
 	sev, conf := Error, 0.7
 	switch {
 	case q.InWords() && q.Kind == numeral.Month:
@@ -200,27 +186,10 @@ func assess(q numeral.Quantity, substituted, added, code, long bool) (Severity, 
 		// translator knew: whether it is a defect is uncertain.
 		sev, conf = Warning, conf*0.8
 	}
-	if code {
-		sev, conf = Warning, min(conf, 0.35)
-	}
 	if long {
 		sev, conf = Warning, conf*0.6
 	}
 	return sev, math.Round(conf*100) / 100
-}
-
-// changedOnly keeps the code values of qs that other may have been changed
-// into: a value in code is reported only as a changed value.
-func changedOnly(qs, other []numeral.Quantity) []numeral.Quantity {
-	var out []numeral.Quantity
-	for _, q := range qs {
-		// Markdown renders 1. 1. 1. as 1, 2, 3: list markers in code
-		// number nothing.
-		if !q.List && numeral.Substituted(q, other) {
-			out = append(out, q)
-		}
-	}
-	return out
 }
 
 // notCopied drops the quantities written in words whose text the segments

@@ -325,6 +325,9 @@ func TestNumbersMarkup(t *testing.T) {
 		{"link destination", "[5分钟上手ECharts](~5%20minutes) 中讲了", "[Getting started](~Get%20Started%20in%205%20minutes) introduced", "ok"},
 		{"issue number", "![Issue #58884 created](https://x.com/a.png)", "![创建的 Issue #58884](https://x.com/a.png)", "ok"},
 		{"prose number changed", "次刻度线分割数，默认会分割成 5 段", "Number of segments of minor ticks, 3 by default", "error"},
+		{"prose lost beside the same code", "如：`[10, [2, 5]]` 表示第二行以图案 2 像素空 5 像素循环", "For example: `[10, [2, 5]]` means that the second line will be 2 pixels by 2 pixels", "error"},
+		{"value in code and prose", "持续时间，默认值 `4.5`", "Time in seconds, 4.5 by default: `4.5`", "ok"},
+		{"prose value in code", "设为 0 时不渲染", "set to `0` to render nothing", "ok"},
 	})
 }
 
