@@ -79,7 +79,7 @@ const longPair = 600
 func numbers(p *Pass) {
 	doc := p.Doc
 	var list []beadQuantities
-	for _, b := range doc.Beads {
+	for k, b := range doc.Beads {
 		if len(b.Source) == 0 || len(b.Target) == 0 {
 			continue
 		}
@@ -95,6 +95,20 @@ func numbers(p *Pass) {
 		bq.missing, bq.extra = numeral.Match(bq.src.prose, bq.tgt.prose)
 		bq.missing, _ = numeral.Match(bq.missing, append(codeExtra, bq.tgt.links...))
 		bq.extra, _ = numeral.Match(bq.extra, append(append([]numeral.Quantity(nil), bq.src.markup...), bq.src.links...))
+		// A piece of the sentence that the segmenter cut off and the
+		// aligner left alone next to the bead (### 方式二 | (ConfigProvider)
+		// for "### Method 2 (ConfigProvider)") holds its numbers.
+		for _, j := range []int{k - 1, k + 1} {
+			if j < 0 || j >= len(doc.Beads) {
+				continue
+			}
+			switch o := doc.Beads[j]; {
+			case len(o.Source) == 0 && len(o.Target) > 0:
+				bq.missing, _ = numeral.Match(bq.missing, extractAll(doc, o.Target, doc.Target).all())
+			case len(o.Target) == 0 && len(o.Source) > 0:
+				bq.extra, _ = numeral.Match(bq.extra, extractAll(doc, o.Source, doc.Source).all())
+			}
+		}
 		bq.long = max(proseLength(doc, b.Source), proseLength(doc, b.Target)) > longPair
 		list = append(list, bq)
 	}

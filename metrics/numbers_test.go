@@ -389,3 +389,30 @@ func TestNumbersConfidence(t *testing.T) {
 		prev = c
 	}
 }
+
+// TestNumbersCutOffPiece: a piece of the translation that the segmenter
+// cut off and the aligner left alone beside the bead holds its numbers.
+func TestNumbersCutOffPiece(t *testing.T) {
+	for _, c := range []struct {
+		name, piece string
+		want        int
+	}{
+		{"piece holds the number", "方式二", 0},
+		{"piece holds another number", "方式三", 1},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			doc := &document.Document{Name: "cut", Format: "lines", Source: "en", Target: "zh", Directed: true, Paired: true}
+			pos := document.Position{Path: "cut", Line: 1}
+			doc.Units = []*document.Unit{{Kind: "heading", Pos: pos, Segments: []*document.Segment{
+				{Text: "Method 2 (ConfigProvider)", Lang: "en", Role: document.RoleSource, Pos: pos},
+				{Text: c.piece, Lang: "zh", Role: document.RoleTarget, Pos: pos},
+				{Text: "(ConfigProvider)", Lang: "zh", Role: document.RoleTarget, Pos: pos},
+			}}}
+			doc.Index()
+			doc.Beads = []document.Bead{{Target: []int{1}}, {Source: []int{0}, Target: []int{2}, Score: 0.5}}
+			if got := len(Run(doc, []*Metric{Numbers}, DefaultConfig())); got != c.want {
+				t.Errorf("%d findings, want %d", got, c.want)
+			}
+		})
+	}
+}
