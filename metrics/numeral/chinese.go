@@ -706,7 +706,8 @@ func (sc *scanner) zhFinish(start, end int, v float64, info zhInfo) int {
 		kind, cardinal, list = Ordinal, true, true // (一), 二、, 2、: list enumerators
 	}
 	if kind == Number && p == end && integer && !liang {
-		// 3至6月, 7到10日, 2016-2020年: the unit of the second end applies to both
+		// 3至6月, 7到10日, 2016-2020年, 4至6万, 50%至52%: the unit of the
+		// second end applies to both
 		if u, ok := sc.zhRangeUnit(p); ok {
 			switch {
 			case u == '月' && v >= 1 && v <= 12:
@@ -715,6 +716,10 @@ func (sc *scanner) zhFinish(start, end int, v float64, info zhInfo) int {
 				kind = Day
 			case u == '年' && ((info.plainInt && info.nInt == 4) || (info.digitSeq && info.nSeq == 4)):
 				kind = Year
+			case (u == '万' || u == '亿') && !info.weak && !strings.ContainsAny(s[start:end], "万亿"):
+				v *= unitValue[zhUnit(u)-10]
+			case (u == '%' || u == '％') && !info.weak:
+				kind = Percent
 			}
 		}
 	}
@@ -929,6 +934,9 @@ func (sc *scanner) zhRangeUnit(p int) (rune, bool) {
 	_, e, info, ok := sc.zhCore(q)
 	if !ok || e <= q || (info.weak && !info.arabic && info.lead) {
 		return 0, false
+	}
+	if last, _ := utf8.DecodeLastRuneInString(s[q:e]); last == '万' || last == '亿' {
+		return last, true // 4至6万: the scale of the second end
 	}
 	u, _ := utf8.DecodeRuneInString(s[e:])
 	return u, true

@@ -306,6 +306,13 @@ func TestCompareEquivalentForms(t *testing.T) {
 		{"en", "up to tens millions of data", "zh", "最高达千万级数据量", 0, 0},
 		{"en", "Ten millions of GIS data", "zh", "几千万的地理坐标数据", 0, 0},
 		{"en", "hundreds MB", "zh", "上百 MB", 0, 0},
+		// ranges: the unit of the second end applies to the first
+		{"zh", "可达1200万至1400万人次", "en", "12 to 14 million visitors", 0, 0},
+		{"zh", "约180亿至210亿新元", "en", "about 18 to 21 billion dollars", 0, 0},
+		{"zh", "约50%至52%的水平", "en", "about 50 to 52 per cent", 0, 0},
+		{"zh", "约4至6万人", "en", "40,000-60,000 people", 0, 0},
+		{"zh", "可达1200万至1400万人次", "en", "13 to 14 million visitors", 1, 1},
+		{"zh", "来自广东的“90后”女生", "en", "a post-90s girl from Guangdong", 0, 0},
 		{"zh", "载有20枚导弹和数十枚核弹头", "en", "carries 40 missiles and dozens of warheads", 1, 1},
 		{"zh", "连续几十年，每个月几天24小时流血", "en", "you bleed 44 hours a few days a month for dozens of years", 1, 1},
 		// words that are no numbers

@@ -462,6 +462,15 @@ func (sc *scanner) enFinish(start, end int, v float64) int {
 				sc.emitRange(start, ne, v*u, 10*v*u, true)
 				return ne
 			}
+			// 12 to 14 million, 67 to 75 percent: the unit of the range's
+			// second end applies to the first
+			switch scale, pct := sc.enRangeUnit(end); {
+			case scale > 0:
+				v *= scale
+			case pct:
+				sc.emit(start, end, v, Percent, sc.enApproxBefore(start))
+				return end
+			}
 		}
 	}
 	return sc.enFinishApprox(start, end, v, false)
@@ -518,6 +527,51 @@ func (sc *scanner) enFinishApprox(start, end int, v float64, approx bool) int {
 	}
 	sc.emit(start, textEnd, v, kind, approx)
 	return resume
+}
+
+// enRangeUnit reads the rest of a range after its first number, ending at
+// p: "to", "and", "or" or a dash, a second number, and the scale word or
+// percent sign or word after it. It returns the scale, or whether the
+// range is of percentages.
+func (sc *scanner) enRangeUnit(p int) (scale float64, pct bool) {
+	s := sc.s
+	q := p
+	switch {
+	case q < len(s) && s[q] == '-':
+		q++
+	case strings.HasPrefix(s[q:], "–"):
+		q += len("–")
+	default:
+		nw, _, ne := nextWord(s, p)
+		if !is(nw, "to", "and", "or") {
+			return 0, false
+		}
+		q = ne
+		for q < len(s) && s[q] == ' ' {
+			q++
+		}
+	}
+	if q >= len(s) || !isDigit(s[q]) {
+		return 0, false
+	}
+	b := parseArabic(s, q)
+	if !b.ok || b.end < len(s) && isLetter(s[b.end]) {
+		return 0, false
+	}
+	if b.end < len(s) && s[b.end] == '%' {
+		return 0, true
+	}
+	nw, _, ne := nextWord(s, b.end)
+	if wi, ok := lookup(nw); ok && wi.t == wScale {
+		return wi.v, false
+	}
+	if is(nw, "percent", "pct") {
+		return 0, true
+	}
+	if nw2, _, _ := nextWord(s, ne); is(nw, "per") && is(nw2, "cent") {
+		return 0, true
+	}
+	return 0, false
 }
 
 // identifier reports a number word [i,j) that is a name in code: in

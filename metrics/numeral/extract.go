@@ -360,10 +360,18 @@ func (sc *scanner) number(i int) int {
 				return we
 			}
 			if suf == "s" && !a.grouped && !a.decimal && math.Mod(a.v, 10) == 0 && (a.nInt == 4 || a.nInt == 2) {
-				// the 1980s: a year; her 20s, the 80s: a number, roughly
-				if a.nInt == 4 {
+				// the 1980s: a year; her 20s, the 80s: a number, roughly;
+				// post-90s: the generation born from 1990 on (90后)
+				switch {
+				case a.nInt == 4:
 					sc.emit(start, end, a.v, Year, false)
-				} else {
+				case strings.HasSuffix(strings.ToLower(strings.TrimRight(s[:start], " -'‘’")), "post"):
+					y := 1900 + a.v
+					if a.v < 30 {
+						y = 2000 + a.v
+					}
+					sc.emit(start, end, y, Year, false)
+				default:
 					sc.emit(start, end, a.v, Number, true)
 				}
 				return we
