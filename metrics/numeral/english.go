@@ -479,8 +479,7 @@ func (sc *scanner) enFinish(start, end int, v float64) int {
 func (sc *scanner) enFinishApprox(start, end int, v float64, approx bool) int {
 	s := sc.s
 	kind := Number
-	if sc.lang == langEN {
-		nw, _, ne := nextWord(s, end)
+	if nw, _, ne := nextWord(s, end); sc.lang == langEN && len(nw) >= 6 {
 		if is(nw, "decade", "decades") {
 			v, end = 10*v, ne // six decades: 60 年
 		} else if u := pluralScale(nw); u > 0 && v < 1000 {
@@ -598,6 +597,9 @@ func identifier(s string, i, j int) bool {
 // pluralScale returns the unit of a plural scale word ("hundreds",
 // "thousands", "millions", "billions"), or 0.
 func pluralScale(w string) float64 {
+	if len(w) < 8 || w[len(w)-1]|0x20 != 's' {
+		return 0 // most words: no "hundreds" … "billions"
+	}
 	switch {
 	case is(w, "hundreds"):
 		return 100
@@ -619,6 +621,9 @@ func pluralScale(w string) float64 {
 func (sc *scanner) enVague(i, j int) int {
 	s := sc.s
 	w := s[i:j]
+	if len(w) < 4 || w[len(w)-1]|0x20 != 's' {
+		return 0 // every vague word is a plural
+	}
 	var lo, hi float64
 	switch {
 	case is(w, "dozens"):

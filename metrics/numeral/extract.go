@@ -675,6 +675,9 @@ func (sc *scanner) dimensions(start int, a arabic) int {
 // "all the time" (全天候), not the numbers 24 and 7. It returns 0 when
 // there is none.
 func aroundTheClock(s string, i int) int {
+	if s[i] != '2' && s[i] != '7' {
+		return 0
+	}
 	for _, f := range [...]string{"24/7", "24x7", "24×7", "24*7", "7x24", "7×24", "7*24", "7X24", "24X7"} {
 		if strings.HasPrefix(s[i:], f) {
 			e := i + len(f)
