@@ -306,12 +306,12 @@ func Reportable(src, tgt, missing, extra []Quantity) ([]Quantity, []Quantity) {
 // form: a quantity that Match would pair with it.
 func present(q Quantity, other []Quantity) bool {
 	// An enumerator's value stated anywhere counts: （三） for "Part 3".
-	// A vague quantity ("dozens of") states no definite value: the 20 of
-	// 20枚 is not present in it.
+	// A vague range ("dozens of") states no definite value: the 20 of
+	// 20枚 is not present in it. (The 0 of 从 0 开始 is a value.)
 	q.List = false
 	plain := make([]Quantity, 0, len(other))
 	for _, o := range other {
-		if o.Vague && !q.Vague {
+		if o.Vague && o.Hi > 0 && !q.Vague {
 			continue
 		}
 		o.List = false

@@ -323,6 +323,7 @@ func TestCompareEquivalentForms(t *testing.T) {
 		{"en", "call `five` twice", "zh", "调用两次", 0, 0},
 		{"en", "from scratch", "zh", "从 0 开始", 0, 0},
 		{"en", "the numbers in arrays start at 0", "zh", "数组是从 0 开始的", 0, 0},
+		{"en", "The numbers start with zero: the numbers in arrays start at 0.", "zh", "从零开始编号：数组是从 0 开始的。", 0, 0},
 		{"en", "reply after ten days and a half months", "zh", "隔上十天半个月再回复", 0, 0},
 		{"en", "Section Level 2", "zh", "章节二", 0, 0},
 		{"en", "Method 2", "zh", "方法二", 0, 0},
