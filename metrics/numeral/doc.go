@@ -46,8 +46,11 @@
 // a 1 ("a", "once", 1个); a count up to ten, a fraction or a lone 百/千/万
 // written in words on one side only (三大技术 / "the three technologies"),
 // unless the other side has an unmatched quantity it may have become (六个 /
-// "three" is reported); a month the English adds to a Chinese bare day
-// (11日 / "December 11"). The numbers check also accepts a number the
+// "three" is reported); a month on one side of a bare day on the other (11日
+// / "December 11", in either direction); a value the other side states,
+// only fewer times (3 件及 3 件以上 / "3 or more"); a list enumerator (二、,
+// "1. ") that the translation adds, or that it numbers differently only
+// against another enumerator. The numbers check also accepts a number the
 // translation restates from the three sentences before it.
 //
 // Extract returns quantities in the order they occur; Compare matches two
