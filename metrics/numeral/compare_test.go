@@ -163,6 +163,8 @@ func TestExtractNeverPanicsOnPrefixes(t *testing.T) {
 	for _, s := range []string{
 		"近7亿，6万多家,2016年5月11日,百分之四点七,三分之一,第十五届,一九八九年,２０２４％",
 		"nearly 700 million, May 11th, 2016; two-thirds; a hundred and five; 4.7 per cent; COVID-19",
+		"1. a £75m deal at 5.30pm, 9 p.m., 24/7/365, 5x8x2, 99p, 12 to 14 million, post-90s, 4.x <div>3.",
+		"下午5点半，九点一刻，十几千，200多万，4至6万，19 世纪 80 年代，从 0 开始，章节二，十六进制，5 千米",
 	} {
 		for i := 0; i <= len(s); i++ {
 			for _, lang := range []string{"zh", "en", "xx"} {
