@@ -21,7 +21,8 @@ import (
 // accepted form is an error; a probable but uncertain case is a warning:
 // an ordinal or list number, an approximate value, a small count in words,
 // a number the target adds, and any value of a very long pair, whose sentences the aligner may have paired
-// loosely. Each finding's confidence grows with the evidence (see assess).
+// loosely. Each finding's confidence is the metric's, raised or lowered by
+// the evidence of the case (see assess).
 var Numbers = &Metric{
 	Name:       "numbers",
 	Doc:        "numbers, dates and percentages in the source must appear, by value, in the target",
@@ -141,7 +142,7 @@ func numbers(p *Pass) {
 		sev, conf := Warning, 0.0
 		note := func(qs, other []numeral.Quantity, added bool) {
 			for _, q := range qs {
-				s, c := assess(q, numeral.Substituted(q, other), added && len(missing) == 0, bq.long)
+				s, c := assess(q, numeral.Substituted(q, other), added && len(missing) == 0, bq.long, p.Metric.Confidence)
 				sev, conf = max(sev, s), max(conf, c)
 			}
 		}
@@ -164,46 +165,48 @@ func numbers(p *Pass) {
 }
 
 // assess returns the severity and the confidence of one reported
-// quantity. The confidences are relative, to be calibrated from judged
-// precision: a value written with digits that the other side lacks in any
-// form is the surest case, more so with several digits (a one-digit count
-// is often implied: "Yale and two other universities" for 耶鲁等3所) and
-// more so when the other side holds a different value of its kind (a
-// substitution, 1,875 → 1,785). A number the target adds with nothing
-// missing beside it (often explicitation: "Beijing 2022 Winter Olympics"
-// for 北京冬奥会), a count in words, an ordinal or list number, a hedged
-// value and any value of a long pair are warnings with a lower confidence.
-func assess(q numeral.Quantity, substituted, added, long bool) (Severity, float64) {
-	sev, conf := Error, 0.7
+// quantity. The confidence is relative to base, the metric's confidence,
+// which the team calibrates from judged precision: base is the typical
+// sure case, a value written with digits that the other side lacks in
+// any form (5月11日 dropped for "Today"). A changed value (the other side
+// holds a different value of its kind: 1,875 → 1,785) is surer; one digit
+// (a count often implied: "Yale and two other universities" for 耶鲁等3所),
+// a month name and a larger number in words less so. A count up to ten in
+// words, an ordinal or list number, a hedged value, a number the target
+// adds with nothing missing beside it (often explicitation: "Beijing 2022
+// Winter Olympics" for 北京冬奥会) and any value of a long pair are
+// warnings, with a lower confidence still.
+func assess(q numeral.Quantity, substituted, added, long bool, base float64) (Severity, float64) {
+	sev, f := Error, 1.0
 	switch {
 	case q.InWords() && q.Kind == numeral.Month:
-		conf = 0.6 // "December": exact, but often implied by the context
+		f = 0.85 // "December": exact, but often implied by the context
 	case q.InWords() && q.Value <= 10:
-		sev, conf = Warning, 0.3 // 三, "three": stated or implied freely
+		sev, f = Warning, 0.6 // 三, "three": stated or implied freely
 	case q.InWords():
-		conf = 0.5 // 二十, "Ten Thousand"
+		f = 0.7 // 二十, "Ten Thousand"
 	case q.Kind == numeral.Number && q.Value < 10 && q.Value == float64(int(q.Value)):
-		conf = 0.5 // one digit
+		f = 0.75 // one digit
 	}
 	if substituted {
-		conf += 0.15
+		f *= 1.3
 	}
 	switch {
 	case q.List || q.Kind == numeral.Ordinal:
-		sev, conf = Warning, min(conf, 0.35) // 第二 for "2.", the 19th for 全会
+		sev, f = Warning, min(f, 0.7) // 第二 for "2.", the 19th for 全会
 	case q.Hedged():
-		sev, conf = Warning, min(conf, 0.35)
+		sev, f = Warning, min(f, 0.7)
 	}
 	if added {
 		// Surely absent from the source, but often explicitation
 		// ("Beijing 2022 Winter Olympics" for 北京冬奥会) or a detail the
 		// translator knew: whether it is a defect is uncertain.
-		sev, conf = Warning, conf*0.8
+		sev, f = Warning, f*0.8
 	}
 	if long {
-		sev, conf = Warning, conf*0.6
+		sev, f = Warning, f*0.6
 	}
-	return sev, math.Round(conf*100) / 100
+	return sev, math.Round(min(base*f, 0.95)*100) / 100
 }
 
 // notCopied drops the quantities written in words whose text the segments
