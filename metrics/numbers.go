@@ -2,8 +2,11 @@ package metrics
 
 import (
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/transcheck/transcheck/metrics/numeral"
 	"github.com/transcheck/transcheck/pipeline/document"
@@ -13,6 +16,13 @@ import (
 // dropped, 7亿 rendered as "70 million", a percentage changed. Chinese and
 // English numerals, number words, dates, percentages and fractions compare
 // by value; hedges (近, 多, "nearly", "over") widen the tolerance.
+//
+// A value of the source that appears nowhere in the target in any
+// accepted form is an error; a probable but uncertain case is a warning:
+// an ordinal or list number, an approximate value, a small count in words,
+// a number the target adds, and any value of a very long pair, whose sentences the aligner may have paired
+// loosely. Each finding's confidence is the metric's, raised or lowered by
+// the evidence of the case (see assess).
 var Numbers = &Metric{
 	Name:       "numbers",
 	Doc:        "numbers, dates and percentages in the source must appear, by value, in the target",
@@ -23,9 +33,37 @@ var Numbers = &Metric{
 
 // beadQuantities holds what one bead's sides say in numbers.
 type beadQuantities struct {
-	bead           document.Bead
-	src            []numeral.Quantity
+	bead     document.Bead
+	src, tgt side
+	// tgtAvail is what the target states in any form that may stand for
+	// a value of the source's prose: its prose, links, and the code that
+	// the source's code does not account for.
+	tgtAvail       []numeral.Quantity
 	missing, extra []numeral.Quantity
+	long           bool // a very long pair: see longPair
+}
+
+// side holds the quantities of one side of a bead. The prose quantities
+// are compared and reported; those inside markup (inline code, link
+// destinations, list markers, template syntax such as {{ use: x(width=2) }})
+// stand for a prose quantity of the other side but are never reported: a
+// list marker, a template argument or a code example on one side only is
+// markup, not a changed value, and the carryover and code_changed checks
+// compare code as text.
+type side struct {
+	prose, markup []numeral.Quantity
+	// links are the quantities of link destinations (~5%20minutes): a
+	// link's text may say what its address does, and the address is no
+	// code that the other side repeats.
+	links []numeral.Quantity
+}
+
+// all returns the prose, markup and link quantities.
+func (s side) all() []numeral.Quantity {
+	if len(s.markup)+len(s.links) == 0 {
+		return s.prose
+	}
+	return append(append(append([]numeral.Quantity(nil), s.prose...), s.markup...), s.links...)
 }
 
 // contextBeads is how many preceding beads a translator may take a number
@@ -33,17 +71,47 @@ type beadQuantities struct {
 // for 全会 two sentences after the source named it.
 const contextBeads = 3
 
+// longPair is the length in characters of prose, on either side, beyond
+// which a pair is long: a paragraph or a run of sentences that the aligner merged,
+// where a number may stand in a neighbouring sentence of the other side.
+// Findings in a long pair are warnings.
+const longPair = 600
+
 func numbers(p *Pass) {
 	doc := p.Doc
 	var list []beadQuantities
-	for _, b := range doc.Beads {
+	for k, b := range doc.Beads {
 		if len(b.Source) == 0 || len(b.Target) == 0 {
 			continue
 		}
-		src := extractAll(doc, b.Source)
-		tgt := extractAll(doc, b.Target)
-		missing, extra := numeral.Match(src, tgt)
-		list = append(list, beadQuantities{b, src, missing, extra})
+		bq := beadQuantities{bead: b, src: extractAll(doc, b.Source, doc.Source), tgt: extractAll(doc, b.Target, doc.Target)}
+		// Code on both sides (`[10, [2, 5]]`) pairs first, so that a
+		// value the target's prose lost is not found in its copy of the
+		// code; the target's code left over may stand for the source's
+		// prose. A value the target adds is no news when the source
+		// states it in any form, code included (默认 4.5 秒 beside a
+		// table cell 4.5).
+		_, codeExtra := numeral.Match(bq.src.markup, bq.tgt.markup)
+		bq.tgtAvail = append(append(append([]numeral.Quantity(nil), bq.tgt.prose...), codeExtra...), bq.tgt.links...)
+		bq.missing, bq.extra = numeral.Match(bq.src.prose, bq.tgt.prose)
+		bq.missing, _ = numeral.Match(bq.missing, append(codeExtra, bq.tgt.links...))
+		bq.extra, _ = numeral.Match(bq.extra, append(append([]numeral.Quantity(nil), bq.src.markup...), bq.src.links...))
+		// A piece of the sentence that the segmenter cut off and the
+		// aligner left alone next to the bead (### 方式二 | (ConfigProvider)
+		// for "### Method 2 (ConfigProvider)") holds its numbers.
+		for _, j := range []int{k - 1, k + 1} {
+			if j < 0 || j >= len(doc.Beads) {
+				continue
+			}
+			switch o := doc.Beads[j]; {
+			case len(o.Source) == 0 && len(o.Target) > 0:
+				bq.missing, _ = numeral.Match(bq.missing, extractAll(doc, o.Target, doc.Target).all())
+			case len(o.Target) == 0 && len(o.Source) > 0:
+				bq.extra, _ = numeral.Match(bq.extra, extractAll(doc, o.Source, doc.Source).all())
+			}
+		}
+		bq.long = max(proseLength(doc, b.Source), proseLength(doc, b.Target)) > longPair
+		list = append(list, bq)
 	}
 	// A sentence aligner may put a number one bead off: a value missing
 	// here and extra in a neighbouring bead of the same document is a match.
@@ -60,38 +128,164 @@ func numbers(p *Pass) {
 	for i := range list {
 		for j := i - contextBeads; j < i && len(list[i].extra) > 0; j++ {
 			if j >= 0 {
-				_, list[i].extra = numeral.Match(list[j].src, list[i].extra)
+				_, list[i].extra = numeral.Match(list[j].src.all(), list[i].extra)
 			}
 		}
 	}
 	for _, bq := range list {
-		bq.missing, bq.extra = numeral.Reportable(bq.src, bq.missing, bq.extra)
-		if len(bq.missing) == 0 && len(bq.extra) == 0 {
+		missing, extra := numeral.Reportable(bq.src.all(), bq.tgtAvail, bq.missing, bq.extra)
+		missing = notCopied(missing, doc, bq.bead.Target)
+		extra = notCopied(extra, doc, bq.bead.Source)
+		if len(missing)+len(extra) == 0 {
 			continue
 		}
-		var parts []string
-		if len(bq.missing) > 0 {
-			parts = append(parts, "missing from the target: "+describeQuantities(bq.missing))
+		sev, conf := Warning, 0.0
+		note := func(qs, other []numeral.Quantity, added bool) {
+			for _, q := range qs {
+				s, c := assess(q, numeral.Substituted(q, other), added && len(missing) == 0, bq.long, p.Metric.Confidence)
+				sev, conf = max(sev, s), max(conf, c)
+			}
 		}
-		if len(bq.extra) > 0 {
-			parts = append(parts, "not in the source: "+describeQuantities(bq.extra))
+		note(missing, extra, false)
+		note(extra, missing, true)
+		var parts []string
+		if len(missing) > 0 {
+			parts = append(parts, "missing from the target: "+describeQuantities(missing))
+		}
+		if len(extra) > 0 {
+			parts = append(parts, "not in the source: "+describeQuantities(extra))
 		}
 		src := SideOf(doc.Segment(bq.bead.Source[0]))
 		src.Text = joinText(segmentsOf(doc, bq.bead.Source))
 		tgt := SideOf(doc.Segment(bq.bead.Target[0]))
 		tgt.Text = joinText(segmentsOf(doc, bq.bead.Target))
-		p.Report(Finding{Severity: p.Metric.Severity, Source: src, Target: tgt,
+		p.Report(Finding{Severity: sev, Confidence: conf, Source: src, Target: tgt,
 			Message: "numbers differ: " + strings.Join(parts, "; ")})
 	}
 }
 
-func extractAll(doc *document.Document, ids []int) []numeral.Quantity {
+// assess returns the severity and the confidence of one reported
+// quantity. The confidence is relative to base, the metric's confidence,
+// which the team calibrates from judged precision: base is the typical
+// sure case, a value written with digits that the other side lacks in
+// any form (5月11日 dropped for "Today"). A changed value (the other side
+// holds a different value of its kind: 1,875 → 1,785) is surer; one digit
+// (a count often implied: "Yale and two other universities" for 耶鲁等3所),
+// a month name and a larger number in words less so. A count up to ten in
+// words, an ordinal or list number, a hedged value, a number the target
+// adds with nothing missing beside it (often explicitation: "Beijing 2022
+// Winter Olympics" for 北京冬奥会) and any value of a long pair are
+// warnings, with a lower confidence still.
+func assess(q numeral.Quantity, substituted, added, long bool, base float64) (Severity, float64) {
+	sev, f := Error, 1.0
+	switch {
+	case q.InWords() && q.Kind == numeral.Month:
+		f = 0.85 // "December": exact, but often implied by the context
+	case q.InWords() && q.Value <= 10:
+		sev, f = Warning, 0.6 // 三, "three": stated or implied freely
+	case q.InWords():
+		f = 0.7 // 二十, "Ten Thousand"
+	case q.Kind == numeral.Number && q.Value < 10 && q.Value == float64(int(q.Value)):
+		f = 0.75 // one digit
+	}
+	if substituted {
+		f *= 1.3
+	}
+	switch {
+	case q.List || q.Kind == numeral.Ordinal:
+		sev, f = Warning, min(f, 0.7) // 第二 for "2.", the 19th for 全会
+	case q.Hedged():
+		sev, f = Warning, min(f, 0.7)
+	}
+	if added {
+		// Surely absent from the source, but often explicitation
+		// ("Beijing 2022 Winter Olympics" for 北京冬奥会) or a detail the
+		// translator knew: whether it is a defect is uncertain.
+		sev, f = Warning, f*0.8
+	}
+	if long {
+		sev, f = Warning, f*0.6
+	}
+	return sev, math.Round(min(base*f, 0.95)*100) / 100
+}
+
+// notCopied drops the quantities written in words whose text the segments
+// ids hold verbatim: a string literal or a name kept as it is ("A dozen"
+// in 然而由于 "A dozen" 的类型为 string) is copied, not translated.
+func notCopied(qs []numeral.Quantity, doc *document.Document, ids []int) []numeral.Quantity {
 	var out []numeral.Quantity
-	for _, id := range ids {
-		s := doc.Segment(id)
-		out = append(out, numeral.Extract(s.Text, s.Lang)...)
+	for _, q := range qs {
+		if q.InWords() && strings.ContainsFunc(q.Text, isASCIILetter) && containsInSegments(doc, ids, q.Text) {
+			continue
+		}
+		out = append(out, q)
 	}
 	return out
+}
+
+func isHan(r rune) bool { return unicode.Is(unicode.Han, r) }
+
+func isASCIILetter(r rune) bool { return r < 0x80 && (r|0x20 >= 'a' && r|0x20 <= 'z') }
+
+func containsInSegments(doc *document.Document, ids []int, text string) bool {
+	for _, id := range ids {
+		if strings.Contains(doc.Segment(id).Text, text) {
+			return true
+		}
+	}
+	return false
+}
+
+// proseLength returns the characters of prose of the segments ids.
+func proseLength(doc *document.Document, ids []int) int {
+	n := 0
+	for _, id := range ids {
+		n += utf8.RuneCountInString(doc.Segment(id).Prose())
+	}
+	return n
+}
+
+// extractAll returns the quantities of the segments ids, of a side in
+// sideLang: those of their prose, read with the markup blanked, and those
+// inside their markup.
+func extractAll(doc *document.Document, ids []int, sideLang string) side {
+	var out side
+	for _, id := range ids {
+		s := doc.Segment(id)
+		lang := s.Lang
+		if isCJK(sideLang) && lang != sideLang && strings.ContainsFunc(s.Text, isHan) {
+			// Chinese numerals in a segment of the Chinese side that the
+			// detector took for English (Ali Çehreli, Mountain View，2016
+			// 四月): a name around them does not make them English.
+			lang = sideLang
+		}
+		if len(s.Markup) == 0 {
+			out.prose = append(out.prose, numeral.Extract(s.Text, lang)...)
+			continue
+		}
+		out.prose = append(out.prose, numeral.Extract(s.Prose(), lang)...)
+		for _, q := range numeral.Extract(s.Text, lang) {
+			switch span := markupAt(s.Markup, q.Start); {
+			case span[1] == 0:
+			case strings.Contains(s.Text[span[0]:q.Start], "]("):
+				out.links = append(out.links, q)
+			default:
+				out.markup = append(out.markup, q)
+			}
+		}
+	}
+	return out
+}
+
+// markupAt returns the span of spans holding the byte offset i, or a zero
+// span.
+func markupAt(spans [][2]int, i int) [2]int {
+	for _, m := range spans {
+		if m[0] <= i && i < m[1] {
+			return m
+		}
+	}
+	return [2]int{}
 }
 
 // cancel removes the values that appear in both lists.

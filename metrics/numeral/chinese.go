@@ -3,6 +3,7 @@ package numeral
 import (
 	"math"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -96,6 +97,10 @@ func (sc *scanner) zhWord(i int, r rune) int {
 		e := i + len("过半")
 		sc.emit(i, e, 0.5, Fraction, r == '过' || sc.zhApproxBefore(i) || zhApproxAfter(s, e))
 		return e
+	case strings.HasPrefix(rest, "半个世纪"):
+		e := i + len("半个世纪")
+		sc.emit(i, e, 50, Number, sc.zhApproxBefore(i)) // half a century: 50 years
+		return e
 	case r == '半' || r == '过':
 		return i + size
 	case strings.HasPrefix(rest, "百分之"):
@@ -178,7 +183,7 @@ func zhRun(s string, i int) (v float64, end int, info zhInfo, ok bool) {
 		if d := zhDigit(r); d >= 0 {
 			c = d
 			nDigits++
-		} else if u := zhUnit(r); u > 0 {
+		} else if u := zhUnit(r); u > 0 && !(r == '千' && kiloUnit(s[j+size:])) {
 			c = u
 			nUnits++
 		} else {
@@ -211,10 +216,10 @@ func zhRun(s string, i int) (v float64, end int, info zhInfo, ok bool) {
 			nFrac++
 			k += size
 		}
-		if nFrac > 0 && nFrac <= 15 {
+		if r, _ := utf8.DecodeRuneInString(s[k:]); nFrac > 0 && nFrac <= 15 && r != '十' && r != '分' && r != '刻' {
 			end = k
 		} else {
-			nFrac = 0
+			nFrac = 0 // 九点五十分, 三点一刻: a time of day
 		}
 	}
 	cs := codes[:n]
@@ -440,7 +445,7 @@ func zhScales(s string, p int, v float64) (float64, int) {
 	for k := 0; k < 2 && p < len(s); k++ {
 		r, size := utf8.DecodeRuneInString(s[p:])
 		u := zhUnit(r)
-		if u == 0 || (prev != 0 && (u < 13 || u <= prev)) {
+		if u == 0 || (prev != 0 && (u < 13 || u <= prev)) || (r == '千' && kiloUnit(s[p+size:])) {
 			break
 		}
 		v *= unitValue[u-10]
@@ -448,6 +453,17 @@ func zhScales(s string, p int, v float64) (float64, int) {
 		p += size
 	}
 	return v, p
+}
+
+// kiloUnit reports a unit of measure that 千 prefixes (千米 is a
+// kilometre, 千克 a kilogram), so that the 千 is no thousand.
+func kiloUnit(rest string) bool {
+	for _, u := range [...]string{"米", "克", "瓦", "帕", "伏", "赫", "卡", "焦", "字节", "比特"} {
+		if strings.HasPrefix(rest, u) {
+			return true
+		}
+	}
+	return false
 }
 
 // measureRunes are the measure words and units after which a lone numeral
@@ -458,7 +474,8 @@ func measureRune(r rune) bool {
 		'块', '件', '只', '张', '本', '部', '台', '辆', '座', '所', '架', '艘', '份', '批', '届', '轮', '场',
 		'期', '周', '秒', '米', '吨', '斤', '度', '层', '股', '笔', '套', '对', '双', '片', '棵', '头', '匹',
 		'根', '支', '枚', '颗', '粒', '级', '代', '篇', '句', '段', '节', '门', '间', '栋', '户', '亩', '克',
-		'升', '里', '遍', '趟', '回', '番', '瓶', '载', '班', '%', '％', '‰', '亿', '万', '千', '百':
+		'升', '里', '遍', '趟', '回', '番', '瓶', '载', '班', '%', '％', '‰', '亿', '万', '千', '百',
+		'行', '列', '页', '章', '组', '类', '题', '步', '帧', '圈', '杯', '碗', '维', '格', '处', '轴', '档', '集', '季':
 		return true
 	}
 	return false
@@ -525,7 +542,21 @@ func zhApproxAfter(s string, p int) bool {
 func (sc *scanner) zhFinish(start, end int, v float64, info zhInfo) int {
 	s := sc.s
 	// 几 and 数 make the amount vague: 十几个, 几十个, 数百万.
-	if strings.HasPrefix(s[end:], "几") || (!info.arabic && prevRuneIs(s, start, '几', '数')) {
+	if strings.HasPrefix(s[end:], "几") {
+		// 十几 is 11 to 19, 二十几 21 to 29; 十几万 11 to 19 ten-thousands
+		e := end + len("几")
+		if !info.integer || v < 10 || math.Mod(v, 10) != 0 {
+			return e
+		}
+		m, se := zhScales(s, e, 1)
+		sc.emitRange(start, se, (v+1)*m, (v+9)*m, true)
+		return se
+	}
+	if !info.arabic && prevRuneIs(s, start, '几', '数') {
+		// 几十 is 20 to 90, 数百万 2 to 9 millions
+		if info.integer && (info.lead || v == 10) {
+			sc.emitRange(start-len("几"), end, v, 9*v, true)
+		}
 		return end
 	}
 	if info.list > 0 { // 三四五六年级: grades 3, 4, 5 and 6
@@ -560,20 +591,43 @@ func (sc *scanner) zhFinish(start, end int, v float64, info zhInfo) int {
 		}
 		return ne
 	}
+	if strings.HasPrefix(s[end:], "进制") {
+		return end + len("进制") // 十六进制: hexadecimal
+	}
+	if e := sc.zhClock(start, end, v, info); e > end {
+		return e
+	}
+	if info.arabic && v == 0 && zhFromScratch(s, start, end) {
+		// 从 0 开始: "from scratch", where the English may have no 0
+		sc.emit(start, end, 0, Number, false)
+		sc.out[len(sc.out)-1].Vague = true
+		return end
+	}
 	approx := sc.zhApproxBefore(start)
-	if info.lead && prevRuneIs(s, start, '上') { // 上万, 上百家
-		approx = true
-		info.weak = false
+	if info.lead && prevRuneIs(s, start, '上') && !info.hasAlt { // 上万, 上百家: from 10,000, from 100
+		sc.emitRange(start, end, v, 10*v-1, true)
+		return end
 	}
 	if info.lead && prevRuneIs(s, start, '每') { // 每万字: per ten thousand characters
 		info.weak = false
 	}
 	p := end
+	var lo, hi float64 // bounds of 200多万: 2e6 to 3e6
 	if strings.HasPrefix(s[p:], "多") || strings.HasPrefix(s[p:], "余") || (strings.HasPrefix(s[p:], "来") && !info.arabic) {
 		approx = true
+		if r, _ := utf8.DecodeRuneInString(s[p:]); r != '来' && info.integer && v >= 10 && !info.hasAlt {
+			// X多 runs up to the next step of its last digit: 130多 is 130
+			// to 140, 200多 200 to 300, 6万多 60,000 to 70,000
+			unit := 1.0
+			for math.Mod(v, unit*10) == 0 {
+				unit *= 10
+			}
+			lo, hi = v, v+unit
+		}
 		p += len("多")
 		// 60多万, 三十多亿
 		if v2, e2 := zhScales(s, p, v); e2 > p {
+			lo, hi = lo*v2/v, hi*v2/v
 			v, end, p = v2, e2, e2
 		}
 	}
@@ -583,6 +637,7 @@ func (sc *scanner) zhFinish(start, end int, v float64, info zhInfo) int {
 	integer := info.integer
 	liang := strings.HasPrefix(s[start:], "两") // 两日, 两月: two days, two months
 	cardinal := false                          // a count that needs no measure word
+	list := false                              // a list enumerator
 	transform := func(x float64) float64 { return x }
 	var prev *Quantity
 	if n := len(sc.out); n > 0 {
@@ -590,7 +645,7 @@ func (sc *scanner) zhFinish(start, end int, v float64, info zhInfo) int {
 	}
 	switch {
 	case p >= len(s):
-	case r == '%' || r == '％':
+	case r == '%' && !urlEscape(s, p) || r == '％':
 		kind, textEnd = Percent, p+size
 	case strings.HasPrefix(s[p:], "年代") && p == end && integer:
 		// 80年代, 八十年代, 20世纪六七十年代, 1980年代: decades
@@ -599,7 +654,7 @@ func (sc *scanner) zhFinish(start, end int, v float64, info zhInfo) int {
 			kind, textEnd = Year, p+len("年代")
 		case v >= 10 && v <= 90 && math.Mod(v, 10) == 0 && (!info.arabic || info.nInt == 2):
 			century := 1900.0
-			if prev != nil && prev.Kind == Number && prev.End+len("世纪") == start && strings.HasSuffix(s[:start], "世纪") &&
+			if prev != nil && prev.Kind == Number && prev.End <= start && strings.TrimSpace(s[prev.End:start]) == "世纪" &&
 				prev.Value >= 11 && prev.Value <= 21 {
 				// 20世纪80年代 is one year, 1980, not a 20 and an 80
 				century = (prev.Value - 1) * 100
@@ -646,12 +701,13 @@ func (sc *scanner) zhFinish(start, end int, v float64, info zhInfo) int {
 		kind, textEnd, cardinal = Percent, p+size, true
 		transform = func(x float64) float64 { return x * 10 }
 	case r == '是' && p == end && integer && !info.arabic && zhListStart(s, start):
-		kind, cardinal = Ordinal, true // 一是…二是…: first… second…
+		kind, cardinal, list = Ordinal, true, true // 一是…二是…: first… second…
 	case (r == '、' || r == ')' || r == '）') && p == end && integer && zhListStart(s, start):
-		kind, cardinal = Ordinal, true // (一), 二、, 2、: list enumerators
+		kind, cardinal, list = Ordinal, true, true // (一), 二、, 2、: list enumerators
 	}
 	if kind == Number && p == end && integer && !liang {
-		// 3至6月, 7到10日, 2016-2020年: the unit of the second end applies to both
+		// 3至6月, 7到10日, 2016-2020年, 4至6万, 50%至52%: the unit of the
+		// second end applies to both
 		if u, ok := sc.zhRangeUnit(p); ok {
 			switch {
 			case u == '月' && v >= 1 && v <= 12:
@@ -660,6 +716,10 @@ func (sc *scanner) zhFinish(start, end int, v float64, info zhInfo) int {
 				kind = Day
 			case u == '年' && ((info.plainInt && info.nInt == 4) || (info.digitSeq && info.nSeq == 4)):
 				kind = Year
+			case (u == '万' || u == '亿') && !info.weak && !strings.ContainsAny(s[start:end], "万亿"):
+				v *= unitValue[zhUnit(u)-10]
+			case (u == '%' || u == '％') && !info.weak:
+				kind = Percent
 			}
 		}
 	}
@@ -685,6 +745,9 @@ func (sc *scanner) zhFinish(start, end int, v float64, info zhInfo) int {
 		}
 		return end // 三五个, 一一: not a number
 	}
+	if info.weak && ml == 0 && !cardinal && !info.lead && zhLabel(s, start, end) {
+		cardinal = true // 方法二, 章节三: Method 2, Section 3
+	}
 	if kind == Number && ml == 0 && integer && v >= 1 && v <= 31 && !info.arabic && prev != nil && prev.Kind == Month && prev.End == start && !liang {
 		kind, cardinal = Day, true // 二月二, 农历十一月十一
 	}
@@ -697,10 +760,15 @@ func (sc *scanner) zhFinish(start, end int, v float64, info zhInfo) int {
 	if !approx {
 		approx = zhApproxAfter(s, textEnd) || (ml > 0 && zhApproxAfter(s, p+ml))
 	}
-	if kind == Number && ml > 0 && strings.HasPrefix(s[p+ml:], "半") && !info.hasAlt {
+	if kind == Number && ml > 0 && strings.HasPrefix(s[p+ml:], "半") && !strings.HasPrefix(s[p+ml:], "半个") && !info.hasAlt {
 		v += 0.5 // 一个半小时, 两年半: one and a half hours, two and a half years
 	}
 	sc.emit(start, textEnd, transform(v), kind, approx || info.hasAlt)
+	if hi > 0 && kind == Number {
+		q := &sc.out[len(sc.out)-1]
+		q.Lo, q.Hi = lo, hi
+	}
+	sc.out[len(sc.out)-1].List = list
 	if info.hasAlt {
 		sc.emit(start, textEnd, transform(info.alt), kind, true)
 	}
@@ -708,6 +776,95 @@ func (sc *scanner) zhFinish(start, end int, v float64, info zhInfo) int {
 		return textEnd
 	}
 	return p
+}
+
+// zhLabels are the nouns that a numeral follows as a label: 方法二 is
+// "Method 2", 章节三 "Section 3".
+var zhLabels = [...]string{"方法", "方式", "步骤", "章节", "示例", "例子", "附录", "阶段", "方案", "选项", "部分", "级别", "等级", "层级", "版本", "场景", "规则", "样式", "类型", "模式", "问题", "案例"}
+
+// zhLabel reports a lone numeral [start,end) after a label noun, ending
+// the text or a phrase.
+func zhLabel(s string, start, end int) bool {
+	if end < len(s) {
+		r, _ := utf8.DecodeRuneInString(s[end:])
+		if !unicode.IsSpace(r) && !unicode.IsPunct(r) && r != '|' {
+			return false
+		}
+	}
+	for _, w := range zhLabels {
+		if strings.HasSuffix(s[:start], w) {
+			return true
+		}
+	}
+	return false
+}
+
+// zhFromScratch reports 从 0 开始 around [start,end), quotes and spaces
+// allowed: "from scratch".
+func zhFromScratch(s string, start, end int) bool {
+	before := strings.TrimRight(s[:start], " “\"「‘'")
+	after := strings.TrimLeft(s[end:], " ”\"」’'")
+	return strings.HasSuffix(before, "从") && strings.HasPrefix(after, "开始")
+}
+
+// zhTimeOfDay are the words before an hour that make it a time of day.
+var zhTimeOfDay = [...]string{"上午", "下午", "晚上", "早上", "凌晨", "中午", "傍晚", "夜里", "夜间", "早晨", "清晨", "今晚", "明早", "晚", "早"}
+
+// zhClock reads a time of day at [start,end), the hour, followed by 点
+// or 點: 3点半, 六點半, 九点一刻, 下午5点30分, 三點鐘. The hour needs a minute
+// or 钟 after it, or a time of day before it (早上七点): 三点建议 is three
+// points. It emits the hour and the minutes other than :00 and returns
+// the end of the time, or 0.
+func (sc *scanner) zhClock(start, end int, v float64, info zhInfo) int {
+	s := sc.s
+	r, size := utf8.DecodeRuneInString(s[end:])
+	if (r != '点' && r != '點') || !info.integer || info.hasAlt || info.digitSeq || v > 24 {
+		return 0
+	}
+	e := end + size
+	rest := s[e:]
+	minutes, me := -1.0, e
+	switch {
+	case strings.HasPrefix(rest, "半"):
+		minutes, me = 30, e+len("半")
+	case strings.HasPrefix(rest, "一刻"):
+		minutes, me = 15, e+len("一刻")
+	case strings.HasPrefix(rest, "三刻"):
+		minutes, me = 45, e+len("三刻")
+	case strings.HasPrefix(rest, "钟"), strings.HasPrefix(rest, "鐘"), strings.HasPrefix(rest, "整"):
+		minutes, me = 0, e+len("钟")
+	default:
+		if mv, mEnd, minfo, ok := sc.zhCore(e); ok && mEnd > e && minfo.integer && !minfo.digitSeq && mv < 60 {
+			if strings.HasPrefix(s[mEnd:], "分") {
+				minutes, me = mv, mEnd+len("分")
+			} else if minfo.arabic {
+				minutes, me = mv, mEnd // 3点30
+			}
+		}
+	}
+	if minutes < 0 {
+		if info.lone1 {
+			return 0 // 晚一点, 早一點: a little later, earlier
+		}
+		before := strings.TrimRight(s[:start], " ")
+		ok := false
+		for _, w := range zhTimeOfDay {
+			if strings.HasSuffix(before, w) {
+				ok = true
+				break
+			}
+		}
+		if !ok {
+			return 0
+		}
+		minutes = 0
+	}
+	approx := sc.zhApproxBefore(start) || zhApproxAfter(s, me)
+	sc.emit(start, end, v, Hour, approx)
+	if minutes > 0 {
+		sc.emit(e, me, minutes, Number, approx)
+	}
+	return me
 }
 
 // zhListStart reports whether the numeral at i opens a list item: it is at
@@ -718,7 +875,7 @@ func zhListStart(s string, i int) bool {
 	if r, n := utf8.DecodeLastRuneInString(s[:j]); r == '(' || r == '（' {
 		j -= n
 	}
-	t := strings.TrimRight(s[:j], " \t　")
+	t := strings.TrimRight(s[:j], " \t　#") // ### 二、: a Markdown heading
 	if t == "" {
 		return true
 	}
@@ -777,6 +934,9 @@ func (sc *scanner) zhRangeUnit(p int) (rune, bool) {
 	_, e, info, ok := sc.zhCore(q)
 	if !ok || e <= q || (info.weak && !info.arabic && info.lead) {
 		return 0, false
+	}
+	if last, _ := utf8.DecodeLastRuneInString(s[q:e]); last == '万' || last == '亿' {
+		return last, true // 4至6万: the scale of the second end
 	}
 	u, _ := utf8.DecodeRuneInString(s[e:])
 	return u, true

@@ -76,8 +76,11 @@ func TestCompare(t *testing.T) {
 		nMissing, nExtra int
 	}{
 		{"equal", []Quantity{q(5, Number, false)}, []Quantity{q(5, Number, false)}, 0, 0},
-		{"multiset needs two", []Quantity{q(5, Number, false), q(5, Number, false)}, []Quantity{q(5, Number, false)}, 1, 0},
-		{"multiset extra", []Quantity{q(5, Number, false)}, []Quantity{q(5, Number, false), q(5, Number, false)}, 0, 1},
+		// Match pairs as multisets (TestMatchMultiset); a value stated
+		// on both sides, fewer times on one, is a repetition, not a change.
+		{"repeated in source", []Quantity{q(5, Number, false), q(5, Number, false)}, []Quantity{q(5, Number, false)}, 0, 0},
+		{"repeated in target", []Quantity{q(5, Number, false)}, []Quantity{q(5, Number, false), q(5, Number, false)}, 0, 0},
+		{"repeated and changed", []Quantity{q(5, Number, false), q(5, Number, false)}, []Quantity{q(5, Number, false), q(6, Number, false)}, 0, 1},
 		{"float rounding", []Quantity{q(0.1+0.2, Number, false)}, []Quantity{q(0.3, Number, false)}, 0, 0},
 		{"exact differs", []Quantity{q(60000, Number, false)}, []Quantity{q(61000, Number, false)}, 1, 1},
 		{"approx within 15%", []Quantity{q(60000, Number, true)}, []Quantity{q(65000, Number, false)}, 0, 0},
@@ -101,7 +104,18 @@ func TestCompare(t *testing.T) {
 	}
 }
 
-func TestCompareManyQuantities(t *testing.T) {
+// TestMatchMultiset: two 5s in the source need two 5s in the target.
+func TestMatchMultiset(t *testing.T) {
+	five := q(5, Number, false)
+	if m, e := Match([]Quantity{five, five}, []Quantity{five}); len(m) != 1 || len(e) != 0 {
+		t.Errorf("5 5 / 5: missing %s extra %s; want one 5 missing", fmtQs(m), fmtQs(e))
+	}
+	if m, e := Match([]Quantity{five}, []Quantity{five, five}); len(m) != 0 || len(e) != 1 {
+		t.Errorf("5 / 5 5: missing %s extra %s; want one 5 extra", fmtQs(m), fmtQs(e))
+	}
+}
+
+func TestMatchManyQuantities(t *testing.T) {
 	// More than the stack buffers hold.
 	var a, b []Quantity
 	for i := 0; i < 50; i++ {
@@ -109,7 +123,7 @@ func TestCompareManyQuantities(t *testing.T) {
 		b = append(b, q(float64(49-i), Number, false))
 	}
 	b = append(b, q(7, Number, false))
-	m, e := Compare(a, b)
+	m, e := Match(a, b)
 	if len(m) != 0 || len(e) != 1 || e[0].Value != 7 {
 		t.Errorf("missing %s extra %s", fmtQs(m), fmtQs(e))
 	}
@@ -149,6 +163,8 @@ func TestExtractNeverPanicsOnPrefixes(t *testing.T) {
 	for _, s := range []string{
 		"近7亿，6万多家,2016年5月11日,百分之四点七,三分之一,第十五届,一九八九年,２０２４％",
 		"nearly 700 million, May 11th, 2016; two-thirds; a hundred and five; 4.7 per cent; COVID-19",
+		"1. a £75m deal at 5.30pm, 9 p.m., 24/7/365, 5x8x2, 99p, 12 to 14 million, post-90s, 4.x <div>3.",
+		"下午5点半，九点一刻，十几千，200多万，4至6万，19 世纪 80 年代，从 0 开始，章节二，十六进制，5 千米",
 	} {
 		for i := 0; i <= len(s); i++ {
 			for _, lang := range []string{"zh", "en", "xx"} {
@@ -204,4 +220,131 @@ func TestCompareSmallCountsAndImplicitMonths(t *testing.T) {
 			t.Errorf("%q / %q: missing %s extra %s; want %d missing, %d extra", c.zh, c.en, fmtQs(m), fmtQs(e), c.nMissing, c.nExtra)
 		}
 	}
+}
+
+// pairCase is a source sentence, its translation and how many quantities
+// Compare must report missing and extra.
+type pairCase struct {
+	srcLang, src, tgtLang, tgt string
+	nMissing, nExtra           int
+}
+
+func runPairCases(t *testing.T, cases []pairCase) {
+	t.Helper()
+	for _, c := range cases {
+		t.Run(c.src+"/"+c.tgt, func(t *testing.T) {
+			src, tgt := Extract(c.src, c.srcLang), Extract(c.tgt, c.tgtLang)
+			m, e := Compare(src, tgt)
+			if len(m) != c.nMissing || len(e) != c.nExtra {
+				t.Errorf("%q / %q\n src: %s\n tgt: %s\n missing: %s\n extra: %s\nwant %d missing, %d extra",
+					c.src, c.tgt, fmtQs(src), fmtQs(tgt), fmtQs(m), fmtQs(e), c.nMissing, c.nExtra)
+			}
+		})
+	}
+}
+
+// TestCompareEquivalentForms: professional translations write the same
+// value in another form; none of these is a difference. The last cases of
+// each group are real changes that must still be reported.
+func TestCompareEquivalentForms(t *testing.T) {
+	runPairCases(t, []pairCase{
+		// a value repeated on one side
+		{"en", "3 or more items", "zh", "3 件及 3 件以上", 0, 0},
+		{"en", "not the latest 6.4, which contains loaders", "zh", "不是最新的 6.4，6.4 包含的 loader", 0, 0},
+		{"en", "3 apples and 3 pears", "zh", "3 个苹果和 4 个梨", 0, 1},
+		// an English month for a Chinese day of the current month, both ways
+		{"en", "was delivered on December 6, and handed over on December 8", "zh", "已经于本月6日运抵，过后于8日交给印刷公司", 0, 0},
+		{"en", "reported on December 10 for the first time", "zh", "10日首次报告", 0, 0},
+		{"zh", "伊朗总统莱希11日说", "en", "the president said on December 11", 0, 0},
+		{"en", "held from December 8 to 12", "zh", "12月8日至10日举行", 1, 1},
+		{"en", "on December 10", "zh", "11月10日", 1, 1},
+		// amounts of money and scales
+		{"en", "a £75m deal", "zh", "一笔7500万英镑的交易", 0, 0},
+		{"en", "$2 million", "zh", "200多万美元", 0, 0},
+		{"en", "$2.5 million", "zh", "200多万美元", 0, 0},
+		{"en", "130 groups", "zh", "１３０多个团体", 0, 0},
+		{"en", "$3.5 million", "zh", "200多万美元", 1, 1},
+		{"en", "a £75m deal", "zh", "一笔750万英镑的交易", 1, 1},
+		{"en", "costs 99p", "zh", "售价 99 便士", 0, 0},
+		{"en", "costs 99p", "zh", "售价 89 便士", 1, 1},
+		// times of day
+		{"en", "at 5.30pm", "zh", "下午5点半", 0, 0},
+		{"en", "at 5.30pm", "zh", "5:30", 0, 0},
+		{"en", "at 17:30", "zh", "下午5点半", 0, 0},
+		{"en", "It's 3:30.", "zh", "3点半了。", 0, 0},
+		{"en", "It's already 7:00.", "zh", "已经是早上七点了。", 0, 0},
+		{"en", "I'll return at 6:30.", "zh", "我六點半回來。", 0, 0},
+		{"en", "She got in at 9 p.m.", "zh", "她晚上九點鐘上了車。", 0, 0},
+		{"en", "Be sure to come at 3.", "zh", "務必在三點鐘來。", 0, 0},
+		{"en", "at 9:15", "zh", "九点一刻", 0, 0},
+		{"en", "at 5.30pm", "zh", "下午6点半", 1, 1},
+		{"en", "at 3:30", "zh", "3点45分", 1, 1},
+		// decades, centuries and durations
+		{"en", "in the 1880s", "zh", "在19世纪80年代", 0, 0},
+		{"en", "in the 1880s", "zh", "在 19 世纪 80 年代", 0, 0},
+		{"en", "for 6 decades", "zh", "60 年来", 0, 0},
+		{"en", "for six decades", "zh", "六十年来", 0, 0},
+		{"en", "in a decade", "zh", "十年内", 0, 0},
+		{"en", "half a century", "zh", "半个世纪", 0, 0},
+		{"en", "for decades", "zh", "几十年来", 0, 0},
+		{"en", "in the 1890s", "zh", "在19世纪80年代", 1, 1},
+		{"en", "for 6 decades", "zh", "50 年来", 1, 1},
+		// idioms and sizes
+		{"en", "open 24/7", "zh", "全天候开放", 0, 0},
+		{"en", "24/7 support", "zh", "7×24小时支持", 0, 0},
+		{"en", "a 5x8 grid", "zh", "5×8 网格", 0, 0},
+		{"en", "1024x768 pixels", "zh", "1024×768 像素", 0, 0},
+		{"en", "a 5x8 grid", "zh", "5×9 网格", 1, 1},
+		// dotted dates and episodes
+		{"en", "on 18.12", "zh", "12月18日", 0, 0},
+		{"en", "6.1 children's day", "zh", "六一儿童节", 0, 0},
+		{"en", "episode 2.10", "zh", "第二季第10集", 0, 0},
+		{"en", "on 18.12", "zh", "12月19日", 1, 2},
+		// vague counts
+		{"en", "a dozen people", "zh", "十几个人", 0, 0},
+		{"en", "a road tax of around a dozen thousand each year; a four-wheel drive", "zh", "一年的路税马币十几千，四轮驱动", 0, 0},
+		{"en", "dozens of countries", "zh", "几十个国家", 0, 0},
+		{"en", "rendering millions of data", "zh", "大数据量（百万以上）的渲染", 0, 0},
+		{"en", "up to tens millions of data", "zh", "最高达千万级数据量", 0, 0},
+		{"en", "Ten millions of GIS data", "zh", "几千万的地理坐标数据", 0, 0},
+		{"en", "hundreds MB", "zh", "上百 MB", 0, 0},
+		// ranges: the unit of the second end applies to the first
+		{"zh", "可达1200万至1400万人次", "en", "12 to 14 million visitors", 0, 0},
+		{"zh", "约180亿至210亿新元", "en", "about 18 to 21 billion dollars", 0, 0},
+		{"zh", "约50%至52%的水平", "en", "about 50 to 52 per cent", 0, 0},
+		{"zh", "约4至6万人", "en", "40,000-60,000 people", 0, 0},
+		{"zh", "可达1200万至1400万人次", "en", "13 to 14 million visitors", 1, 1},
+		{"zh", "来自广东的“90后”女生", "en", "a post-90s girl from Guangdong", 0, 0},
+		{"zh", "载有20枚导弹和数十枚核弹头", "en", "carries 40 missiles and dozens of warheads", 1, 1},
+		{"zh", "连续几十年，每个月几天24小时流血", "en", "you bleed 44 hours a few days a month for dozens of years", 1, 1},
+		// words that are no numbers
+		{"en", "5 km away", "zh", "5 千米外", 0, 0},
+		{"en", "every kilometre", "zh", "每千米", 0, 0},
+		{"en", "a 10 kg bag", "zh", "10千克的袋子", 0, 0},
+		{"en", "hexadecimal numbers", "zh", "十六进制数", 0, 0},
+		{"en", "call `five` twice", "zh", "调用两次", 0, 0},
+		{"en", "from scratch", "zh", "从 0 开始", 0, 0},
+		{"en", "the numbers in arrays start at 0", "zh", "数组是从 0 开始的", 0, 0},
+		{"en", "The numbers start with zero: the numbers in arrays start at 0.", "zh", "从零开始编号：数组是从 0 开始的。", 0, 0},
+		{"en", "reply after ten days and a half months", "zh", "隔上十天半个月再回复", 0, 0},
+		{"en", "Section Level 2", "zh", "章节二", 0, 0},
+		{"en", "Method 2", "zh", "方法二", 0, 0},
+		{"en", "It takes 2 lines of the page.", "zh", "占用每页的两行。", 0, 0},
+		{"en", "from version 4.x to 5.x", "zh", "从 4.x 到 5.x", 0, 0},
+		{"en", "in ECharts 2.x", "zh", "在 ECharts 2.x 中", 0, 0},
+		{"en", "Section Level 5", "zh", "章节一", 1, 0},
+		{"en", "Method 2 (ConfigProvider)", "zh", "方式二 (ConfigProvider)", 0, 0},
+		{"en", "Sect2", "zh", "第2节", 0, 0},
+		{"en", "`14px` is used for the first level", "zh", "14 号字体用在一级导航中", 0, 0},
+		{"en", "assuming February has 28 days", "zh", "假定二月有 28 天", 0, 0},
+		{"en", "next to zero-sized panels", "zh", "相邻面板尺寸为 0 时", 0, 0},
+		// list enumerators: reported only against another enumerator
+		{"en", "Check if users know where they are.", "zh", "2）看用户是否能知道当前位置。", 0, 0},
+		{"en", "### Corners", "zh", "### 2、韵律", 0, 0},
+		{"zh", "2. 切勿随便登入来历不明的网站", "en", "Do not log on to websites of unknown origin", 1, 0},
+		{"en", "Titles accurately convey meanings;</div>\n      <div>3.", "zh", "标题准确传达含义；", 0, 0},
+		{"en", "1. OMEGA Switzerland De Ville watches", "zh", "2、瑞士欧米茄(OMEGA)手表", 1, 1},
+		{"en", "1. OMEGA couples watches", "zh", "2、瑞士欧米茄情侣一对表", 1, 1},
+		{"en", "[ Part 3 ] Full code", "zh", "（三）全部代码", 0, 0},
+	})
 }

@@ -30,14 +30,27 @@
 //   - digits glued to letters in a name (windows11, LP700, v12, Rescue-2021)
 //     give a Code, which matches "Windows 11" but is never reported;
 //
-//   - 四周 (all around), 百度 (Baidu), 一成不变 are words, not numbers.
+//   - 四周 (all around), 百度 (Baidu), 一成不变, 十六进制 (hexadecimal), the 千
+//     of 千米 (kilometre), 24/7 and 7×24 (all the time) are words, not
+//     numbers; so is a number word in code (`five`, obj.five).
+//
+// Equivalent forms compare equal: £75m and 7500万英镑, 5.30pm and 下午5点半
+// (an Hour, equal modulo 12), 1880s and 19 世纪 80 年代, "6 decades" and 60
+// 年, 5x8 and 5×8, 18.12 and 12月18日 (a dotted pair may be a date or a
+// season and episode, 第二季第10集). A hedge that bounds a value gives
+// bounds: 200多万 is 2 to 3 million. A quantity that names no definite
+// value (十几, 几十, 数百, "dozens of", "hundreds of", "decades") is Vague: it
+// may stand for a number of the other side and is never reported.
 //
 // What Chinese and English leave implicit is not reported (see Reportable):
 // a 1 ("a", "once", 1个); a count up to ten, a fraction or a lone 百/千/万
 // written in words on one side only (三大技术 / "the three technologies"),
 // unless the other side has an unmatched quantity it may have become (六个 /
-// "three" is reported); a month the English adds to a Chinese bare day
-// (11日 / "December 11"). The numbers check also accepts a number the
+// "three" is reported); a month on one side of a bare day on the other (11日
+// / "December 11", in either direction); a value the other side states,
+// only fewer times (3 件及 3 件以上 / "3 or more"); a list enumerator (二、,
+// "1. ") that the translation adds, or that it numbers differently only
+// against another enumerator. The numbers check also accepts a number the
 // translation restates from the three sentences before it.
 //
 // Extract returns quantities in the order they occur; Compare matches two

@@ -134,6 +134,9 @@ func nextWord(s string, pos int) (w string, start, end int) {
 // word handles a run of ASCII letters at i.
 func (sc *scanner) word(i int) int {
 	s := sc.s
+	if urlEscape(s, i-1) {
+		return i + 2 // %E5: an escaped byte of a URL
+	}
 	j := letterEnd(s, i)
 	if j < len(s) && isDigitAt(s, j) {
 		return sc.code(i, j) // windows11, LP700, MP3, H1N1, IPv6, v1.2
@@ -144,8 +147,15 @@ func (sc *scanner) word(i int) int {
 	if i > 0 && (s[i-1] == '_') {
 		return j
 	}
+
 	if sc.lang != langEN {
 		return j
+	}
+	if identifier(s, i, j) {
+		return j // `five`, obj.five, five(): a name in code
+	}
+	if e := sc.enVague(i, j); e > j {
+		return e
 	}
 	if is(s[i:j], "centenary", "centennial") {
 		sc.emit(i, j, 100, Number, false) // 一百周年, 百年奋斗目标
@@ -162,6 +172,10 @@ func (sc *scanner) word(i int) int {
 		nw, _, ne := nextWord(s, j)
 		if is(nw, "century") {
 			sc.emit(i, ne, 100, Number, sc.enApproxBefore(i)) // in a century: 百年
+			return ne
+		}
+		if is(nw, "decade") {
+			sc.emit(i, ne, 10, Number, sc.enApproxBefore(i)) // a decade: 十年
 			return ne
 		}
 		ni, ok := lookup(nw)
@@ -217,6 +231,10 @@ func (sc *scanner) enHalf(i, j int) int {
 			sc.emit(i, se, 0.5*si.v, Number, sc.enApproxBefore(i))
 			return se
 		}
+		if is(sw, "century") {
+			sc.emit(i, se, 50, Number, sc.enApproxBefore(i)) // half a century: 半个世纪, 50 年
+			return se
+		}
 		return j // half an hour
 	}
 	sc.emit(i, j, 0.5, Fraction, sc.enApproxBefore(i))
@@ -233,7 +251,7 @@ var hyphenCompounds = map[string]bool{
 	"metre": true, "person": true, "man": true, "page": true, "stage": true, "step": true, "time": true,
 	"seat": true, "round": true, "lane": true, "star": true, "game": true, "term": true, "digit": true,
 	"percent": true, "odd": true, "plus": true, "times": true, "level": true, "piece": true, "ton": true,
-	"dollar": true, "yuan": true, "strong": true,
+	"dollar": true, "yuan": true, "strong": true, "wheel": true, "decade": true, "sized": true,
 }
 
 // enPhrase parses a run of English number words starting at i ("three
@@ -250,6 +268,7 @@ func (sc *scanner) enPhrase(i int, presetA bool) int {
 		lTen
 		lHundred
 		lScale
+		lDozen
 	)
 	last := lNone
 	lastScale := 1e300
@@ -290,7 +309,7 @@ func (sc *scanner) enPhrase(i int, presetA bool) int {
 			okWord = (last == lUnit || last == lTeen || last == lTen) && cur < 100
 			cur *= 100
 		case wScale:
-			okWord = (last == lUnit || last == lTeen || last == lTen || last == lHundred) && wi.v < lastScale
+			okWord = (last == lUnit || last == lTeen || last == lTen || last == lHundred || last == lDozen) && wi.v < lastScale
 			if okWord {
 				total += cur * wi.v
 				cur = 0
@@ -323,8 +342,10 @@ func (sc *scanner) enPhrase(i int, presetA bool) int {
 			last = lTen
 		case wHundred:
 			last = lHundred
-		case wScale, wDozen:
+		case wScale:
 			last = lScale
+		case wDozen:
+			last = lDozen // a dozen thousand
 		}
 		nWords++
 		end = we
@@ -434,6 +455,23 @@ func (sc *scanner) enFinish(start, end int, v float64) int {
 			prev = wi.v
 			end = ne
 		}
+		if prev == 0 {
+			// 10 millions: tens of millions, not a definite 10,000,000
+			if nw, _, ne := nextWord(s, end); pluralScale(nw) > 0 {
+				u := pluralScale(nw)
+				sc.emitRange(start, ne, v*u, 10*v*u, true)
+				return ne
+			}
+			// 12 to 14 million, 67 to 75 percent: the unit of the range's
+			// second end applies to the first
+			switch scale, pct := sc.enRangeUnit(end); {
+			case scale > 0:
+				v *= scale
+			case pct:
+				sc.emit(start, end, v, Percent, sc.enApproxBefore(start))
+				return end
+			}
+		}
 	}
 	return sc.enFinishApprox(start, end, v, false)
 }
@@ -441,9 +479,18 @@ func (sc *scanner) enFinish(start, end int, v float64) int {
 func (sc *scanner) enFinishApprox(start, end int, v float64, approx bool) int {
 	s := sc.s
 	kind := Number
+	if nw, _, ne := nextWord(s, end); sc.lang == langEN && len(nw) >= 6 {
+		if is(nw, "decade", "decades") {
+			v, end = 10*v, ne // six decades: 60 年
+		} else if u := pluralScale(nw); u > 0 && v < 1000 {
+			// ten millions: tens of millions
+			sc.emitRange(start, ne, v*u, 10*v*u, true)
+			return ne
+		}
+	}
 	textEnd := end
 	switch {
-	case end < len(s) && s[end] == '%':
+	case end < len(s) && s[end] == '%' && !urlEscape(s, end):
 		kind, textEnd = Percent, end+1
 	case end+1 < len(s) && s[end] == ' ' && s[end+1] == '%':
 		kind, textEnd = Percent, end+2
@@ -479,6 +526,139 @@ func (sc *scanner) enFinishApprox(start, end int, v float64, approx bool) int {
 	}
 	sc.emit(start, textEnd, v, kind, approx)
 	return resume
+}
+
+// enRangeUnit reads the rest of a range after its first number, ending at
+// p: "to", "and", "or" or a dash, a second number, and the scale word or
+// percent sign or word after it. It returns the scale, or whether the
+// range is of percentages.
+func (sc *scanner) enRangeUnit(p int) (scale float64, pct bool) {
+	s := sc.s
+	q := p
+	switch {
+	case q < len(s) && s[q] == '-':
+		q++
+	case strings.HasPrefix(s[q:], "–"):
+		q += len("–")
+	default:
+		nw, _, ne := nextWord(s, p)
+		if !is(nw, "to", "and", "or") {
+			return 0, false
+		}
+		q = ne
+		for q < len(s) && s[q] == ' ' {
+			q++
+		}
+	}
+	if q >= len(s) || !isDigit(s[q]) {
+		return 0, false
+	}
+	b := parseArabic(s, q)
+	if !b.ok || b.end < len(s) && isLetter(s[b.end]) {
+		return 0, false
+	}
+	if b.end < len(s) && s[b.end] == '%' {
+		return 0, true
+	}
+	nw, _, ne := nextWord(s, b.end)
+	if wi, ok := lookup(nw); ok && wi.t == wScale {
+		return wi.v, false
+	}
+	if is(nw, "percent", "pct") {
+		return 0, true
+	}
+	if nw2, _, _ := nextWord(s, ne); is(nw, "per") && is(nw2, "cent") {
+		return 0, true
+	}
+	return 0, false
+}
+
+// identifier reports a number word [i,j) that is a name in code: in
+// backquotes, after a member dot or a sigil, or before a call's
+// parenthesis or an underscore (`five`, obj.five, $five, five()).
+func identifier(s string, i, j int) bool {
+	if i > 0 {
+		switch p := s[i-1]; {
+		case p == '`', p == '$', p == '@':
+			return true
+		case p == '.' && i >= 2 && isAlnum(s[i-2]):
+			return true
+		}
+	}
+	if j < len(s) {
+		switch s[j] {
+		case '`', '(', '_':
+			return true
+		}
+	}
+	return false
+}
+
+// pluralScale returns the unit of a plural scale word ("hundreds",
+// "thousands", "millions", "billions"), or 0.
+func pluralScale(w string) float64 {
+	if len(w) < 8 || w[len(w)-1]|0x20 != 's' {
+		return 0 // most words: no "hundreds" … "billions"
+	}
+	switch {
+	case is(w, "hundreds"):
+		return 100
+	case is(w, "thousands"):
+		return 1e3
+	case is(w, "millions"):
+		return 1e6
+	case is(w, "billions"):
+		return 1e9
+	}
+	return 0
+}
+
+// enVague reads a quantity that names no definite value at [i,j) and
+// returns its end, or 0: "dozens of", "hundreds of", "tens of thousands",
+// "millions", "decades". Each stands for a range (hundreds: 100 to 999),
+// so that it matches 数百, 几十年 or 上千 on the other side, and is never
+// reported.
+func (sc *scanner) enVague(i, j int) int {
+	s := sc.s
+	w := s[i:j]
+	if len(w) < 4 || w[len(w)-1]|0x20 != 's' {
+		return 0 // every vague word is a plural
+	}
+	var lo, hi float64
+	switch {
+	case is(w, "dozens"):
+		lo, hi = 13, 99
+	case is(w, "tens"):
+		lo, hi = 10, 99
+	case is(w, "decades"):
+		lo, hi = 20, 99 // 几十年
+	case is(w, "centuries"):
+		lo, hi = 200, 999
+	case pluralScale(w) > 0:
+		u := pluralScale(w)
+		lo, hi = u, 10*u-1
+		if u == 1e3 || u == 1e6 {
+			hi = 1000*u - 1 // thousands of people may be 上万; millions of points 上千万
+		}
+	default:
+		return 0
+	}
+	end := j
+	// tens of thousands, hundreds of millions, tens millions
+	nw, _, ne := nextWord(s, end)
+	if is(nw, "of") {
+		if nw2, _, ne2 := nextWord(s, ne); pluralScale(nw2) > 0 && !is(w, "decades", "centuries") {
+			u := pluralScale(nw2)
+			lo, hi, end = lo*u, (hi+1)*u-1, ne2
+		}
+	} else if u := pluralScale(nw); u > 0 && is(w, "tens", "hundreds") {
+		lo, hi, end = lo*u, (hi+1)*u-1, ne
+	}
+	if is(w, "tens") && end == j {
+		return 0 // "tens" alone is no quantity
+	}
+	sc.emitRange(i, end, lo, hi, true)
+	return end
 }
 
 // enApproxBefore reports a hedge word right before the quantity at start.
@@ -608,6 +788,9 @@ func (sc *scanner) enMonth(i, j int, wi wordInfo) int {
 		if pw, _ := prevWord(s, i); monthContext(pw) {
 			ctx = true
 		}
+	}
+	if !ctx && wi.t == wMonth && (wi.v <= 2 || wi.v >= 9) {
+		ctx = true // January, February, September…December are no verb or name
 	}
 	if !ctx {
 		// November to February, March-June: a range of months

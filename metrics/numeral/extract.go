@@ -53,7 +53,18 @@ func (sc *scanner) emit(start, end int, v float64, k Kind, approx bool) {
 	if sc.out == nil {
 		sc.out = make([]Quantity, 0, 8)
 	}
+	for end > start+1 && sc.s[end-1] == ' ' {
+		end-- // "8 " of 8 年: the space belongs to no quantity
+	}
 	sc.out = append(sc.out, Quantity{Value: v, Kind: k, Approx: approx, Text: sc.s[start:end], Start: start, End: end})
+}
+
+// emitRange emits a quantity allowed anywhere in [lo, hi] (see
+// Quantity.Lo); vague ones name no definite value.
+func (sc *scanner) emitRange(start, end int, lo, hi float64, vague bool) {
+	sc.emit(start, end, lo, Number, true)
+	q := &sc.out[len(sc.out)-1]
+	q.Lo, q.Hi, q.Vague = lo, hi, vague
 }
 
 func (sc *scanner) run() {
@@ -122,6 +133,18 @@ func digitAt(s string, i int) (d int, n int) {
 }
 
 func isDigitAt(s string, i int) bool { _, n := digitAt(s, i); return n > 0 }
+
+// urlEscape reports a percent-encoded byte of a URL at s[i]: '%', two hex
+// digits, and more of the URL right after (5%20minutes, %E5%88), so that
+// "5%20" in a link destination is no 5 percent.
+func urlEscape(s string, i int) bool {
+	if i < 0 || i+3 >= len(s) || s[i] != '%' || !isHex(s[i+1]) || !isHex(s[i+2]) {
+		return false
+	}
+	return isAlnum(s[i+3]) || s[i+3] == '%'
+}
+
+func isHex(c byte) bool { return isDigit(c) || c|0x20 >= 'a' && c|0x20 <= 'f' }
 
 func isURLOrEmail(chunk string) bool {
 	if strings.Contains(chunk, "://") {
@@ -281,13 +304,20 @@ func (sc *scanner) number(i int) int {
 		switch {
 		case isLetter(p) || p == '_':
 			return skipCode(s, start)
+		case p == '%' && urlEscape(s, start-1):
+			return start + 2 // %20: an escaped character of a URL
 		case p == '%' || p == '$' && start >= 2 && s[start-2] == '%':
 			return skipCode(s, start) // %1$d, %2d
 		case p == '-' && start >= 2 && isLetter(s[start-2]) && !hyphenPrefixOK(s, start-1):
 			return sc.code(letterStart(s, start-1), start) // COVID-19, Rescue-2021
 		case p == '.' && start >= 2 && isAlnum(s[start-2]):
 			return skipCode(s, start) // tail of a skipped version or name
+		case p == '#':
+			return sc.code(start, start) // #58884 (an issue), #333 (a colour): names, not amounts
 		}
+	}
+	if e := aroundTheClock(s, i); e > i {
+		return e
 	}
 	if e := sc.date(i); e > i {
 		return e
@@ -300,23 +330,48 @@ func (sc *scanner) number(i int) int {
 	if e := sc.clock(start, a); e > end {
 		return e
 	}
+	if e := sc.meridiem(start, a); e > end {
+		return e
+	}
+	if e := sc.listMarker(start, a); e > end {
+		return e
+	}
+	if e := sc.dimensions(start, a); e > end {
+		return e
+	}
 	if end < len(s) {
 		c := s[end]
 		if isLetter(c) || c == '_' {
 			we := letterEnd(s, end)
+			suf := s[end:we]
+			if scale := currencyScale(suf); scale > 0 && currencyBefore(s, start) && !(we < len(s) && isAlnum(s[we])) {
+				// £75m, $2bn, €3.5k: an amount of money in millions
+				a.v *= scale
+				return sc.finishArabic(start, we, a, we)
+			}
+			if suf == "p" && !a.decimal && !a.grouped && a.nInt <= 2 && !(we < len(s) && isAlnum(s[we])) {
+				return sc.finishArabic(start, we, a, we) // 99p: pence (1080p is a resolution)
+			}
 			if we < len(s) && (isDigit(s[we]) || s[we] == '_' || isDigitAt(s, we)) {
 				return skipCode(s, we)
 			}
-			suf := s[end:we]
 			if !a.grouped && !a.decimal && isOrdinalSuffix(suf) {
 				sc.emit(start, we, a.v, Ordinal, false)
 				return we
 			}
 			if suf == "s" && !a.grouped && !a.decimal && math.Mod(a.v, 10) == 0 && (a.nInt == 4 || a.nInt == 2) {
-				// the 1980s: a year; her 20s, the 80s: a number, roughly
-				if a.nInt == 4 {
+				// the 1980s: a year; her 20s, the 80s: a number, roughly;
+				// post-90s: the generation born from 1990 on (90后)
+				switch {
+				case a.nInt == 4:
 					sc.emit(start, end, a.v, Year, false)
-				} else {
+				case strings.HasSuffix(strings.ToLower(strings.TrimRight(s[:start], " -'‘’")), "post"):
+					y := 1900 + a.v
+					if a.v < 30 {
+						y = 2000 + a.v
+					}
+					sc.emit(start, end, y, Year, false)
+				default:
 					sc.emit(start, end, a.v, Number, true)
 				}
 				return we
@@ -329,6 +384,10 @@ func (sc *scanner) number(i int) int {
 				return te
 			}
 			return skipCode(s, we)
+		}
+		if c == '.' && end+1 < len(s) && s[end+1]|0x20 == 'x' && !a.decimal && (end+2 >= len(s) || !isAlnum(s[end+2])) {
+			sc.emit(start, end+2, a.v, Code, false) // 4.x: every version 4
+			return end + 2
 		}
 		if c == '.' && end+1 < len(s) && isLetter(s[end+1]) && (end+2 >= len(s) || isLetter(s[end+2])) &&
 			!isUpper(s[end+1]) {
@@ -478,11 +537,187 @@ func (sc *scanner) clock(start int, a arabic) int {
 		return 0
 	}
 	approx := sc.lang == langEN && sc.enApproxBefore(start) || sc.lang == langZH && (sc.zhApproxBefore(start) || zhApproxAfter(s, end+3))
-	sc.emit(start, end+3, a.v, Number, approx)
+	sc.emit(start, end+3, a.v, Hour, approx)
 	if min != 0 {
 		sc.emit(end+1, end+3, min, Number, approx)
 	}
+	if e := meridiemEnd(s, end+3); e > 0 {
+		return e // 5:30pm
+	}
 	return end + 3
+}
+
+// listMarker reads a list enumerator, 1. or 2) at the start of a line or
+// after a tag (<div>3.), and returns its end, or 0.
+func (sc *scanner) listMarker(start int, a arabic) int {
+	s := sc.s
+	e := a.end
+	if a.grouped || a.decimal || a.nInt > 2 || e >= len(s) || (s[e] != '.' && s[e] != ')') {
+		return 0
+	}
+	if e+1 < len(s) && s[e+1] != ' ' && s[e+1] != '\t' && s[e+1] != '\n' {
+		return 0
+	}
+	before := strings.TrimRight(s[:start], " \t#")
+	if before != "" && !strings.HasSuffix(before, "\n") && !strings.HasSuffix(before, ">") {
+		return 0
+	}
+	sc.emit(start, e, a.v, Ordinal, false)
+	q := &sc.out[len(sc.out)-1]
+	q.List = true
+	// Nothing after it: the marker of the next item, cut from it when
+	// the text was split (…meanings;</div><div>3.).
+	q.Vague = strings.TrimSpace(s[e+1:]) == ""
+	return e + 1
+}
+
+// meridiem reads an hour before am or pm, with its minutes after a dot
+// (5pm, 9 p.m., 5.30pm): the hour, and the minutes unless :00. It returns
+// the end of the time, or 0.
+func (sc *scanner) meridiem(start int, a arabic) int {
+	s := sc.s
+	if a.grouped || a.nInt > 2 {
+		return 0
+	}
+	hour, minutes, minEnd := a.v, 0.0, 0
+	if a.decimal {
+		// 5.30pm: the decimal part is two digits of minutes
+		p := start
+		for p < a.end && isDigit(s[p]) {
+			p++
+		}
+		if p+3 != a.end || s[p] != '.' {
+			return 0
+		}
+		hour = math.Trunc(a.v)
+		minutes = float64(s[p+1]-'0')*10 + float64(s[p+2]-'0')
+		minEnd = a.end
+		if minutes >= 60 {
+			return 0
+		}
+	}
+	if hour < 1 || hour > 12 {
+		return 0
+	}
+	e := meridiemEnd(s, a.end)
+	if e == 0 {
+		return 0
+	}
+	hourEnd := a.end
+	if minEnd > 0 {
+		hourEnd = minEnd - 3
+	}
+	approx := sc.lang == langEN && sc.enApproxBefore(start)
+	sc.emit(start, hourEnd, hour, Hour, approx)
+	if minutes != 0 {
+		sc.emit(hourEnd+1, minEnd, minutes, Number, approx)
+	}
+	return e
+}
+
+// meridiemEnd returns the end of "am", "pm", "a.m." or "p.m." at p, after
+// at most one space, or 0.
+func meridiemEnd(s string, p int) int {
+	if p < len(s) && s[p] == ' ' {
+		p++
+	}
+	if p+2 > len(s) || (s[p]|0x20 != 'a' && s[p]|0x20 != 'p') {
+		return 0
+	}
+	var e int
+	switch {
+	case s[p+1]|0x20 == 'm':
+		e = p + 2
+	case p+4 <= len(s) && s[p+1] == '.' && s[p+2]|0x20 == 'm' && s[p+3] == '.':
+		e = p + 4
+	default:
+		return 0
+	}
+	if e < len(s) && isAlnum(s[e]) {
+		return 0
+	}
+	return e
+}
+
+// dimensions reads sizes written with x between the numbers (5x8,
+// 1920x1080x3): each number is a quantity, as in 5×8 where × is no
+// letter. A 0 before x is a hexadecimal prefix (0x1F). It returns the end
+// of the sizes, or 0.
+func (sc *scanner) dimensions(start int, a arabic) int {
+	s := sc.s
+	e := a.end
+	if e+1 >= len(s) || s[e]|0x20 != 'x' || !isDigit(s[e+1]) || (a.v == 0 && a.nInt == 1) {
+		return 0
+	}
+	type dim struct {
+		start int
+		a     arabic
+	}
+	dims := []dim{{start, a}}
+	for e+1 < len(s) && s[e]|0x20 == 'x' && isDigit(s[e+1]) {
+		b := parseArabic(s, e+1)
+		if !b.ok {
+			return 0
+		}
+		dims = append(dims, dim{e + 1, b})
+		e = b.end
+	}
+	if e < len(s) && (isLetter(s[e]) && !isGluedUnit(s[e:letterEnd(s, e)]) || s[e] == '_') {
+		return 0 // 5x8abc: a name
+	}
+	for _, d := range dims {
+		sc.emit(d.start, d.a.end, d.a.v, Number, false)
+	}
+	return e
+}
+
+// aroundTheClock returns the end of 24/7, 7×24 and their variants at i:
+// "all the time" (全天候), not the numbers 24 and 7. It returns 0 when
+// there is none.
+func aroundTheClock(s string, i int) int {
+	if s[i] != '2' && s[i] != '7' {
+		return 0
+	}
+	for _, f := range [...]string{"24/7", "24x7", "24×7", "24*7", "7x24", "7×24", "7*24", "7X24", "24X7"} {
+		if strings.HasPrefix(s[i:], f) {
+			e := i + len(f)
+			if e < len(s) && (isDigit(s[e]) || s[e] == '/' || s[e] == '.' && isDigitAt(s, e+1)) {
+				if strings.HasPrefix(s[e:], "/365") {
+					return e + len("/365")
+				}
+				return 0
+			}
+			return e
+		}
+	}
+	return 0
+}
+
+// currencyBefore reports a currency sign right before the digits at i
+// ($, £, €, ¥, US$, HK$).
+func currencyBefore(s string, i int) bool {
+	for _, c := range [...]string{"$", "£", "€", "¥", "￥"} {
+		if strings.HasSuffix(s[:i], c) {
+			return true
+		}
+	}
+	return false
+}
+
+// currencyScale returns the multiplier of a suffix that follows an amount
+// of money (m, mn, bn, k), or 0.
+func currencyScale(suf string) float64 {
+	switch strings.ToLower(suf) {
+	case "k":
+		return 1e3
+	case "m", "mn", "mln":
+		return 1e6
+	case "b", "bn", "bln":
+		return 1e9
+	case "tn", "trn":
+		return 1e12
+	}
+	return 0
 }
 
 // date reads a numeric date written year first: 2021.6.11, 2022-01-17,

@@ -33,9 +33,13 @@ const (
 	// Compare never reports it, but it matches a leftover Number or Year of
 	// the same value, because the other side may write "Windows 11".
 	Code
+	// Hour is the hour of a time of day (the 5 of 5:30pm, 17:30, 下午5点半,
+	// 三點鐘). It matches Hour and Number modulo 12, because one side may
+	// count to 24 where the other says "pm" or 下午.
+	Hour
 )
 
-var kindNames = [...]string{"Number", "Percent", "Fraction", "Year", "Month", "Day", "Ordinal", "Code"}
+var kindNames = [...]string{"Number", "Percent", "Fraction", "Year", "Month", "Day", "Ordinal", "Code", "Hour"}
 
 // String returns the name of the kind, so reports and test failures are
 // readable.
@@ -56,4 +60,31 @@ type Quantity struct {
 	Text   string  // the numeric expression as it stands in the input (hedge words excluded)
 	Start  int     // byte offset of Text in the input
 	End    int     // byte offset just past Text
+	// Lo and Hi, when Hi > 0, bound the values the text allows: 200多万
+	// is any amount from 2e6 to 3e6 (Value is 2e6), 十几 from 11 to 19,
+	// "hundreds of" from 100 to 999. Match accepts a partner inside them.
+	Lo, Hi float64
+	// Vague marks a quantity that names no definite value (十几, 几十, 数百,
+	// "dozens of", "hundreds of", "decades"): it may stand for a number of
+	// the other side but is never reported itself.
+	Vague bool
+	// List marks a list enumerator (二、, (三), 2）, "1. " at the start of
+	// a line): it numbers an item, which the other side may number
+	// differently or not at all, so it is reported only against another
+	// enumerator.
+	List bool
 }
+
+// InWords reports a quantity written without digits: "three", 三, 二十,
+// "December". Translators state or drop small ones freely, so a report of
+// one is less sure than of digits.
+func (q Quantity) InWords() bool { return wordOnly(q.Text) }
+
+// Hedged reports a quantity whose value is not exact: hedged (近7亿,
+// "nearly") or bounded (200多万, 十几).
+func (q Quantity) Hedged() bool { return hedged(q) }
+
+// Substituted reports whether other holds a quantity of a kind that q may
+// have been turned into: 六个 reported missing beside an extra "three" is a
+// changed value rather than a dropped one.
+func Substituted(q Quantity, other []Quantity) bool { return substituted(q, other) }
