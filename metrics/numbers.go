@@ -34,7 +34,7 @@ var Numbers = &Metric{
 // beadQuantities holds what one bead's sides say in numbers.
 type beadQuantities struct {
 	bead     document.Bead
-	src, tgt side
+	src, tgt numSide
 	// tgtAvail is what the target states in any form that may stand for
 	// a value of the source's prose: its prose, links, and the code that
 	// the source's code does not account for.
@@ -43,14 +43,14 @@ type beadQuantities struct {
 	long           bool // a very long pair: see longPair
 }
 
-// side holds the quantities of one side of a bead. The prose quantities
+// numSide holds the quantities of one side of a bead. The prose quantities
 // are compared and reported; those inside markup (inline code, link
 // destinations, list markers, template syntax such as {{ use: x(width=2) }})
 // stand for a prose quantity of the other side but are never reported: a
 // list marker, a template argument or a code example on one side only is
 // markup, not a changed value, and the carryover and code_changed checks
 // compare code as text.
-type side struct {
+type numSide struct {
 	prose, markup []numeral.Quantity
 	// links are the quantities of link destinations (~5%20minutes): a
 	// link's text may say what its address does, and the address is no
@@ -59,7 +59,7 @@ type side struct {
 }
 
 // all returns the prose, markup and link quantities.
-func (s side) all() []numeral.Quantity {
+func (s numSide) all() []numeral.Quantity {
 	if len(s.markup)+len(s.links) == 0 {
 		return s.prose
 	}
@@ -215,7 +215,7 @@ func assess(q numeral.Quantity, substituted, added, long bool, base float64) (Se
 func notCopied(qs []numeral.Quantity, doc *document.Document, ids []int) []numeral.Quantity {
 	var out []numeral.Quantity
 	for _, q := range qs {
-		if q.InWords() && strings.ContainsFunc(q.Text, isASCIILetter) && containsInSegments(doc, ids, q.Text) {
+		if q.InWords() && strings.ContainsFunc(q.Text, isASCIILetterRune) && containsInSegments(doc, ids, q.Text) {
 			continue
 		}
 		out = append(out, q)
@@ -225,7 +225,7 @@ func notCopied(qs []numeral.Quantity, doc *document.Document, ids []int) []numer
 
 func isHan(r rune) bool { return unicode.Is(unicode.Han, r) }
 
-func isASCIILetter(r rune) bool { return r < 0x80 && (r|0x20 >= 'a' && r|0x20 <= 'z') }
+func isASCIILetterRune(r rune) bool { return r < 0x80 && (r|0x20 >= 'a' && r|0x20 <= 'z') }
 
 func containsInSegments(doc *document.Document, ids []int, text string) bool {
 	for _, id := range ids {
@@ -248,8 +248,8 @@ func proseLength(doc *document.Document, ids []int) int {
 // extractAll returns the quantities of the segments ids, of a side in
 // sideLang: those of their prose, read with the markup blanked, and those
 // inside their markup.
-func extractAll(doc *document.Document, ids []int, sideLang string) side {
-	var out side
+func extractAll(doc *document.Document, ids []int, sideLang string) numSide {
+	var out numSide
 	for _, id := range ids {
 		s := doc.Segment(id)
 		lang := s.Lang
