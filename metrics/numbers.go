@@ -194,7 +194,10 @@ func assess(q numeral.Quantity, substituted, added, long bool, base float64) (Se
 	switch {
 	case q.List || q.Kind == numeral.Ordinal:
 		sev, f = Warning, min(f, 0.7) // 第二 for "2.", the 19th for 全会
-	case q.Hedged():
+	case q.Hedged() && !substituted:
+		// A hedged value the other side does not state; one that the
+		// other side states differently beyond the hedge's tolerance
+		// (nearly 700 million, 近6亿) is a changed value.
 		sev, f = Warning, min(f, 0.7)
 	}
 	if added {

@@ -344,9 +344,10 @@ func TestNumbersSeverity(t *testing.T) {
 		{"dropped amount", "a fine of 500 yuan", "罚款", "error"},
 		{"dropped one digit", "3 universities", "这些大学", "error"},
 		{"changed month", "on December 10", "11月10日", "error"},
+		{"changed hedged value", "nearly 700 million", "约5亿", "error"}, // beyond any hedge's tolerance
 		// uncertain cases
 		{"ordinal", "the fourth plenary session", "第三次全会", "warning"},
-		{"hedged", "nearly 700 million", "约5亿", "warning"},
+		{"hedged value dropped", "nearly 700 million users", "大量用户", "warning"},
 		{"small count in words", "three trending topics", "六个热搜", "warning"},
 		{"number the target adds", "the Beijing Winter Olympics", "2022年北京冬奥会", "warning"},
 		{"renumbered list item", "1. OMEGA watches", "2、欧米茄手表", "warning"},
