@@ -325,7 +325,7 @@ func TestNumbersMarkup(t *testing.T) {
 		{"link destination", "[5分钟上手ECharts](~5%20minutes) 中讲了", "[Getting started](~Get%20Started%20in%205%20minutes) introduced", "ok"},
 		{"issue number", "![Issue #58884 created](https://x.com/a.png)", "![创建的 Issue #58884](https://x.com/a.png)", "ok"},
 		{"prose number changed", "次刻度线分割数，默认会分割成 5 段", "Number of segments of minor ticks, 3 by default", "error"},
-		{"prose lost beside the same code", "如：`[10, [2, 5]]` 表示第二行以图案 2 像素空 5 像素循环", "For example: `[10, [2, 5]]` means that the second line will be 2 pixels by 2 pixels", "error"},
+		{"prose lost beside the same code", "如：`[10, [2, 5]]` 表示第二行以图案 2 像素空 5 像素循环", "For example: `[10, [2, 5]]` means that the second line will be 2 pixels by 2 pixels", "warning"}, // only missing: probable
 		{"value in code and prose", "持续时间，默认值 `4.5`", "Time in seconds, 4.5 by default: `4.5`", "ok"},
 		{"prose value in code", "设为 0 时不渲染", "set to `0` to render nothing", "ok"},
 	})
@@ -341,8 +341,10 @@ func TestNumbersSeverity(t *testing.T) {
 		{"changed digits", "1,875 items were sold", "售出了 1,785 件", "error"},
 		{"changed percentage", "a 30% growth", "增长了 13%", "error"},
 		{"changed year", "in 2019", "2009年", "error"},
-		{"dropped amount", "a fine of 500 yuan", "罚款", "error"},
-		{"dropped one digit", "3 universities", "这些大学", "error"},
+		// A value only missing was real 7 times in 11 in judged
+		// translation units: probable, not certain.
+		{"dropped amount", "a fine of 500 yuan", "罚款", "warning"},
+		{"dropped one digit", "3 universities", "这些大学", "warning"},
 		{"changed month", "on December 10", "11月10日", "error"},
 		{"changed hedged value", "nearly 700 million", "约5亿", "error"}, // beyond any hedge's tolerance
 		// uncertain cases

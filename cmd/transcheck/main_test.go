@@ -99,7 +99,7 @@ func TestExitCodes(t *testing.T) {
 		code int
 		err  string
 	}{
-		{"gate fails on omissions", []string{"check", "--format", "json", "testdata/seed"}, exitGate, "gate failed: 6 findings at error or above"},
+		{"gate fails on omissions", []string{"check", "--format", "json", "testdata/seed"}, exitGate, "gate failed: 4 findings at error or above"},
 		{"fail-on never", []string{"check", "--fail-on", "never", "testdata/seed"}, exitOK, ""},
 		{"flags after the path", []string{"check", "testdata/seed", "--fail-on", "never"}, exitOK, ""},
 		{"no path", []string{"check"}, exitUsage, "check needs at least one PATH or --pair"},
