@@ -10,7 +10,6 @@ import (
 	"path/filepath"
 	"regexp"
 	"slices"
-	"strconv"
 	"strings"
 	"testing"
 	"unicode"
@@ -62,12 +61,10 @@ func changeNumber(s, keep string) (string, bool) {
 		if len(num) < 2 || !strings.Contains(keep, num) || !standalone(s, loc[0], loc[1]) {
 			continue
 		}
-		n, err := strconv.Atoi(num)
-		if err != nil {
-			continue
-		}
-		for d := 7; d < 100; d += 10 {
-			repl := strconv.Itoa(n + d)
+		// The leading digit changes (100 → 200, 2019 → 3019): a change
+		// no hedge ("at least", "nearly") or rounding covers.
+		for d := byte(1); d < 9; d++ {
+			repl := string('1'+(num[0]-'0'+d-1)%9) + num[1:]
 			if !strings.Contains(keep, repl) && !strings.Contains(s, repl) {
 				return s[:loc[0]] + repl + s[loc[1]:], true
 			}
