@@ -53,6 +53,27 @@ func ParseSeverity(name string) (Severity, error) {
 	return 0, fmt.Errorf("unknown severity %q (use info, warning or error)", name)
 }
 
+// Severity bands: an error needs a confidence of ErrorConfidence or more,
+// a warning WarningConfidence; below, a finding is info. A finding's
+// confidence is the judged precision of its kind (testdata/precision), so
+// an error is one that reviewers fixed nine times in ten.
+const (
+	ErrorConfidence   = 0.8
+	WarningConfidence = 0.5
+)
+
+// Cap lowers a severity to the band its confidence earns (never raises
+// it: a fuzzy unit stays a warning however sure).
+func Cap(sev Severity, confidence float64) Severity {
+	switch {
+	case confidence < WarningConfidence:
+		return min(sev, Info)
+	case confidence < ErrorConfidence:
+		return min(sev, Warning)
+	}
+	return sev
+}
+
 // Side is one side of a finding: where the text stands and what it says.
 type Side struct {
 	Path string `json:"path"`
@@ -277,11 +298,12 @@ func (p *Pass) Report(f Finding) {
 			side.Text = strings.Clone(clip(side.Text))
 		}
 	}
-	if sev, ok := p.Config.Severity[f.Check]; ok {
-		f.Severity = sev
-	}
 	if f.Confidence == 0 {
 		f.Confidence = p.Metric.Confidence
+	}
+	f.Severity = Cap(f.Severity, f.Confidence)
+	if sev, ok := p.Config.Severity[f.Check]; ok {
+		f.Severity = sev // the user's word is final
 	}
 	p.findings = append(p.findings, f)
 }

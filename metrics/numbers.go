@@ -27,7 +27,7 @@ var Numbers = &Metric{
 	Name:       "numbers",
 	Doc:        "numbers, dates and percentages in the source must appear, by value, in the target",
 	Severity:   Error,
-	Confidence: 0.5,
+	Confidence: 0.65, // a value only missing from a translation unit: judged 7 of 11
 	Run:        numbers,
 }
 
