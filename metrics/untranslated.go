@@ -2,6 +2,7 @@ package metrics
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 
 	"github.com/transcheck/transcheck/pipeline/document"
@@ -63,6 +64,13 @@ func untranslated(p *Pass) {
 		if unitHasLang(doc, s, doc.Target) || nameLike(s.Prose()) || codeish(s.Prose()) {
 			continue
 		}
+		// A citation keeps its title: the label of a link to an English
+		// page ("Hacker News: [Show HN: Antd – …](https://…)") is the
+		// page's own title. What is left outside link labels must be
+		// English prose.
+		if rest := linkLabelRE.ReplaceAllString(s.Prose(), ""); !wordy(rest) || nameLike(rest) {
+			continue
+		}
 		reported[s.ID] = true
 		p.Report(Finding{Severity: p.Metric.Severity, Target: SideOf(s), Source: src,
 			Message: fmt.Sprintf("target is in %s, the source language", LanguageName(doc.Source))})
@@ -116,6 +124,10 @@ func untranslated(p *Pass) {
 	}
 	flush()
 }
+
+// linkLabelRE finds a Markdown link's label with its destination, masked
+// or not: [label](…).
+var linkLabelRE = regexp.MustCompile(`!?\[[^\]]*\]\([^)]*\)`)
 
 // identicalRun is the number of identical pairs in a row that make a
 // passage kept verbatim.
