@@ -31,6 +31,7 @@ bench:
 	$(GO) test -run '^$$' -bench 'Stages/10MB/' -benchtime 2x ./cmd/transcheck
 	$(GO) test -run '^$$' -bench 'Stages/100MB/' -benchtime 2x ./cmd/transcheck
 	$(GO) test -run '^$$' -bench 'CheckCommandTMX' -benchtime 1x ./cmd/transcheck
+	$(GO) test -run '^$$' -bench 'CheckDocs' -benchtime 3x ./cmd/transcheck
 	$(GO) test -run '^$$' -bench 'LargeTSV/chunks' -benchtime 1x ./pipeline
 	$(GO) test -run '^$$' -bench 'OneLine/20MB$$' -benchtime 1x ./pipeline
 	$(GO) test -run '^$$' -bench 'ProcessSeed' ./pipeline
