@@ -34,7 +34,7 @@ var CodeChanged = &Metric{
 	Name:       "code_changed",
 	Doc:        "a code block of the translation must hold the same code as its source's block: comments, strings, translated text and white space aside",
 	Severity:   Warning,
-	Confidence: 0.6,
+	Confidence: 0.55, // judged 26 of 46 in the benchmark, 28 of 48 before it
 	Run:        codeChanged,
 }
 

@@ -13,7 +13,7 @@ var MissingFile = &Metric{
 	Name:       "missing_file",
 	Doc:        "every source file must have its translation, and every translation its source",
 	Severity:   Error,
-	Confidence: 0.8,
+	Confidence: 0.8, // judged 4 of 5
 	Run:        missingFile,
 }
 

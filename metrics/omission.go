@@ -15,7 +15,7 @@ var Omission = &Metric{
 	Name:       "omission",
 	Doc:        "every paragraph or sentence must have a counterpart in the other language",
 	Severity:   Error,
-	Confidence: 0.5,
+	Confidence: 0.65, // each finding is graded by its evidence (evidence.go); this is a lone block's
 	Run:        omission,
 }
 

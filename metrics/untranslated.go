@@ -15,7 +15,7 @@ var Untranslated = &Metric{
 	Name:       "untranslated",
 	Doc:        "target text must be in the target language and differ from its source",
 	Severity:   Error,
-	Confidence: 0.85,
+	Confidence: 0.8, // judged 9 of 11
 	Run:        untranslated,
 }
 
