@@ -73,7 +73,11 @@ const (
 	confDocTag         = 0.6
 	confTerm           = 0.7
 	confEmail          = 0.5
-	confURL            = 0.55
+	confURL            = 0.55 // in documentation: judged 8 of 15 (links are localised, moved into lists)
+	// In a translation unit (PO, XLIFF, TMX) a link or an address is the
+	// program's text: dropped, the user loses it (the judged PO links
+	// were real losses).
+	confUnitLink = 0.7
 	confCode           = 0.1 // judged 3 of 33 on the docs trees
 	confCodeChanged    = 0.55
 	confCodeWord       = 0.1 // judged 1 of 9
@@ -741,9 +745,9 @@ type problem struct {
 // template variables weigh less than those a program reads.
 func compareCarried(src, tgt side, o scanOptions) []problem {
 	var probs []problem
-	confPH, confT := confPlaceholder, confTag
+	confPH, confT, confLink, confMail := confPlaceholder, confTag, confUnitLink, confUnitLink
 	if o.document {
-		confPH, confT = confDocPlaceholder, confDocTag
+		confPH, confT, confLink, confMail = confDocPlaceholder, confDocTag, confURL, confEmail
 	}
 	var ctx map[string]int
 	inContext := func(key string) bool {
@@ -819,10 +823,10 @@ func compareCarried(src, tgt side, o scanOptions) []problem {
 				links-- // replaced by a link of the target's own: the translated site, a localised page
 				continue
 			}
-			probs = append(probs, problem{Warning, confURL, fmt.Sprintf("link “%s” missing from the target", c.text)})
+			probs = append(probs, problem{Warning, confLink, fmt.Sprintf("link “%s” missing from the target", c.text)})
 		case kindEmail:
 			if !strings.Contains(tgt.text, c.key) && !strings.Contains(tgt.context, c.key) {
-				probs = append(probs, problem{Warning, confEmail, fmt.Sprintf("e-mail address “%s” missing from the target", c.text)})
+				probs = append(probs, problem{Warning, confMail, fmt.Sprintf("e-mail address “%s” missing from the target", c.text)})
 			}
 		}
 	}

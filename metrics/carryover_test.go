@@ -162,7 +162,7 @@ func TestCarryover(t *testing.T) {
 			{"placeholder dropped from a different sentence", "参见 ${name} 的说明", "Something else entirely.", "placeholder “${name}” missing", Info},
 			{"code in Chinese is a term", "`dataZoom` 通过 `数据过滤` 实现 `数据窗口缩放`", "`dataZoom` works through data filtering", "", 0},
 			{"identifier of a glossed term", "建议使用 `透明度（opacity）` 而非 `颜色透明度（colorAlpha）`", "`opacity` is recommended, rather than `colorAlpha`", "", 0},
-			{"url dropped", "见 [文档](https://example.com/docs/a) 中 `foo` 的说明", "See the description of `foo`.", "link “https://example.com/docs/a” missing", Warning},
+			{"url dropped", "见 [文档](https://example.com/docs/a) 中 `foo` 的说明", "See the description of `foo`.", "link “https://example.com/docs/a” missing", Info},
 			{"url localised", "参见 [series.data](https://echarts.apache.org/option.html#series-line.data)", "See [time in series.data](https://ecomfe.github.io/echarts-doc/public/en/option.html#series-line.data)", "", 0},
 			{"url replaced by a site link", "默认从全局调色盘 [option.color](https://echarts.apache.org/zh/option.html#color) 获取颜色", "Color is taken from [option.color Palette](~color) by default.", "", 0},
 			{"url locale", "见 [API](https://developer.mozilla.org/zh-CN/docs/Web/API)", "See [API](https://developer.mozilla.org/en-US/docs/Web/API)", "", 0},
@@ -174,7 +174,7 @@ func TestCarryover(t *testing.T) {
 			{"br is layout", "这类页面一般会提供两类导航形式。<br/>", "This type of page generally provides two types of navigation forms.", "", 0},
 			{"percent of", "占比 100% customer", "100% of customers", "", 0},
 			{"code rendered in words", "修复 `label.formatter` 与 `smoothMonotone` 不起作用的问题", "Fix label formatter and monotone smooth not working", "", 0},
-			{"code changed", "从 `series.data` 或者 `dataset.source` 中自动收集", "collected from `series.data` or `dataset.soruce`", "inline code “dataset.source” changed to “dataset.soruce”", Warning},
+			{"code changed", "从 `series.data` 或者 `dataset.source` 中自动收集", "collected from `series.data` or `dataset.soruce`", "inline code “dataset.source” changed to “dataset.soruce”", Info},
 			{"changelog entries paired wrongly", "+ [Fix] [stack] 修复数字 `getPrecisionSafe` 在科学符号上执行不正确。", "+ [Fix] [label] Ensure the label of the temporary symbol is in front.", "", 0},
 			{"code in another case", "使用 `yyyy-mm-dd` 格式", "In the `YYYY-MM-DD` format", "", 0},
 			{"plain word in backticks", "在 `multiple` 模式下 `ReactNode` 的渲染", "Render function of ReactNode in the mode", "inline code “multiple” missing", Info},
@@ -193,7 +193,7 @@ func TestCarryover(t *testing.T) {
 			{"link localised to another site", "Visit `Vite` at its [User Guide](https://vite.dev/).", "参考 `Vite` 的[官方文档](https://cn.vitejs.dev/)。", "", 0},
 			{"link scheme", "- [Tencent](http://www.tencent.com) and `x`", "- [腾讯](https://tencent.com) 和 `x`", "", 0},
 			{"link query locale", "[Documentation](https://ai.google.dev/gemini-api/docs?hl=en) `x`", "[文档](https://ai.google.dev/gemini-api/docs?hl=zh-cn) `x`", "", 0},
-			{"link dropped", "In this [RFC](https://github.com/ant-design/ant-design/discussions/44654), all tokens of `antd` are mapped.", "在这篇 RFC 中，`antd` 所有 token 都映射到 CSS 变量。", "link “https://github.com/ant-design/ant-design/discussions/44654” missing", Warning},
+			{"link dropped", "In this [RFC](https://github.com/ant-design/ant-design/discussions/44654), all tokens of `antd` are mapped.", "在这篇 RFC 中，`antd` 所有 token 都映射到 CSS 变量。", "link “https://github.com/ant-design/ant-design/discussions/44654” missing", Info},
 		})
 	})
 }

@@ -56,10 +56,11 @@ func ParseSeverity(name string) (Severity, error) {
 // Severity bands: an error needs a confidence of ErrorConfidence or more,
 // a warning WarningConfidence; below, a finding is info. A finding's
 // confidence is the judged precision of its kind (testdata/precision), so
-// an error is one that reviewers fixed nine times in ten.
+// an error is a defect about nine times in ten and a warning more often
+// than not.
 const (
 	ErrorConfidence   = 0.8
-	WarningConfidence = 0.5
+	WarningConfidence = 0.6
 )
 
 // Cap lowers a severity to the band its confidence earns (never raises
