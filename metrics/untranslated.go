@@ -68,7 +68,7 @@ func untranslated(p *Pass) {
 		// page ("Hacker News: [Show HN: Antd – …](https://…)") is the
 		// page's own title. What is left outside link labels must be
 		// English prose.
-		if rest := linkLabelRE.ReplaceAllString(s.Prose(), ""); !wordy(rest) || nameLike(rest) {
+		if rest := linkLabelRE.ReplaceAllString(s.Text, ""); !wordy(rest) || nameLike(rest) {
 			continue
 		}
 		reported[s.ID] = true
