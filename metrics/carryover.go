@@ -77,11 +77,11 @@ const (
 	// In a translation unit (PO, XLIFF, TMX) a link or an address is the
 	// program's text: dropped, the user loses it (the judged PO links
 	// were real losses).
-	confUnitLink = 0.7
-	confCode           = 0.1 // judged 3 of 33 on the docs trees
-	confCodeChanged    = 0.55
-	confCodeWord       = 0.1 // judged 1 of 9
-	weakEvidence       = 0.5
+	confUnitLink    = 0.7
+	confCode        = 0.1 // judged 3 of 33 on the docs trees
+	confCodeChanged = 0.55
+	confCodeWord    = 0.1 // judged 1 of 9
+	weakEvidence    = 0.5
 )
 
 var (

@@ -115,6 +115,7 @@ func isNumber(s string) bool {
 
 func coverage(p *Pass) {
 	doc := p.Doc
+	droppedSentences(p)
 	lex := p.lexiconFor()
 	if lex == nil {
 		return

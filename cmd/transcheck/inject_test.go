@@ -16,6 +16,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/transcheck/transcheck/metrics"
+	"github.com/transcheck/transcheck/pipeline/segment"
 )
 
 // injection is one planted defect: the file and lines it changed, the
@@ -42,8 +43,6 @@ const perKind = 60
 
 var (
 	digitsRE    = regexp.MustCompile(`\d+`)
-	enSentence  = regexp.MustCompile(`[^.!?]+[.!?]+(?:\s+|$)`)
-	zhSentence  = regexp.MustCompile(`[^。！？]+[。！？]+`)
 	printfVerb  = regexp.MustCompile(`%[sdu]`)
 	fenceRE     = regexp.MustCompile("^\\s*(```|~~~)")
 	yamlish     = regexp.MustCompile(`^\s*[\w-]+:\s`) // front matter, CSS in a style block
@@ -94,24 +93,27 @@ func standalone(s string, i, j int) bool {
 	return true
 }
 
-// dropSentence returns s without one of its sentences (the longest that is
-// not the first), or false when s has fewer than two.
-func dropSentence(s string, re *regexp.Regexp, minLen int) (string, bool) {
-	locs := re.FindAllStringIndex(s, -1)
-	if len(locs) < 2 {
+// dropSentence returns s without one of its sentences, as the segmenter
+// splits them (the longest of at least minLen characters that is not the
+// first), or false when s has fewer than two.
+func dropSentence(s string, minLen int) (string, bool) {
+	spans := segment.Sentences(s)
+	if len(spans) < 2 {
 		return s, false
 	}
 	best := -1
-	for i := 1; i < len(locs); i++ {
-		n := len([]rune(strings.TrimSpace(s[locs[i][0]:locs[i][1]])))
-		if n >= minLen && (best < 0 || n > len([]rune(s[locs[best][0]:locs[best][1]]))) {
+	for i := 1; i < len(spans); i++ {
+		n := utf8.RuneCountInString(s[spans[i].Start:spans[i].End])
+		if n >= minLen && (best < 0 || n > utf8.RuneCountInString(s[spans[best].Start:spans[best].End])) {
 			best = i
 		}
 	}
 	if best < 0 {
 		return s, false
 	}
-	return strings.TrimRight(s[:locs[best][0]]+s[locs[best][1]:], " "), true
+	// From the end of the sentence before to the end of this one: the
+	// space between them goes too.
+	return s[:spans[best-1].End] + s[spans[best].End:], true
 }
 
 // spread picks up to n of the candidates, evenly over the list.
@@ -164,9 +166,9 @@ func plantWMT(t *testing.T, dir, root, kind, source, target string) []injection 
 			s, ok = changeNumber(tgt[i], src[i])
 		case "deletion":
 			if target == "en" {
-				s, ok = dropSentence(tgt[i], enSentence, 30)
+				s, ok = dropSentence(tgt[i], 30)
 			} else {
-				s, ok = dropSentence(tgt[i], zhSentence, 12)
+				s, ok = dropSentence(tgt[i], 12)
 			}
 		case "untranslated":
 			s, ok = src[i], len([]rune(src[i])) >= 20
@@ -279,7 +281,7 @@ func plantDocs(t *testing.T, dir, root, kind string) []injection {
 			ok := false
 			switch kind {
 			case "deletion":
-				s, ok = dropSentence(l, zhSentence, 12)
+				s, ok = dropSentence(l, 12)
 			case "number":
 				s, ok = changeNumber(l, string(enText))
 			}

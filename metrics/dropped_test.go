@@ -1,0 +1,45 @@
+package metrics
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/transcheck/transcheck/pipeline/lexicon"
+)
+
+// A sentence a translation unit left out is a partial omission; a unit
+// whose translation renders every sentence, merged or not, is not.
+func TestDroppedSentences(t *testing.T) {
+	lex, err := lexicon.ZhEn()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg := DefaultConfig()
+	cfg.Lexicon = func(source, target string) *lexicon.Lexicon { return lex }
+	tests := []struct {
+		name, zh, en string
+		want         string // the dropped sentence named, "" for none
+	}{
+		{"second sentence dropped", "能否先查下是否还在路上？如果可以，送到就最好。", "Could you check if it's still on the road first?", "如果可以，送到就最好。"},
+		{"both rendered", "能否先查下是否还在路上？如果可以，送到就最好。", "Could you check if it's still on the road first? If so, just deliver it.", ""},
+		{"merged into one sentence", "中国和俄罗斯批评美国。称美国没有资格主持召开这样的峰会。", "China and Russia criticised the US, saying that the US was not qualified to hold such a summit.", ""},
+		{"one sentence", "真心推荐大家去宣汉金夫人拍婚纱照！", "I sincerely recommend it!", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc := wmtDoc([][2]string{{tt.zh, tt.en}}, 1)
+			var got []Finding
+			for _, f := range Run(doc, []*Metric{Coverage}, cfg) {
+				if strings.HasPrefix(f.Message, "the translation has no counterpart") {
+					got = append(got, f)
+				}
+			}
+			switch {
+			case tt.want == "" && len(got) > 0:
+				t.Errorf("unexpected %s: %s", got[0].Check, got[0].Message)
+			case tt.want != "" && (len(got) != 1 || !strings.Contains(got[0].Message, tt.want) || got[0].Check != "partial_omission" || got[0].Severity != Info):
+				t.Errorf("findings %+v, want one partial_omission (info) naming %q", got, tt.want)
+			}
+		})
+	}
+}
