@@ -4,46 +4,48 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/transcheck/transcheck/pipeline/align"
 	"github.com/transcheck/transcheck/pipeline/document"
 	"github.com/transcheck/transcheck/pipeline/segment"
 )
 
 // droppedSentences finds a sentence a translation unit left out. A unit
 // the format pairs (a line and its line, a TMX or TSV unit) is read as one
-// segment a side; when its source holds several sentences, they are
-// aligned with the target's sentences, and a source sentence the aligner
-// pairs with nothing, while the others pair, is a partial omission. Text
-// of several sentences made into one (a merge, common in professional
-// translation) pairs as 2-1 by its length and words, a dropped sentence
-// does not.
+// segment a side; when its source holds several sentences (or clauses a
+// semicolon ends), each is measured against the whole target with the
+// dictionary: one none of whose words the target renders, while it
+// renders the others', is a partial omission naming it. Sentences merged
+// into one in the translation (common in professional work) keep their
+// words and are not flagged.
 func droppedSentences(p *Pass) {
 	doc := p.Doc
 	if !doc.Paired {
 		return
 	}
 	lex := p.lexiconFor()
+	if lex == nil {
+		return
+	}
 	for _, b := range doc.Beads {
 		if len(b.Source) != 1 || len(b.Target) != 1 {
 			continue
 		}
 		src, tgt := doc.Segment(b.Source[0]), doc.Segment(b.Target[0])
-		ss, ts := sentencesOf(src), sentencesOf(tgt)
-		if len(ss) < 2 || len(ts) == 0 || len(ss)+len(ts) > droppedMaxSentences || lex == nil {
+		ss := clauses(src.Text)
+		if len(ss) < 2 || len(ss) > droppedMaxSentences || strings.TrimSpace(tgt.Text) == "" {
 			continue
 		}
 		// Each source sentence against the whole target: a sentence
 		// none of whose words the target renders, beside sentences whose
 		// words it does, was left out. (The sentence aligner is no judge
 		// of two or three sentences: it has nothing to learn its ratios
-		// from.)
+		// from, and paired a dropped sentence 2-1 with its neighbour.)
 		fromLex := doc.Source == lexSide(doc)
 		target := []string{tgt.Text}
 		var lost []string
 		var kept, keptN int
 		var shares []float64
 		for _, x := range ss {
-			c, n, _ := PairCoverage(lex, []string{x.Text}, target, fromLex, false)
+			c, n, _ := PairCoverage(lex, []string{x}, target, fromLex, false)
 			if n < droppedMinWords {
 				shares = append(shares, -1)
 				continue
@@ -60,7 +62,7 @@ func droppedSentences(p *Pass) {
 		}
 		for i, sh := range shares {
 			if sh >= 0 && sh <= droppedMaxShare {
-				lost = append(lost, ss[i].Text)
+				lost = append(lost, ss[i])
 			}
 		}
 		if len(lost) == 0 || len(lost) == len(ss) {
@@ -73,7 +75,7 @@ func droppedSentences(p *Pass) {
 }
 
 // Limits of droppedSentences: units of up to droppedMaxSentences
-// sentences in all are aligned (a longer unit is a paragraph the length
+// source sentences are measured (a longer unit is a paragraph the length
 // checks judge); confDropped is not judged yet.
 const (
 	droppedMaxSentences = 24
@@ -92,23 +94,23 @@ func lexSide(doc *document.Document) string {
 	return doc.Source
 }
 
-// sentencesOf splits a segment's text into sentences and the clauses a
-// semicolon ends (the segmenter ends a Chinese sentence at ；, while an
-// English one runs on through "; "): what a translation drops whole.
-func sentencesOf(s *document.Segment) []align.Sentence {
-	var out []align.Sentence
-	for _, sp := range segment.Sentences(s.Text) {
-		text := s.Text[sp.Start:sp.End]
+// clauses splits text into sentences and the clauses a semicolon ends
+// (the segmenter ends a Chinese sentence at ；, while an English one runs
+// on through "; "): what a translation drops whole.
+func clauses(text string) []string {
+	var out []string
+	for _, sp := range segment.Sentences(text) {
+		t := text[sp.Start:sp.End]
 		for {
-			i := strings.Index(text, "; ")
+			i := strings.Index(t, "; ")
 			if i < 0 {
 				break
 			}
-			out = append(out, align.Sentence{Text: text[:i+1], Lang: s.Lang})
-			text = strings.TrimLeft(text[i+1:], " ")
+			out = append(out, t[:i+1])
+			t = strings.TrimLeft(t[i+1:], " ")
 		}
-		if text != "" {
-			out = append(out, align.Sentence{Text: text, Lang: s.Lang})
+		if t != "" {
+			out = append(out, t)
 		}
 	}
 	return out

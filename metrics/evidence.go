@@ -26,8 +26,9 @@ import (
 //     heading) is most often paired by form elsewhere.
 //
 // Confidences are the judged precision of each case on the dev corpora
-// (testdata/precision/judged.tsv, TRUE of TRUE+FALSE, at commit of this
-// calibration), rounded; grade turns them into severities.
+// (testdata/precision/judged.tsv: TRUE of TRUE+FALSE among the judged
+// findings of the case, when it was calibrated), rounded; grade turns them
+// into severities.
 const (
 	confMissingUnit = 0.95 // an empty unit, a missing section: 28 of 28
 	confAbsent      = 0.9  // distinctive tokens nowhere in the other file, or a run of missing blocks: 71 of 77
