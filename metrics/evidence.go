@@ -49,6 +49,10 @@ const (
 	looseSharePaired = 0.6
 	missingRunBlocks = 3    // whole blocks in a row that make a missing passage
 	additionScale    = 0.45 // additions: judged 16 of 52, where omissions had 0.66-0.92
+	// A paragraph whose content words a neighbouring pair's translation
+	// renders at this share, as it renders that pair's own, was merged
+	// into it.
+	mergedShare = 0.4
 )
 
 // distinctRE finds the distinctive tokens of a text: issue references,
@@ -121,6 +125,17 @@ func judgeAnchors(text, other string, latin bool) anchorVerdict {
 func short(prose string) bool {
 	wide, words := proseCounts(prose)
 	return wide < 10 && wide+words < 4+wide/2
+}
+
+// leadIn reports whether a paragraph's prose is a short line that
+// introduces what follows ("可选的视觉元素有：", "We suggest the following
+// formats:"): a translation folds it into the list or the sentence before
+// as often as not. (A list item ending with a colon is no lead-in: the
+// examples of a command's page are written so.)
+func leadIn(prose string) bool {
+	wide, words := proseCounts(prose)
+	t := strings.TrimRight(strings.TrimSpace(prose), " *")
+	return (strings.HasSuffix(t, ":") || strings.HasSuffix(t, "：")) && wide < 20 && words < 8
 }
 
 // nameLike reports whether prose with no wide letters reads as a name or
@@ -317,7 +332,12 @@ func sharePaired(p *Pass) float64 {
 // pair than that pair's own text in lang: the aligner gave its
 // counterpart to a neighbour (a note added in one language took the
 // translation of the paragraph before it), so the counterpart exists.
-func (p *Pass) misalignedNear(group []*document.Segment, lang string) bool {
+//
+// With merges, text whose words a neighbouring pair's translation renders
+// as well as that pair's own (two paragraphs made one) counts too: for
+// paragraphs, not list items, whose neighbours share their vocabulary
+// (the examples of a command's page).
+func (p *Pass) misalignedNear(group []*document.Segment, lang string, merges bool) bool {
 	lex := p.lexiconFor()
 	if lex == nil || len(group) == 0 {
 		return false
@@ -392,6 +412,11 @@ func (p *Pass) misalignedNear(group []*document.Segment, lang string) bool {
 			continue
 		}
 		if n >= coverageMinWords && us >= 0.2 && us > them+0.05 {
+			return true
+		}
+		// Or the neighbour's translation holds this text too: two
+		// paragraphs made one (a merge), the words of both in it.
+		if merges && !bilingual && n >= coverageMinWords && us >= mergedShare && them >= mergedShare {
 			return true
 		}
 	}

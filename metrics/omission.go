@@ -88,11 +88,11 @@ func omission(p *Pass) {
 			listLike := u.Kind == "list" || u.Kind == "table" || u.Kind == "heading"
 			if f.Confidence == 0 {
 				switch {
-				case short(prose) || nameLike(prose) && (asFiles || listLike):
+				case short(prose) || nameLike(prose) && (asFiles || listLike) || u.Kind == "paragraph" && leadIn(prose):
 					grade(&f, confFragment)
 				case !asFiles && !doc.Paired && loose:
 					grade(&f, confLoose)
-				case asFiles && evidence == anchorsFound || p.misalignedNear(group, lang),
+				case asFiles && evidence == anchorsFound || p.misalignedNear(group, lang, u.Kind == "paragraph"),
 					!files && judgeAnchors(side.Text, p.unpairedOtherText(lang), !isCJK(lang)) == anchorsFound:
 					grade(&f, confMoved)
 				case inRun[ui] || evidence == anchorsAbsent:
