@@ -8,6 +8,8 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/agnivade/levenshtein"
+
 	"github.com/transcheck/transcheck/pipeline/document"
 	"github.com/transcheck/transcheck/pipeline/lexicon"
 )
@@ -932,32 +934,11 @@ func changedCode(code string, src, tgt []carried) string {
 		if t.kind != kindCode || t.key == code || slices.ContainsFunc(src, func(s carried) bool { return s.key == t.key }) {
 			continue
 		}
-		if d := editDistance(code, t.key); d < bestD {
+		if d := levenshtein.ComputeDistance(code, t.key); d < bestD {
 			best, bestD = t.key, d
 		}
 	}
 	return best
-}
-
-// editDistance is the Levenshtein distance between a and b, in bytes.
-func editDistance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }
 
 // codeIn reports whether the target holds inline code: as written,
