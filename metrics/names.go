@@ -173,23 +173,9 @@ func nameIn(tok, tgt string) bool {
 	if key := localeSegment.ReplaceAllString(tok, ""); key != tok && containsWord(localeSegment.ReplaceAllString(tgt, ""), key) {
 		return true // d.en → d.cn
 	}
-	lt, lc := strings.ToLower(tgt), strings.ToLower(tok)
-	for i := 0; ; {
-		j := strings.Index(lt[i:], lc)
-		if j < 0 {
-			return false
-		}
-		at := i + j
-		before, after := at == 0 || !isWordByte(lt[at-1]), at+len(lc) == len(lt) || !isWordByte(lt[at+len(lc)])
-		if before && after {
-			return true
-		}
-		// Plural or possessive of an acronym: "ICTs", "GDP's".
-		if before && at+len(lc) < len(lt) && (lt[at+len(lc)] == 's' || lt[at+len(lc)] == '\'') {
-			return true
-		}
-		i = at + 1
-	}
+	// The word itself, or the plural or possessive of an acronym: "ICTs",
+	// "GDP's".
+	return containsWord(tgt, tok) || containsWord(tgt, tok+"s") || containsWord(tgt, tok+"'s")
 }
 
 var digitWords = map[rune][]string{'1': {"one", "single", "first", "uni", "mono"}, '2': {"two", "double", "second", "bi", "dual"},
