@@ -99,14 +99,15 @@ const (
 	anchorsFound
 )
 
-func judgeAnchors(text, other string, latin bool) anchorVerdict {
+func judgeAnchors(text string, other func() string, latin bool) anchorVerdict {
 	as := anchors(text, latin)
 	if len(as) == 0 {
-		return noAnchors
+		return noAnchors // the other side's text is not needed
 	}
+	o := other()
 	found := 0
 	for _, a := range as {
-		if strings.Contains(other, a) {
+		if strings.Contains(o, a) {
 			found++
 		}
 	}
@@ -176,28 +177,33 @@ func proseCounts(prose string) (wide, words int) {
 // of the other file; else every segment in another language than s's;
 // links without their locale segments.
 func (p *Pass) otherText(s *document.Segment) string {
-	key := "lang:" + s.Lang
 	if s.Role != document.RoleNone {
-		key = "role:" + s.Role.String()
+		return p.textOf("role:"+s.Role.String(), func(o *document.Segment) bool {
+			return o.Role != s.Role && o.Role != document.RoleNone
+		})
 	}
-	if p.shared.other == nil {
-		p.shared.other = map[string]string{}
-	}
+	return p.textOf("lang:"+s.Lang, func(o *document.Segment) bool {
+		return o.Lang != s.Lang && o.Lang != "" || o.Skip != ""
+	})
+}
+
+// textOf joins the text of the document's segments that keep holds,
+// links without their locale segments, once per key and document.
+func (p *Pass) textOf(key string, keep func(*document.Segment) bool) string {
 	if t, ok := p.shared.other[key]; ok {
 		return t
 	}
 	var b strings.Builder
 	for _, o := range p.Doc.Segments() {
-		other := o.Lang != s.Lang && o.Lang != "" || o.Skip != ""
-		if s.Role != document.RoleNone {
-			other = o.Role != s.Role && o.Role != document.RoleNone
-		}
-		if other {
+		if keep(o) {
 			b.WriteString(o.Text)
 			b.WriteByte('\n')
 		}
 	}
 	t := localeSegment.ReplaceAllString(b.String(), "")
+	if p.shared.other == nil {
+		p.shared.other = map[string]string{}
+	}
 	p.shared.other[key] = t
 	return t
 }
@@ -218,15 +224,10 @@ func sectioned(doc *document.Document) bool {
 // in one-file bilingual text, distinctive tokens shared with unpaired text
 // of the other language mean the aligner missed a pair, while those shared
 // with paired text mean nothing (a title repeats what a paragraph says).
-func (p *Pass) unpairedOtherText(lang string) string {
-	var b strings.Builder
-	for _, s := range p.Doc.Segments() {
-		if (s.Lang != lang && s.Lang != "" || s.Skip != "") && !p.Paired(s) {
-			b.WriteString(s.Text)
-			b.WriteByte('\n')
-		}
-	}
-	return localeSegment.ReplaceAllString(b.String(), "")
+func (p *Pass) unpairedOtherText(s *document.Segment) string {
+	return p.textOf("unpaired:"+s.Lang, func(o *document.Segment) bool {
+		return (o.Lang != s.Lang && o.Lang != "" || o.Skip != "") && !p.Paired(o)
+	})
 }
 
 // unpairedRuns marks the units that belong to a run of at least

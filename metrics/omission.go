@@ -65,7 +65,6 @@ func omission(p *Pass) {
 			other := otherLanguage(doc, lang)
 			f.Message = fmt.Sprintf("%s %s has no %s counterpart", LanguageName(lang), what, LanguageName(other))
 			prose := segmentsProse(group)
-			evidence := judgeAnchors(side.Text, p.otherText(group[0]), !isCJK(lang))
 			switch {
 			case doc.Paired && u.ID != "" && lang != doc.Target:
 				// A translation unit of a TMX, XLIFF, PO or TSV file whose
@@ -87,13 +86,14 @@ func omission(p *Pass) {
 			// ## en-US) pairs its sections as two files pair.
 			listLike := u.Kind == "list" || u.Kind == "table" || u.Kind == "heading"
 			if f.Confidence == 0 {
+				evidence := judgeAnchors(side.Text, func() string { return p.otherText(group[0]) }, !isCJK(lang))
 				switch {
 				case short(prose) || nameLike(prose) && (asFiles || listLike) || u.Kind == "paragraph" && leadIn(prose):
 					grade(&f, confFragment)
 				case !asFiles && !doc.Paired && loose:
 					grade(&f, confLoose)
 				case asFiles && evidence == anchorsFound || p.misalignedNear(group, lang, u.Kind == "paragraph"),
-					!files && judgeAnchors(side.Text, p.unpairedOtherText(lang), !isCJK(lang)) == anchorsFound:
+					!files && judgeAnchors(side.Text, func() string { return p.unpairedOtherText(group[0]) }, !isCJK(lang)) == anchorsFound:
 					grade(&f, confMoved)
 				case inRun[ui] || evidence == anchorsAbsent:
 					grade(&f, confAbsent)
