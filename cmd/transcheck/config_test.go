@@ -44,6 +44,8 @@ func TestConfigErrors(t *testing.T) {
 		{"coverage out of range", "checks:\n  coverage: {min_coverage: 2}\n", "checks.coverage.min_coverage: must be between 0 and 1"},
 		{"bad gate", "gate:\n  fail_on: sometimes\n", ":2: gate.fail_on: use error, warning or never"},
 		{"bad output format", "outputs:\n  - {format: pdf, path: r.pdf}\n", `unknown format "pdf"`},
+		{"confidence out of range", "min_confidence: 1.5\n", ":1: min_confidence: a number from 0 to 1, not 1.5"},
+		{"enabling an unknown check", "checks:\n  nmes: {enabled: true}\n", ":2: checks.nmes: unknown check"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -108,6 +108,8 @@ func TestExitCodes(t *testing.T) {
 		{"bad language", []string{"check", "--languages", "zh,xx", "testdata/seed"}, exitUsage, `unknown language code "xx"`},
 		{"missing path", []string{"check", "testdata/no-such-folder"}, exitUsage, "testdata/no-such-folder: cannot read: no such file or directory"},
 		{"unknown command", []string{"frobnicate"}, exitUsage, `unknown command "frobnicate"`},
+		{"bad min-confidence", []string{"check", "--min-confidence", "2", "testdata/seed"}, exitUsage, "--min-confidence 2: use a number from 0 to 1"},
+		{"unknown check enabled", []string{"check", "--enable", "nmes", "testdata/seed"}, exitUsage, `--enable: unknown check "nmes"`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
