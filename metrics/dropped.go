@@ -2,9 +2,13 @@ package metrics
 
 import (
 	"fmt"
+	"math"
 	"strings"
+	"unicode/utf8"
 
+	"github.com/transcheck/transcheck/pipeline/align"
 	"github.com/transcheck/transcheck/pipeline/document"
+	"github.com/transcheck/transcheck/pipeline/lexicon"
 	"github.com/transcheck/transcheck/pipeline/segment"
 )
 
@@ -13,7 +17,11 @@ import (
 // segment a side; when its source holds several sentences (or clauses a
 // semicolon ends), each is measured against the whole target with the
 // dictionary: one none of whose words the target renders, while it
-// renders the others', is a partial omission naming it. Sentences merged
+// renders the others', is a partial omission naming it. So is one whose
+// words the target renders only where it renders its neighbours' (a name
+// or noun said in both): placed in order on its own stretch of the target
+// it gets next to none of them, and the target is short by about its
+// length (placeClauses, shorterBy). Sentences merged
 // into one in the translation (common in professional work) keep their
 // words and are not flagged.
 func droppedSentences(p *Pass) {
@@ -44,8 +52,10 @@ func droppedSentences(p *Pass) {
 		var lost []string
 		var kept, keptN int
 		var shares []float64
-		for _, x := range ss {
+		words := make([]int, len(ss))
+		for i, x := range ss {
 			c, n, _ := PairCoverage(lex, []string{x}, target, fromLex, false)
+			words[i] = n
 			if n < droppedMinWords {
 				shares = append(shares, -1)
 				continue
@@ -60,10 +70,24 @@ func droppedSentences(p *Pass) {
 		if keptN == 0 || float64(kept)/float64(keptN) < droppedMinKept {
 			continue // the pair as a whole is loose: a free translation, not a dropped sentence
 		}
+		var placed []int
 		for i, sh := range shares {
-			if sh >= 0 && sh <= droppedMaxShare {
-				lost = append(lost, ss[i])
+			if sh < 0 || sh > droppedMaxPlacedShare {
+				continue
 			}
+			if sh > droppedMaxShare && sh <= droppedMaxPlacedShare {
+				// Words of the sentence the target does render may be
+				// its neighbours' words (a name or a noun said twice):
+				// place each source sentence on its own stretch of the
+				// target, in order, and see whether this one gets any.
+				if placed == nil {
+					placed = placeClauses(lex, ss, clausePieces(tgt.Text), fromLex)
+				}
+				if float64(placed[i]) > droppedMaxPlaced*float64(words[i]) || !shorterBy(p, src.Text, ss[i], tgt.Text) {
+					continue
+				}
+			}
+			lost = append(lost, ss[i])
 		}
 		if len(lost) == 0 || len(lost) == len(ss) {
 			continue
@@ -83,7 +107,173 @@ const (
 	droppedMaxShare     = 0.1 // a sentence this little of which the target renders is lost...
 	droppedMinKept      = 0.3 // ...when the target renders this much of the others
 	confDropped         = 0.3
+	// A sentence of which the target renders more, up to this share, is
+	// lost when the in-order placement gives it no words of its own and
+	// the target is short by about its length.
+	droppedMaxPlacedShare = 0.6
+	droppedMaxPlaced      = 0.15 // the most of its words a lost sentence's own stretch may render
+	// maxPieces is the most stretches a target is cut into for placing.
+	maxPieces = 64
 )
+
+// clausePieces cuts text at the ends of its clauses (commas, the Chinese
+// enumeration comma, semicolons, colons and sentence ends, Chinese and
+// Latin): the stretches a source sentence can be placed on. A translator merges and splits sentences
+// but seldom moves a clause across another's.
+func clausePieces(text string) []string {
+	var out []string
+	start := 0
+	for i, r := range text {
+		switch r {
+		case '，', '、', '；', '：', '。', '！', '？', ',', ';', ':', '.', '!', '?':
+			end := i + utf8.RuneLen(r)
+			if strings.TrimSpace(text[start:end]) != "" {
+				out = append(out, text[start:end])
+			}
+			start = end
+		}
+	}
+	if strings.TrimSpace(text[start:]) != "" {
+		out = append(out, text[start:])
+	}
+	for len(out) > maxPieces { // merge neighbours: coarser, still in order
+		var merged []string
+		for i := 0; i < len(out); i += 2 {
+			if i+1 < len(out) {
+				merged = append(merged, out[i]+out[i+1])
+			} else {
+				merged = append(merged, out[i])
+			}
+		}
+		out = merged
+	}
+	return out
+}
+
+// placeClauses places each source sentence on its own run of target
+// pieces, the runs in order and not overlapping (a run may be empty), so
+// that the most source words are rendered within their own sentence's
+// run; it reports how many of each sentence's words its run renders. A
+// target word can count for one sentence only.
+func placeClauses(lex *lexicon.Lexicon, clauses, pieces []string, fromLex bool) []int {
+	n, m := len(clauses), len(pieces)
+	// masks[i] holds, for each content word of sentence i, the set of
+	// pieces that render it.
+	masks := make([][]uint64, n)
+	vocab := align.Words()
+	if fromLex {
+		sets := make([]keySet, m)
+		for j, t := range pieces {
+			_, ks := vocab.TargetWords(t)
+			sets[j] = keySet(ks)
+			sets[j].seal()
+		}
+		for i, c := range clauses {
+			ws, ks := vocab.SourceWords(lex, c)
+			for w := range ws {
+				if isNumber(ws[w]) {
+					continue
+				}
+				var mask uint64
+				for j := range sets {
+					if anyIn(ks[w], sets[j]) {
+						mask |= 1 << j
+					}
+				}
+				masks[i] = append(masks[i], mask)
+			}
+		}
+	} else {
+		sets := make([]keySet, m)
+		for j, t := range pieces {
+			_, ks := vocab.SourceWords(lex, t)
+			for _, k := range ks {
+				sets[j] = append(sets[j], k...)
+			}
+			sets[j].seal()
+		}
+		for i, c := range clauses {
+			ws, ks := vocab.TargetWords(c)
+			for w := range ws {
+				if isNumber(ws[w]) {
+					continue
+				}
+				var mask uint64
+				for j := range sets {
+					if sets[j].Has(ks[w]) {
+						mask |= 1 << j
+					}
+				}
+				masks[i] = append(masks[i], mask)
+			}
+		}
+	}
+	span := func(a, b int) uint64 { // pieces a..b-1
+		if b-a >= 64 {
+			return ^uint64(0)
+		}
+		return (uint64(1)<<(b-a) - 1) << a
+	}
+	got := func(i, a, b int) int {
+		if a == b {
+			return 0
+		}
+		s, c := span(a, b), 0
+		for _, mk := range masks[i] {
+			if mk&s != 0 {
+				c++
+			}
+		}
+		return c
+	}
+	// best[i][b]: the most words sentences 0..i-1 get with their runs
+	// ending by piece b; from[i][b] is where sentence i-1's run starts.
+	best := make([][]int, n+1)
+	from := make([][]int, n+1)
+	for i := range best {
+		best[i] = make([]int, m+1)
+		from[i] = make([]int, m+1)
+	}
+	for i := 1; i <= n; i++ {
+		for b := 0; b <= m; b++ {
+			best[i][b], from[i][b] = -1, b
+			for a := 0; a <= b; a++ {
+				if best[i-1][a] < 0 {
+					continue
+				}
+				if v := best[i-1][a] + got(i-1, a, b); v > best[i][b] {
+					best[i][b], from[i][b] = v, a
+				}
+			}
+		}
+	}
+	placed := make([]int, n)
+	b := m
+	for i := n; i >= 1; i-- {
+		a := from[i][b]
+		placed[i-1] = got(i-1, a, b)
+		b = a
+	}
+	return placed
+}
+
+// shorterBy reports whether the target is short for the source by about
+// the length of the sentence: shorter than the document's length model
+// expects of the whole source, and nearer what it expects without it.
+func shorterBy(p *Pass, source, sentence, target string) bool {
+	m := p.lengthModel()
+	l1, l2 := float64(align.TextLength(source)), float64(align.TextLength(target))
+	ls := float64(align.TextLength(sentence))
+	if l1 <= ls || l2 == 0 {
+		return false
+	}
+	full, without := m.Z(l1, l2), m.Z(l1-ls, l2)
+	return full <= droppedShortZ && math.Abs(without) < math.Abs(full)
+}
+
+// droppedShortZ is how short (in the length model's deviations) a
+// target must be for a placed sentence to count as left out.
+const droppedShortZ = -1.0
 
 // lexSide is the language the document's lexicon looks words up in
 // (Chinese for CC-CEDICT; the source for a user's word list).

@@ -23,6 +23,13 @@ func TestDroppedSentences(t *testing.T) {
 		{"second sentence dropped", "能否先查下是否还在路上？如果可以，送到就最好。", "Could you check if it's still on the road first?", "如果可以，送到就最好。"},
 		{"both rendered", "能否先查下是否还在路上？如果可以，送到就最好。", "Could you check if it's still on the road first? If so, just deliver it.", ""},
 		{"merged into one sentence", "中国和俄罗斯批评美国。称美国没有资格主持召开这样的峰会。", "China and Russia criticised the US, saying that the US was not qualified to hold such a summit.", ""},
+		// The dropped sentence's words (儿童, 拐卖) are said in the kept one
+		// too: placed in order, it gets none of its own, and the
+		// translation is short by about its length.
+		{"dropped sentence shares its words", "在急切的寻救目的之下，诸如拐卖儿童是否应当一律死刑之类争议较大的话题，可以暂搁下来，谨慎讨论。但救助被拐卖儿童的事情一刻也等不得，必须马上行动起来。",
+			"With the urgent goal of rescue, contentious topics such as whether the death penalty should apply to child abduction can be shelved for now and discussed with discretion.", "但救助被拐卖儿童的事情"},
+		{"both sentences share words and are rendered", "在急切的寻救目的之下，诸如拐卖儿童是否应当一律死刑之类争议较大的话题，可以暂搁下来，谨慎讨论。但救助被拐卖儿童的事情一刻也等不得，必须马上行动起来。",
+			"With the urgent goal of rescue, contentious topics such as whether the death penalty should apply to child abduction can be shelved for now and discussed with discretion. But rescuing abducted children cannot wait a moment: we must act at once.", ""},
 		{"one sentence", "真心推荐大家去宣汉金夫人拍婚纱照！", "I sincerely recommend it!", ""},
 	}
 	for _, tt := range tests {
