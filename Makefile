@@ -39,7 +39,7 @@ bench:
 
 # Sentence-alignment accuracy on the gold data in ../shared/data/align.
 accuracy:
-	TRANSCHECK_ACCURACY=1 $(GO) test ./pipeline/align -run TestAccuracy -v -count=1
+	TRANSCHECK_ACCURACY=1 $(GO) test ./pipeline/align -run 'TestAccuracy|TestOmissionDev' -v -count=1
 
 # The judged benchmark (testdata/precision/README.md): precision per check
 # and severity from the judged findings, findings per 100 documents or

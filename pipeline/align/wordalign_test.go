@@ -1,0 +1,122 @@
+package align
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/transcheck/transcheck/pipeline/lexicon"
+)
+
+func zhEnLexicon(t *testing.T) *lexicon.Lexicon {
+	t.Helper()
+	lex, err := lexicon.ZhEn()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return lex
+}
+
+// links returns the links of a pair as "zh=en/kind", in order.
+func links(a WordAlignment) string {
+	var out []string
+	for _, l := range a.Links {
+		out = append(out, a.Lex[l.Lex].Text+"="+a.Other[l.Other].Text+"/"+l.By.String())
+	}
+	return strings.Join(out, " ")
+}
+
+// Words link through the dictionary (and a derived form of a gloss),
+// numbers by value in any written form, identical Latin tokens and
+// transliterated names; a word nothing renders stays unlinked.
+func TestWordAlignLinks(t *testing.T) {
+	wa := NewWordAligner(zhEnLexicon(t))
+	tests := []struct {
+		name, zh, en string
+		want         []string // links that must be there
+		not          []string // words of the Chinese side that must stay unlinked
+	}{
+		{"dictionary", "欧盟峰会讨论难民政策", "The EU summit discussed refugee policy",
+			[]string{"欧盟=EU/dict", "峰会=summit/dict", "难民=refugee/dict", "政策=policy/dict"}, nil},
+		{"numbers in other forms", "地震已造成超过2万人死亡，叙利亚的死亡人数估计在3500人以上。", "The quake has killed more than 20,000 people, and the toll in Syria is estimated at over 3,500.",
+			[]string{"2=20/same", "万人=000/same", "3500=3/same", "3500=500/same"}, nil},
+		{"a date", "据法新社2月10日报道", "According to AFP on February 10",
+			[]string{"2=February/same", "10=10/same"}, nil},
+		{"identical token", "欧洲Euractiv网站称", "The European Euractiv website said", []string{"Euractiv=Euractiv/same"}, nil},
+		{"derived form", "土耳其西北部", "northwestern Turkey", []string{"西北部=northwestern/dict"}, nil},
+		{"transliterated name", "他在迪亚巴克尔获救", "He was rescued in Diyarbakir", []string{"迪=Diyarbakir/name", "尔=Diyarbakir/name"}, nil},
+		{"left out", "欧盟峰会为难民政策争论，欧盟官员：接收过程步步瓶颈", "EU officials: reception process is a bottleneck",
+			[]string{"官员=officials/dict"}, []string{"峰会", "难民", "政策"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := wa.Align(tt.zh, tt.en)
+			got := links(a)
+			for _, w := range tt.want {
+				if !strings.Contains(" "+got+" ", " "+w+" ") {
+					t.Errorf("no link %s in %s", w, got)
+				}
+			}
+			linked := a.LexLinked()
+			for _, w := range tt.not {
+				for i, x := range a.Lex {
+					if x.Text == w && linked[i] {
+						t.Errorf("%s linked: %s", w, got)
+					}
+				}
+			}
+		})
+	}
+}
+
+// The translation model learns, from pairs in which they recur, a word
+// pair the dictionary does not hold, and links it.
+func TestWordAlignModel(t *testing.T) {
+	lex := zhEnLexicon(t)
+	pairs := [][2]string{
+		{"杉杉公司发布新产品", "Shanshan company released new products"},
+		{"杉杉的创始人去世", "The founder of Shanshan died"},
+		{"杉杉开始寻找合作", "Shanshan began to look for cooperation"},
+		{"杉杉和研究所签署协议", "Shanshan and the institute signed an agreement"},
+	}
+	test := [2]string{"杉杉转型", "Shanshan transformed"}
+	plain := NewWordAligner(lex).Align(test[0], test[1])
+	if strings.Contains(links(plain), "杉=") {
+		t.Fatalf("the dictionary alone links the name: %s", links(plain))
+	}
+	wa := NewWordAligner(lex)
+	wa.Train(pairs, 5)
+	if got := links(wa.Align(test[0], test[1])); !strings.Contains(got, "杉=Shanshan/model") {
+		t.Errorf("trained links %q, want 杉 (the name is two unknown characters) = Shanshan by the model", got)
+	}
+}
+
+// A clause the translation leaves out is the best omitted stretch and
+// scores above OmittedMin; a faithful translation has none that does.
+func TestWordAlignOmitted(t *testing.T) {
+	wa := NewWordAligner(zhEnLexicon(t))
+	tests := []struct {
+		name, zh, en string
+		want         string // the stretch reported, "" for none
+	}{
+		{"clause left out", "推进现代化涉及经济、政治、文化、社会等各个领域，既要做好系统谋划，又要勇于改革创新，不断实现整体推进。",
+			"Promoting modernization involves various fields such as economy, politics, culture and society.", "系统谋划，又要勇于改革创新，不断实现整体推进"},
+		{"faithful", "推进现代化涉及经济、政治、文化、社会等各个领域，既要做好系统谋划，又要勇于改革创新，不断实现整体推进。",
+			"Promoting modernization involves economy, politics, culture, society and other fields; it needs systematic planning, the courage to reform and innovate, and continuous overall progress.", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := wa.Align(tt.zh, tt.en)
+			spans := a.Omitted(tt.zh)
+			var got string
+			if len(spans) > 0 && spans[0].Score >= OmittedMin {
+				got = tt.zh[spans[0].Start:spans[0].End]
+			}
+			if tt.want == "" && got != "" {
+				t.Errorf("reported %q (score %.1f)", got, spans[0].Score)
+			}
+			if tt.want != "" && !strings.Contains(got, tt.want) {
+				t.Errorf("reported %q, want a stretch holding %q", got, tt.want)
+			}
+		})
+	}
+}
