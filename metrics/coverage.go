@@ -115,7 +115,7 @@ func isNumber(s string) bool {
 
 func coverage(p *Pass) {
 	doc := p.Doc
-	droppedSentences(p)
+	omittedStretches(p, droppedSentences(p))
 	lex := p.lexiconFor()
 	if lex == nil {
 		return

@@ -24,16 +24,17 @@ import (
 // length (placeClauses, shorterBy). Sentences merged
 // into one in the translation (common in professional work) keep their
 // words and are not flagged.
-func droppedSentences(p *Pass) {
+func droppedSentences(p *Pass) (flagged map[int]bool) {
 	doc := p.Doc
+	flagged = map[int]bool{}
 	if !doc.Paired {
-		return
+		return flagged
 	}
 	lex := p.lexiconFor()
 	if lex == nil {
-		return
+		return flagged
 	}
-	for _, b := range doc.Beads {
+	for bi, b := range doc.Beads {
 		if len(b.Source) != 1 || len(b.Target) != 1 {
 			continue
 		}
@@ -93,9 +94,11 @@ func droppedSentences(p *Pass) {
 			continue
 		}
 		sside, tside := SideOf(src), SideOf(tgt)
+		flagged[bi] = true
 		p.Report(Finding{Check: "partial_omission", Severity: Info, Confidence: confDropped, Source: sside, Target: tside,
 			Message: fmt.Sprintf("the translation has no counterpart of the source sentence “%s”", shorten(strings.Join(lost, " "), 120))})
 	}
+	return flagged
 }
 
 // Limits of droppedSentences: units of up to droppedMaxSentences

@@ -50,3 +50,40 @@ func TestDroppedSentences(t *testing.T) {
 		})
 	}
 }
+
+// A stretch of the source whose words the translation does not render,
+// inside a sentence it otherwise renders, is a partial omission naming the
+// stretch and marking it in the source side; the faithful pairs of the
+// document get none.
+func TestOmittedStretches(t *testing.T) {
+	lex, err := lexicon.ZhEn()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg := DefaultConfig()
+	cfg.Lexicon = func(source, target string) *lexicon.Lexicon { return lex }
+	pairs := [][2]string{
+		{"推进现代化涉及经济、政治、文化、社会等各个领域，既要做好系统谋划，又要勇于改革创新，不断实现整体推进。",
+			"Promoting modernization involves various fields such as economy, politics, culture and society."},
+		{"欧盟峰会讨论难民政策。", "The EU summit discussed refugee policy."},
+		{"中美应继续加强对话。", "China and the US should continue to strengthen dialogue."},
+	}
+	doc := wmtDoc(pairs, 1)
+	var got []Finding
+	for _, f := range Run(doc, []*Metric{Coverage}, cfg) {
+		if strings.HasPrefix(f.Message, "omitted: ") {
+			got = append(got, f)
+		}
+	}
+	if len(got) != 1 {
+		t.Fatalf("findings %+v, want one omitted stretch", got)
+	}
+	f := got[0]
+	if f.Check != "partial_omission" || f.Severity != Info || f.Source.Line != 1 || len(f.Source.Omitted) == 0 {
+		t.Fatalf("finding %+v, want partial_omission (info) on line 1 with the stretch marked", f)
+	}
+	sp := f.Source.Omitted[0]
+	if marked := f.Source.Text[sp[0]:sp[1]]; !strings.Contains(marked, "改革创新") || !strings.Contains(f.Message, marked) {
+		t.Errorf("marked %q, message %q: want the left-out clause, named in the message", marked, f.Message)
+	}
+}

@@ -81,6 +81,9 @@ type Side struct {
 	Line int    `json:"line"`
 	Lang string `json:"lang"`
 	Text string `json:"text"`
+	// Omitted holds the byte ranges of Text that the translation leaves
+	// out (a partial omission found by word alignment), in order.
+	Omitted [][2]int `json:"omitted,omitempty"`
 }
 
 // String returns the side's position as path:line, the form editors jump
@@ -296,7 +299,11 @@ func (p *Pass) Report(f Finding) {
 		if side != nil {
 			// A copy: the text may be a slice of the whole file, which a
 			// finding kept until the report is written must not hold.
-			side.Text = strings.Clone(clip(side.Text))
+			full := side.Text
+			side.Text = strings.Clone(clip(full))
+			if len(side.Text) != len(full) { // clipped: the ellipsis is no part of the text
+				side.Omitted = clipSpans(side.Omitted, len(side.Text)-len("…"))
+			}
 		}
 	}
 	if f.Confidence == 0 {
@@ -330,6 +337,17 @@ func clip(s string) string {
 		n++
 	}
 	return s
+}
+
+// clipSpans keeps the parts of spans that fall in the first n bytes.
+func clipSpans(spans [][2]int, n int) [][2]int {
+	var out [][2]int
+	for _, sp := range spans {
+		if sp[0] < n && sp[1] > sp[0] {
+			out = append(out, [2]int{sp[0], min(sp[1], n)})
+		}
+	}
+	return out
 }
 
 // SideOf describes a segment as a finding side.

@@ -3,6 +3,10 @@ package metrics
 import (
 	"math"
 	"strings"
+	"sync"
+
+	"github.com/transcheck/transcheck/pipeline/align"
+	"github.com/transcheck/transcheck/pipeline/lexicon"
 
 	"github.com/transcheck/transcheck/pipeline/document"
 )
@@ -20,6 +24,28 @@ import (
 type Norms struct {
 	Length   *LengthModel
 	Coverage *CoverageNorm
+	// Words is the word aligner the document's first pairs train, on
+	// first use (omittedStretches), and every chunk of the file shares.
+	Words *WordModel
+}
+
+// WordModel is a word aligner trained, once and on first use, on the
+// pairs it was made with. Safe for concurrent use.
+type WordModel struct {
+	once  sync.Once
+	lex   *lexicon.Lexicon
+	pairs [][2]string
+	wa    *align.WordAligner
+}
+
+// Aligner returns the trained word aligner.
+func (m *WordModel) Aligner() *align.WordAligner {
+	m.once.Do(func() {
+		m.wa = align.NewWordAligner(m.lex)
+		m.wa.Train(m.pairs, modelIterations)
+		m.pairs = nil
+	})
+	return m.wa
 }
 
 // CoverageNorm is the mean dictionary coverage of a document's measurable
