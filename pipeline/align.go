@@ -118,3 +118,26 @@ func (r *Runner) Segments(path string, lines bool) ([]*document.Segment, []docum
 	}
 	return out, doc.Problems
 }
+
+// WordAligner returns a word aligner for the language pair, its
+// translation model trained on pairs (source text, target text: the
+// confident beads of a document or run), and whether the aligner's
+// lexicon side (the side it segments with the dictionary, Chinese for
+// CC-CEDICT) is the source. Align the pair as (lexicon side, other side).
+func (r *Runner) WordAligner(source, target string, pairs [][2]string) (wa *align.WordAligner, lexIsSource bool) {
+	lexIsSource = !(target == "zh" && source != "zh")
+	wa = align.NewWordAligner(r.lexiconFor(source, target))
+	if !lexIsSource {
+		swapped := make([][2]string, len(pairs))
+		for i, p := range pairs {
+			swapped[i] = [2]string{p[1], p[0]}
+		}
+		pairs = swapped
+	}
+	wa.Train(pairs, ModelIterations)
+	return wa, lexIsSource
+}
+
+// ModelIterations is how many EM iterations train the word translation
+// model (IBM Model 1 converges in a handful).
+const ModelIterations = 5

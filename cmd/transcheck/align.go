@@ -10,21 +10,39 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/transcheck/transcheck/pipeline"
+	"github.com/transcheck/transcheck/pipeline/align"
 	"github.com/transcheck/transcheck/pipeline/document"
 )
 
 // jsonBead is a bead as the align command prints it: indices of segments
 // (0-based line numbers with --lines) on each side.
 type jsonBead struct {
-	Source []int   `json:"source"`
-	Target []int   `json:"target"`
-	Score  float64 `json:"score"`
+	Source  []int         `json:"source"`
+	Target  []int         `json:"target"`
+	Score   float64       `json:"score"`
+	Words   []jsonLink    `json:"words,omitempty"`
+	Omitted []jsonOmitted `json:"omitted,omitempty"`
+}
+
+// jsonLink is a word link of a bead, printed with --words.
+type jsonLink struct {
+	Source string `json:"source"`
+	Target string `json:"target"`
+	By     string `json:"by"` // same, dict, name or model
+}
+
+// jsonOmitted is a stretch of the source no target word renders, printed
+// with --words when it scores at least align.OmittedMin.
+type jsonOmitted struct {
+	Text  string  `json:"text"`
+	Score float64 `json:"score"`
 }
 
 func newAlignCmd(stdout, stderr io.Writer) *cobra.Command {
 	var (
 		common commonFlags
 		lines  bool
+		words  bool
 		format string
 	)
 	cmd := &cobra.Command{
@@ -33,7 +51,12 @@ func newAlignCmd(stdout, stderr io.Writer) *cobra.Command {
 		Long: `Align the sentences of SOURCE and TARGET with the aligner check uses and
 print the beads: --format json ({"beads":[{"source":[0],"target":[0,1],"score":0.93}]}),
 tsv (a row per bead with both texts) or text (the two sides side by side).
-An empty side is a null bead: a sentence with no counterpart.`,
+An empty side is a null bead: a sentence with no counterpart.
+
+--words also aligns the words of each bead (dictionary, identical tokens
+and numbers, transliterated names, and a word translation model learnt
+from the file's own confident beads) and prints the links and any stretch
+of the source whose words the target does not render (omitted).`,
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) != 2 {
 				return commandLineErr("align needs SOURCE and TARGET files, got %d %s", len(args), plural(len(args), "argument", "arguments"))
@@ -44,12 +67,13 @@ An empty side is a null bead: a sentence with no counterpart.`,
 			if format != "json" && format != "tsv" && format != "text" {
 				return commandLineErr("--format %q: use json, tsv or text", format)
 			}
-			return runAlign(&common, args, lines, format, stdout, stderr)
+			return runAlign(&common, args, lines, words, format, stdout, stderr)
 		},
 	}
 	fs := cmd.Flags()
 	fs.SortFlags = false
 	fs.BoolVar(&lines, "lines", false, "every line is one segment (no re-splitting); indices are 0-based line numbers")
+	fs.BoolVar(&words, "words", false, "also align the words of each bead and print the links and omitted stretches")
 	fs.StringVar(&format, "format", "text", "output `FORMAT`: json, tsv or text")
 	common.registerRead(fs)
 	common.registerLexicon(fs)
@@ -57,7 +81,7 @@ An empty side is a null bead: a sentence with no counterpart.`,
 	return cmd
 }
 
-func runAlign(common *commonFlags, paths []string, lines bool, format string, stdout, stderr io.Writer) error {
+func runAlign(common *commonFlags, paths []string, lines, words bool, format string, stdout, stderr io.Writer) error {
 	cfg, err := common.config()
 	if err != nil {
 		return err
@@ -118,6 +142,9 @@ func runAlign(common *commonFlags, paths []string, lines bool, format string, st
 		}
 		return strings.Join(parts, " ")
 	}
+	if words {
+		wordAlign(runner, src, tgt, beads, out, texts)
+	}
 	switch format {
 	case "json":
 		enc := json.NewEncoder(stdout)
@@ -126,15 +153,33 @@ func runAlign(common *commonFlags, paths []string, lines bool, format string, st
 			Beads []jsonBead `json:"beads"`
 		}{out})
 	case "tsv":
-		fmt.Fprintln(stdout, "source\ttarget\tscore\tsource_text\ttarget_text")
+		head := "source\ttarget\tscore\tsource_text\ttarget_text"
+		if words {
+			head += "\twords\tomitted"
+		}
+		fmt.Fprintln(stdout, head)
 		for i, b := range out {
-			fmt.Fprintf(stdout, "%s\t%s\t%.3f\t%s\t%s\n", joinInts(b.Source), joinInts(b.Target), b.Score,
+			fmt.Fprintf(stdout, "%s\t%s\t%.3f\t%s\t%s", joinInts(b.Source), joinInts(b.Target), b.Score,
 				texts(beads[i].Source), texts(beads[i].Target))
+			if words {
+				fmt.Fprintf(stdout, "\t%s\t%s", linksText(b.Words), omittedText(b.Omitted))
+			}
+			fmt.Fprintln(stdout)
 		}
 	default:
 		tw := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', 0)
 		for i, b := range out {
 			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", ids(b.Source), shortText(texts(beads[i].Source)), ids(b.Target), shortText(texts(beads[i].Target)))
+			if words {
+				// Each bead's links under it: the columns align per bead.
+				tw.Flush()
+				if len(b.Words) > 0 {
+					fmt.Fprintf(stdout, "     words: %s\n", linksText(b.Words))
+				}
+				if len(b.Omitted) > 0 {
+					fmt.Fprintf(stdout, "     omitted: %s\n", omittedText(b.Omitted))
+				}
+			}
 		}
 		tw.Flush()
 	}
@@ -177,4 +222,70 @@ func majorityLang(segs []*document.Segment) string {
 		}
 	}
 	return best
+}
+
+// wordAlign aligns the words of every bead with two sides, the word
+// translation model trained on the confident one-to-one beads, and sets
+// the beads' Words and Omitted.
+func wordAlign(runner *pipeline.Runner, src, tgt string, beads []document.Bead, out []jsonBead, texts func([]int) string) {
+	var pairs [][2]string
+	for _, b := range beads {
+		if len(b.Source) == 1 && len(b.Target) == 1 && b.Score >= confidentBead {
+			pairs = append(pairs, [2]string{texts(b.Source), texts(b.Target)})
+		}
+	}
+	wa, lexIsSource := runner.WordAligner(src, tgt, pairs)
+	for i, b := range beads {
+		if len(b.Source) == 0 || len(b.Target) == 0 {
+			continue
+		}
+		s, t := texts(b.Source), texts(b.Target)
+		lexText, other := s, t
+		if !lexIsSource {
+			lexText, other = t, s
+		}
+		a := wa.Align(lexText, other)
+		out[i].Words = []jsonLink{}
+		for _, l := range a.Links {
+			x, y := a.Lex[l.Lex].Text, a.Other[l.Other].Text
+			if !lexIsSource {
+				x, y = y, x
+			}
+			out[i].Words = append(out[i].Words, jsonLink{Source: x, Target: y, By: l.By.String()})
+		}
+		if !lexIsSource {
+			continue // the omitted stretches are of the lexicon side: here the target
+		}
+		for _, sp := range a.Omitted(lexText) {
+			if sp.Score >= align.OmittedMin {
+				out[i].Omitted = append(out[i].Omitted, jsonOmitted{Text: lexText[sp.Start:sp.End], Score: sp.Score})
+			}
+		}
+	}
+}
+
+// confidentBead is the bead score from which a one-to-one bead trains the
+// word translation model.
+const confidentBead = 0.5
+
+// linksText lists the links as source=target, each pair once.
+func linksText(links []jsonLink) string {
+	var parts []string
+	seen := map[string]bool{}
+	for _, l := range links {
+		p := l.Source + "=" + l.Target
+		if !seen[p] {
+			seen[p] = true
+			parts = append(parts, p)
+		}
+	}
+	return strings.Join(parts, " ")
+}
+
+func omittedText(om []jsonOmitted) string {
+	parts := make([]string, len(om))
+	for i, o := range om {
+		parts[i] = fmt.Sprintf("“%s” (%.1f)", o.Text, o.Score)
+	}
+	return strings.Join(parts, " ")
 }

@@ -219,6 +219,35 @@ func TestAlignFormats(t *testing.T) {
 	}
 }
 
+// align --words prints the word links of each bead and names a stretch
+// of the source the translation leaves out; in JSON each bead carries its
+// links with their evidence. An English source aligns the same words, the
+// sides turned back.
+func TestAlignWords(t *testing.T) {
+	dir := t.TempDir()
+	zh, en := filepath.Join(dir, "a.zh"), filepath.Join(dir, "a.en")
+	os.WriteFile(zh, []byte("欧盟峰会讨论难民政策。\n推进现代化涉及经济、政治、文化、社会等各个领域，既要做好系统谋划，又要勇于改革创新，不断实现整体推进。\n"), 0o644)
+	os.WriteFile(en, []byte("The EU summit discussed refugee policy.\nPromoting modernization involves various fields such as economy, politics, culture and society.\n"), 0o644)
+	stdout, stderr, code := runIn(t, "align", "--lines", "--words", zh, en)
+	for _, want := range []string{"words: 欧盟=EU 峰会=summit", "omitted: “", "改革创新"} {
+		if code != exitOK || !strings.Contains(stdout, want) {
+			t.Errorf("text: exit %d, output %q (stderr %q), want %q", code, stdout, stderr, want)
+		}
+	}
+	stdout, _, code = runIn(t, "align", "--lines", "--words", "--format", "json", zh, en)
+	if code != exitOK || !strings.Contains(stdout, `{"source":"欧盟","target":"EU","by":"dict"}`) || !strings.Contains(stdout, `"omitted":[{"text":"`) {
+		t.Errorf("json: exit %d, output %q", code, stdout)
+	}
+	stdout, _, code = runIn(t, "align", "--lines", "--words", "--format", "tsv", en, zh)
+	if code != exitOK || !strings.Contains(stdout, "\twords\tomitted\n") || !strings.Contains(stdout, "EU=欧盟") {
+		t.Errorf("tsv, English source: exit %d, output %q", code, stdout)
+	}
+	stdout, _, _ = runIn(t, "align", "--lines", zh, en)
+	if strings.Contains(stdout, "words:") {
+		t.Errorf("without --words: %q", stdout)
+	}
+}
+
 func TestGlossaryFlag(t *testing.T) {
 	dir := t.TempDir()
 	g := filepath.Join(dir, "g.csv")
