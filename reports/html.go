@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/transcheck/transcheck/metrics"
 	"github.com/transcheck/transcheck/pipeline"
@@ -721,7 +722,27 @@ func f1(v float64) string { return strconv.FormatFloat(v, 'f', 1, 64) }
 // documents). The single page is head, sections, clean lines, tail; a
 // site's index is head, findings lines, clean lines, tail; a site's page
 // is head, one section, tail.
-var htmlTemplate = template.Must(template.New("html").Parse(htmlSource))
+var htmlTemplate = template.Must(template.New("html").Funcs(template.FuncMap{"marked": markedText}).Parse(htmlSource))
+
+// markedText is a finding side's text, escaped, with the stretches the
+// translation leaves out (Side.Omitted) in <mark class="omitted">.
+func markedText(s *metrics.Side) template.HTML {
+	var b strings.Builder
+	at := 0
+	for _, sp := range s.Omitted {
+		lo, hi := max(sp[0], at), min(sp[1], len(s.Text))
+		if lo >= hi || !utf8.ValidString(s.Text[lo:hi]) {
+			continue
+		}
+		b.WriteString(template.HTMLEscapeString(s.Text[at:lo]))
+		b.WriteString(`<mark class="omitted" title="not rendered in the translation">`)
+		b.WriteString(template.HTMLEscapeString(s.Text[lo:hi]))
+		b.WriteString(`</mark>`)
+		at = hi
+	}
+	b.WriteString(template.HTMLEscapeString(s.Text[at:]))
+	return template.HTML(b.String())
+}
 
 const htmlSource = `{{define "head"}}<!DOCTYPE html>
 <html lang="en">
@@ -777,6 +798,7 @@ li.finding.cat-length { border-left-color: var(--len); } li.finding.cat-other { 
 .finding .msg, .finding .loc { min-width: 0; overflow-wrap: anywhere; }
 .finding .loc { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 12px; color: var(--muted); }
 .finding .quote { margin: 4px 0 0; color: var(--muted); font-size: 13px; }
+.finding .quote mark.omitted { background: var(--om-bg); color: var(--fg); text-decoration: underline wavy var(--om); text-underline-offset: 3px; }
 .finding .quote b { font-weight: 600; color: var(--fg); font-size: 11px; text-transform: uppercase; margin-right: 4px; }
 .tag { display: inline-block; font-size: 11px; font-weight: 600; padding: 0 6px; border-radius: 4px; line-height: 18px;
   max-width: 100%; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; vertical-align: bottom; }
@@ -855,7 +877,7 @@ footer { color: var(--muted); font-size: 12px; margin-top: 32px; }
 {{if .Findings}}<ol class="findings">{{range .Findings}}
 <li class="finding cat-{{.Category}}" data-check="{{.Check}}" data-severity="{{.Severity}}" data-line="{{.Line}}">
 <div class="head"><span class="tag cat-{{.Category}}" title="{{.Check}}">{{.Check}}</span><span class="sev {{.Severity}}">{{.Severity}}</span>{{if .Baselined}}<span class="sev">baseline</span>{{end}}<span class="msg">{{.Message}}</span>{{if .RowID}}<a class="loc" href="#{{.RowID}}">{{.Where}}</a>{{else}}<span class="loc">{{.Where}}</span>{{end}}</div>
-{{with .Source}}<p class="quote"><b>{{.Lang}}</b>{{.Text}}</p>{{end}}{{with .Target}}<p class="quote"><b>{{.Lang}}</b>{{.Text}}</p>{{end}}
+{{with .Source}}<p class="quote"><b>{{.Lang}}</b>{{marked .}}</p>{{end}}{{with .Target}}<p class="quote"><b>{{.Lang}}</b>{{.Text}}</p>{{end}}
 </li>{{end}}
 </ol>{{else}}<p class="none">No findings.</p>{{end}}
 {{with .Chart}}{{$c := .}}

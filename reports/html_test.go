@@ -277,3 +277,37 @@ func intsString(xs []int) string {
 	}
 	return strings.Join(parts, ",")
 }
+
+// A partial omission found by word alignment marks the omitted stretch in
+// the source quote, escaped like the rest of the text; a span that would
+// cut a character in two is left unmarked.
+func TestHTMLMarksOmittedStretch(t *testing.T) {
+	src := "欧盟峰会为难民政策争论，欧盟官员：接收过程<步步>瓶颈"
+	start := strings.Index(src, "欧盟峰会为难民政策争论")
+	end := start + len("欧盟峰会为难民政策争论")
+	tests := []struct {
+		name  string
+		spans [][2]int
+		want  string
+		avoid string
+	}{
+		{"one stretch", [][2]int{{start, end}}, `<mark class="omitted" title="not rendered in the translation">欧盟峰会为难民政策争论</mark>，欧盟官员：接收过程&lt;步步&gt;瓶颈`, "<步步>"},
+		{"inside a character", [][2]int{{start + 1, end}}, `<p class="quote"><b>zh</b>欧盟峰会为难民政策争论，`, `<mark class="omitted"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			rep := tricky()
+			f := &rep.Documents[0].Findings[0]
+			f.Check = "partial_omission"
+			f.Source = &metrics.Side{Path: "a.txt", Line: 1, Lang: "zh", Text: src, Omitted: tt.spans}
+			fromMemoryAndSpool(t, rep, func(t *testing.T, out string) {
+				if !strings.Contains(out, tt.want) {
+					t.Errorf("the page lacks %q", tt.want)
+				}
+				if strings.Contains(out, tt.avoid) {
+					t.Errorf("the page has %q", tt.avoid)
+				}
+			})
+		})
+	}
+}
