@@ -193,6 +193,7 @@ func (w *WordAligner) Align(lexText, otherText string) WordAlignment {
 			}
 		}
 	}
+	linkPinyin(&a, lexDone, otherDone, link)
 	linkNames(&a, lexDone, otherDone, link)
 	if w.model != nil {
 		w.linkModel(&a, lexDone, otherDone, link)
@@ -376,4 +377,76 @@ func derived(a, b string) bool {
 	}
 	n := min(len(a), len(b)) - 2
 	return n >= 4 && a[:n] == b[:n] && max(len(a), len(b))-n <= 4
+}
+
+// linkPinyin links a run of one to three unlinked Han characters to an
+// unlinked capitalised word of the other side that spells it in pinyin
+// (田霏宇 Tian Feiyu, 郑永刚 Zheng Yonggang): names of people and places the
+// dictionary does not hold. A spelling needs four letters or more (Wu,
+// Xi, Li are too often a character that is no name).
+func linkPinyin(a *WordAlignment, lexDone, otherDone []bool, link func(i, j int, by LinkKind)) {
+	caps := map[string][]int{}
+	for j, o := range a.Other {
+		r, size := utf8.DecodeRuneInString(o.Text)
+		if otherDone[j] || len(o.Text) < 4 || !unicode.IsUpper(r) || strings.ToLower(o.Text[size:]) != o.Text[size:] {
+			continue
+		}
+		w := strings.ToLower(o.Text)
+		caps[w] = append(caps[w], j)
+	}
+	if len(caps) == 0 {
+		return
+	}
+	// The characters of the unlinked lexicon words, each with its word.
+	type char struct {
+		r    rune
+		word int
+	}
+	var chars []char
+	for i, x := range a.Lex {
+		if lexDone[i] {
+			chars = append(chars, char{0, -1}) // a linked word ends a run
+			continue
+		}
+		for _, r := range x.Text {
+			chars = append(chars, char{r, i})
+		}
+	}
+	var buf []byte
+	for start := range chars {
+		if chars[start].word < 0 || !unicode.Is(unicode.Han, chars[start].r) {
+			continue
+		}
+		var walk func(at int) bool
+		walk = func(at int) bool {
+			if at >= len(chars) || at-start >= 3 || chars[at].word < 0 {
+				return false
+			}
+			rs := lexicon.Pinyin(chars[at].r)
+			if len(rs) > 2 {
+				rs = rs[:2]
+			}
+			mark := len(buf)
+			for _, r := range rs {
+				buf = append(buf[:mark], r...)
+				if js, ok := caps[string(buf)]; ok && len(buf) >= 4 {
+					for k := start; k <= at; k++ {
+						for _, j := range js {
+							link(chars[k].word, j, ByName)
+						}
+					}
+					buf = buf[:mark]
+					return true
+				}
+				if walk(at + 1) {
+					buf = buf[:mark]
+					return true
+				}
+			}
+			buf = buf[:mark]
+			return false
+		}
+		buf = buf[:0]
+		walk(start)
+	}
 }

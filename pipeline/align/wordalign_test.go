@@ -44,6 +44,7 @@ func TestWordAlignLinks(t *testing.T) {
 		{"identical token", "欧洲Euractiv网站称", "The European Euractiv website said", []string{"Euractiv=Euractiv/same"}, nil},
 		{"derived form", "土耳其西北部", "northwestern Turkey", []string{"西北部=northwestern/dict"}, nil},
 		{"transliterated name", "他在迪亚巴克尔获救", "He was rescued in Diyarbakir", []string{"迪=Diyarbakir/name", "尔=Diyarbakir/name"}, nil},
+		{"name spelt in pinyin", "中心馆长田霏宇担任艺术总监", "Tian Feiyu, curator of the center, is the art director", []string{"田=Tian/name", "霏=Feiyu/name", "宇=Feiyu/name"}, nil},
 		{"left out", "欧盟峰会为难民政策争论，欧盟官员：接收过程步步瓶颈", "EU officials: reception process is a bottleneck",
 			[]string{"官员=officials/dict"}, []string{"峰会", "难民", "政策"}},
 	}
@@ -69,24 +70,25 @@ func TestWordAlignLinks(t *testing.T) {
 }
 
 // The translation model learns, from pairs in which they recur, a word
-// pair the dictionary does not hold, and links it.
+// pair neither the dictionary nor pinyin links (杉杉, a company, is
+// Sugiyama in English), and links it.
 func TestWordAlignModel(t *testing.T) {
 	lex := zhEnLexicon(t)
 	pairs := [][2]string{
-		{"杉杉公司发布新产品", "Shanshan company released new products"},
-		{"杉杉的创始人去世", "The founder of Shanshan died"},
-		{"杉杉开始寻找合作", "Shanshan began to look for cooperation"},
-		{"杉杉和研究所签署协议", "Shanshan and the institute signed an agreement"},
+		{"杉杉公司发布新产品", "Sugiyama company released new products"},
+		{"杉杉的创始人去世", "The founder of Sugiyama died"},
+		{"杉杉开始寻找合作", "Sugiyama began to look for cooperation"},
+		{"杉杉和研究所签署协议", "Sugiyama and the institute signed an agreement"},
 	}
-	test := [2]string{"杉杉转型", "Shanshan transformed"}
+	test := [2]string{"杉杉转型", "Sugiyama transformed"}
 	plain := NewWordAligner(lex).Align(test[0], test[1])
 	if strings.Contains(links(plain), "杉=") {
 		t.Fatalf("the dictionary alone links the name: %s", links(plain))
 	}
 	wa := NewWordAligner(lex)
 	wa.Train(pairs, 5)
-	if got := links(wa.Align(test[0], test[1])); !strings.Contains(got, "杉=Shanshan/model") {
-		t.Errorf("trained links %q, want 杉 (the name is two unknown characters) = Shanshan by the model", got)
+	if got := links(wa.Align(test[0], test[1])); !strings.Contains(got, "杉=Sugiyama/model") {
+		t.Errorf("trained links %q, want 杉 (the name is two unknown characters) = Sugiyama by the model", got)
 	}
 }
 

@@ -380,3 +380,16 @@ func BenchmarkSegment(b *testing.B) {
 		l.Segment(text)
 	}
 }
+
+// Pinyin spells characters as English spells Chinese names: toneless,
+// lower case, the commonest reading first.
+func TestPinyin(t *testing.T) {
+	for _, tt := range []struct {
+		r    rune
+		want string
+	}{{'王', "wang"}, {'霏', "fei"}, {'长', "chang zhang"}, {'绿', "lu"}, {'a', ""}} {
+		if got := strings.Join(Pinyin(tt.r), " "); got != tt.want {
+			t.Errorf("Pinyin(%q) = %q, want %q", tt.r, got, tt.want)
+		}
+	}
+}
