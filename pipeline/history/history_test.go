@@ -9,11 +9,12 @@ import (
 	"testing"
 
 	"github.com/transcheck/transcheck/pipeline/document"
+	"github.com/transcheck/transcheck/pipeline/history/gittest"
 )
 
 var (
-	enV1 = lines("# Install", "", "Download the tool.", "", "## Configure", "", "Set the path.", "", "## Run", "", "Run it.")
-	zhV1 = lines("# 安装", "", "下载工具。", "", "## 配置", "", "设置路径。", "", "## 运行", "", "运行它。")
+	enV1 = gittest.Lines("# Install", "", "Download the tool.", "", "## Configure", "", "Set the path.", "", "## Run", "", "Run it.")
+	zhV1 = gittest.Lines("# 安装", "", "下载工具。", "", "## 配置", "", "设置路径。", "", "## 运行", "", "运行它。")
 	// enV2 changes line 7; enV3 line 11 too.
 	enV2 = strings.Replace(enV1, "Set the path.", "Set the path and the port.", 1)
 	enV3 = strings.Replace(enV2, "Run it.", "Run it twice.", 1)
@@ -59,7 +60,7 @@ func summary(h *document.History) string {
 func historyOf(t *testing.T, p Pair, opt Options) (*document.Document, []string) {
 	t.Helper()
 	if opt.Now.IsZero() {
-		opt.Now = day(12)
+		opt.Now = gittest.Day(12)
 	}
 	h := Read(context.Background(), []Pair{p}, opt)
 	doc := &document.Document{}
@@ -72,7 +73,7 @@ func historyOf(t *testing.T, p Pair, opt Options) (*document.Document, []string)
 }
 
 func TestHistory(t *testing.T) {
-	needGit(t)
+	gittest.Need(t)
 	tests := []struct {
 		name  string
 		build func(t *testing.T) (Pair, Options)
@@ -80,102 +81,102 @@ func TestHistory(t *testing.T) {
 		prob  string // a problem that must be reported; "" for none
 	}{
 		{"source updated after its translation", func(t *testing.T) (Pair, Options) {
-			r := newTestRepo(t)
-			r.commit(day(1), "add the guide", "en/x.md", enV1, "zh/x.md", zhV1)
-			r.commit(day(3), "configure the port", "en/x.md", enV2)
-			r.commit(day(5), "run twice", "en/x.md", enV3)
-			return Pair{r.path("en/x.md"), r.path("zh/x.md")}, Options{}
+			r := gittest.New(t)
+			r.Commit(gittest.Day(1), "add the guide", "en/x.md", enV1, "zh/x.md", zhV1)
+			r.Commit(gittest.Day(3), "configure the port", "en/x.md", enV2)
+			r.Commit(gittest.Day(5), "run twice", "en/x.md", enV3)
+			return Pair{r.Path("en/x.md"), r.Path("zh/x.md")}, Options{}
 		}, `behind [run twice, configure the port] days 9 changes [7-7 text, 11-11 text] base "add the guide"`, ""},
 
 		{"translation updated after the last source change", func(t *testing.T) (Pair, Options) {
-			r := newTestRepo(t)
-			r.commit(day(1), "add the guide", "en/x.md", enV1, "zh/x.md", zhV1)
-			r.commit(day(3), "configure the port", "en/x.md", enV2)
-			r.commit(day(4), "translate the port", "zh/x.md", strings.Replace(zhV1, "设置路径。", "设置路径和端口。", 1))
-			return Pair{r.path("en/x.md"), r.path("zh/x.md")}, Options{}
+			r := gittest.New(t)
+			r.Commit(gittest.Day(1), "add the guide", "en/x.md", enV1, "zh/x.md", zhV1)
+			r.Commit(gittest.Day(3), "configure the port", "en/x.md", enV2)
+			r.Commit(gittest.Day(4), "translate the port", "zh/x.md", strings.Replace(zhV1, "设置路径。", "设置路径和端口。", 1))
+			return Pair{r.Path("en/x.md"), r.Path("zh/x.md")}, Options{}
 		}, `behind [] days 0 changes [] base "translate the port"`, ""},
 
 		{"white space only", func(t *testing.T) (Pair, Options) {
-			r := newTestRepo(t)
-			r.commit(day(1), "add the guide", "en/x.md", enV1, "zh/x.md", zhV1)
-			r.commit(day(3), "reflow", "en/x.md", strings.Replace(enV1, "Download the tool.", "Download\n  the   tool.", 1))
-			return Pair{r.path("en/x.md"), r.path("zh/x.md")}, Options{}
+			r := gittest.New(t)
+			r.Commit(gittest.Day(1), "add the guide", "en/x.md", enV1, "zh/x.md", zhV1)
+			r.Commit(gittest.Day(3), "reflow", "en/x.md", strings.Replace(enV1, "Download the tool.", "Download\n  the   tool.", 1))
+			return Pair{r.Path("en/x.md"), r.Path("zh/x.md")}, Options{}
 		}, `behind [reflow] days 9 changes [3-4 white space] base "add the guide"`, ""},
 
 		{"a link's destination only", func(t *testing.T) (Pair, Options) {
-			r := newTestRepo(t)
-			r.commit(day(1), "add the guide", "en/x.md", strings.Replace(enV1, "the tool.", "[the tool](https://old.example.com/tool).", 1), "zh/x.md", zhV1)
-			r.commit(day(6), "move the site", "en/x.md", strings.Replace(enV1, "the tool.", "[the tool](https://new.example.org/dl/tool \"Tool\").", 1))
-			return Pair{r.path("en/x.md"), r.path("zh/x.md")}, Options{}
+			r := gittest.New(t)
+			r.Commit(gittest.Day(1), "add the guide", "en/x.md", strings.Replace(enV1, "the tool.", "[the tool](https://old.example.com/tool).", 1), "zh/x.md", zhV1)
+			r.Commit(gittest.Day(6), "move the site", "en/x.md", strings.Replace(enV1, "the tool.", "[the tool](https://new.example.org/dl/tool \"Tool\").", 1))
+			return Pair{r.Path("en/x.md"), r.Path("zh/x.md")}, Options{}
 		}, `behind [move the site] days 6 changes [3-3 links] base "add the guide"`, ""},
 
 		{"lines removed and added", func(t *testing.T) (Pair, Options) {
-			r := newTestRepo(t)
-			r.commit(day(1), "add the guide", "en/x.md", enV1, "zh/x.md", zhV1)
-			r.commit(day(2), "drop configure, add a note", "en/x.md", strings.Replace(enV1, "## Configure\n\nSet the path.\n\n", "", 1)+"\nA note.\n")
-			return Pair{r.path("en/x.md"), r.path("zh/x.md")}, Options{}
+			r := gittest.New(t)
+			r.Commit(gittest.Day(1), "add the guide", "en/x.md", enV1, "zh/x.md", zhV1)
+			r.Commit(gittest.Day(2), "drop configure, add a note", "en/x.md", strings.Replace(enV1, "## Configure\n\nSet the path.\n\n", "", 1)+"\nA note.\n")
+			return Pair{r.Path("en/x.md"), r.Path("zh/x.md")}, Options{}
 		}, `behind [drop configure, add a note] days 10 changes [4-4 text removed, 8-9 text] base "add the guide"`, ""},
 
 		{"the source's uncommitted edits are in the lines", func(t *testing.T) (Pair, Options) {
-			r := newTestRepo(t)
-			r.commit(day(1), "add the guide", "en/x.md", enV1, "zh/x.md", zhV1)
-			r.commit(day(3), "configure the port", "en/x.md", enV2)
-			r.write("en/x.md", "Intro.\n\n"+enV2)
-			return Pair{r.path("en/x.md"), r.path("zh/x.md")}, Options{}
+			r := gittest.New(t)
+			r.Commit(gittest.Day(1), "add the guide", "en/x.md", enV1, "zh/x.md", zhV1)
+			r.Commit(gittest.Day(3), "configure the port", "en/x.md", enV2)
+			r.Write("en/x.md", "Intro.\n\n"+enV2)
+			return Pair{r.Path("en/x.md"), r.Path("zh/x.md")}, Options{}
 		}, `behind [configure the port] days 9 changes [1-2 text, 9-9 text] base "add the guide"`, ""},
 
 		{"a marker naming an older source commit makes a fresh-looking translation stale", func(t *testing.T) (Pair, Options) {
-			r := newTestRepo(t)
-			base := r.commit(day(1), "add the source", "en/x.md", enV1)
-			r.commit(day(3), "configure the port", "en/x.md", enV2)
+			r := gittest.New(t)
+			base := r.Commit(gittest.Day(1), "add the source", "en/x.md", enV1)
+			r.Commit(gittest.Day(3), "configure the port", "en/x.md", enV2)
 			// Committed after the change, but translated from day 1's text.
-			r.commit(day(4), "add the translation", "zh/x.md", "<!-- source: en@"+base[:10]+" -->\n"+zhV1)
-			return Pair{r.path("en/x.md"), r.path("zh/x.md")}, Options{}
+			r.Commit(gittest.Day(4), "add the translation", "zh/x.md", "<!-- source: en@"+base[:10]+" -->\n"+zhV1)
+			return Pair{r.Path("en/x.md"), r.Path("zh/x.md")}, Options{}
 		}, `behind [configure the port] days 9 changes [7-7 text] base "add the source" marker 1`, ""},
 
 		{"a marker naming the latest source commit makes an old translation current", func(t *testing.T) (Pair, Options) {
-			r := newTestRepo(t)
-			r.commit(day(1), "add the guide", "en/x.md", enV1, "zh/x.md", zhV1)
-			r.commit(day(3), "configure the port", "en/x.md", enV2)
-			head := r.commit(day(5), "fix a typo", "en/x.md", enV3)
-			r.write("zh/x.md", "---\ntitle: 安装\nsource_commit: "+head+"\n---\n"+zhV1) // not committed: the file is what counts
-			return Pair{r.path("en/x.md"), r.path("zh/x.md")}, Options{}
+			r := gittest.New(t)
+			r.Commit(gittest.Day(1), "add the guide", "en/x.md", enV1, "zh/x.md", zhV1)
+			r.Commit(gittest.Day(3), "configure the port", "en/x.md", enV2)
+			head := r.Commit(gittest.Day(5), "fix a typo", "en/x.md", enV3)
+			r.Write("zh/x.md", "---\ntitle: 安装\nsource_commit: "+head+"\n---\n"+zhV1) // not committed: the file is what counts
+			return Pair{r.Path("en/x.md"), r.Path("zh/x.md")}, Options{}
 		}, `behind [] days 0 changes [] base "fix a typo" marker 3`, ""},
 
 		{"a marker naming a commit the history lacks", func(t *testing.T) (Pair, Options) {
-			r := newTestRepo(t)
-			r.commit(day(1), "add the guide", "en/x.md", enV1, "zh/x.md", "<!-- source-commit: 0123456789ab -->\n"+zhV1)
-			return Pair{r.path("en/x.md"), r.path("zh/x.md")}, Options{}
+			r := gittest.New(t)
+			r.Commit(gittest.Day(1), "add the guide", "en/x.md", enV1, "zh/x.md", "<!-- source-commit: 0123456789ab -->\n"+zhV1)
+			return Pair{r.Path("en/x.md"), r.Path("zh/x.md")}, Options{}
 		}, `none`, "zh/x.md:1: the marker names source commit 0123456789ab, which is not in the history of "},
 
 		{"ancestry, not dates: a translation branch that never saw the change", func(t *testing.T) (Pair, Options) {
-			r := newTestRepo(t)
-			r.commit(day(1), "add the guide", "en/x.md", enV1, "zh/x.md", zhV1)
-			r.git(day(2), "checkout", "-q", "-b", "translate")
-			r.git(day(2), "checkout", "-q", "main")
-			r.commit(day(3), "configure the port", "en/x.md", enV2)
-			r.git(day(4), "checkout", "-q", "translate")
-			r.commit(day(6), "polish the translation", "zh/x.md", strings.Replace(zhV1, "运行它。", "运行。", 1))
-			r.git(day(6), "checkout", "-q", "main")
-			r.git(day(7), "merge", "-q", "--no-ff", "-m", "merge translate", "translate")
-			return Pair{r.path("en/x.md"), r.path("zh/x.md")}, Options{}
+			r := gittest.New(t)
+			r.Commit(gittest.Day(1), "add the guide", "en/x.md", enV1, "zh/x.md", zhV1)
+			r.Git(gittest.Day(2), "checkout", "-q", "-b", "translate")
+			r.Git(gittest.Day(2), "checkout", "-q", "main")
+			r.Commit(gittest.Day(3), "configure the port", "en/x.md", enV2)
+			r.Git(gittest.Day(4), "checkout", "-q", "translate")
+			r.Commit(gittest.Day(6), "polish the translation", "zh/x.md", strings.Replace(zhV1, "运行它。", "运行。", 1))
+			r.Git(gittest.Day(6), "checkout", "-q", "main")
+			r.Git(gittest.Day(7), "merge", "-q", "--no-ff", "-m", "merge translate", "translate")
+			return Pair{r.Path("en/x.md"), r.Path("zh/x.md")}, Options{}
 		}, `behind [configure the port] days 9 changes [7-7 text] base "polish the translation"`, ""},
 
 		{"a renamed source is followed", func(t *testing.T) (Pair, Options) {
-			r := newTestRepo(t)
-			r.commit(day(1), "add the guide", "en/old.md", enV1, "zh/x.md", zhV1)
-			r.commit(day(2), "configure the port", "en/old.md", enV2)
-			r.git(day(3), "mv", "en/old.md", "en/new.md")
-			r.commit(day(3), "rename the guide")
-			r.commit(day(4), "run twice", "en/new.md", enV3)
-			return Pair{r.path("en/new.md"), r.path("zh/x.md")}, Options{}
+			r := gittest.New(t)
+			r.Commit(gittest.Day(1), "add the guide", "en/old.md", enV1, "zh/x.md", zhV1)
+			r.Commit(gittest.Day(2), "configure the port", "en/old.md", enV2)
+			r.Git(gittest.Day(3), "mv", "en/old.md", "en/new.md")
+			r.Commit(gittest.Day(3), "rename the guide")
+			r.Commit(gittest.Day(4), "run twice", "en/new.md", enV3)
+			return Pair{r.Path("en/new.md"), r.Path("zh/x.md")}, Options{}
 		}, `behind [run twice, rename the guide, configure the port] days 10 changes [7-7 text, 11-11 text] base "add the guide"`, ""},
 
 		{"never committed translation", func(t *testing.T) (Pair, Options) {
-			r := newTestRepo(t)
-			r.commit(day(1), "add the source", "en/x.md", enV1)
-			r.write("zh/x.md", zhV1)
-			return Pair{r.path("en/x.md"), r.path("zh/x.md")}, Options{}
+			r := gittest.New(t)
+			r.Commit(gittest.Day(1), "add the source", "en/x.md", enV1)
+			r.Write("zh/x.md", zhV1)
+			return Pair{r.Path("en/x.md"), r.Path("zh/x.md")}, Options{}
 		}, `none`, ""},
 
 		{"not in a git work tree: git is never asked", func(t *testing.T) (Pair, Options) {
@@ -188,9 +189,9 @@ func TestHistory(t *testing.T) {
 		}, `none`, ""},
 
 		{"git missing", func(t *testing.T) (Pair, Options) {
-			r := newTestRepo(t)
-			r.commit(day(1), "add the guide", "en/x.md", enV1, "zh/x.md", zhV1)
-			return Pair{r.path("en/x.md"), r.path("zh/x.md")}, Options{Git: "no-such-git-command"}
+			r := gittest.New(t)
+			r.Commit(gittest.Day(1), "add the guide", "en/x.md", enV1, "zh/x.md", zhV1)
+			return Pair{r.Path("en/x.md"), r.Path("zh/x.md")}, Options{Git: "no-such-git-command"}
 		}, `none`, "git is not installed (or not on PATH): stale translations are not checked (install git, or turn the check off"},
 	}
 	for _, tt := range tests {
@@ -214,11 +215,11 @@ func TestHistory(t *testing.T) {
 // A shallow clone says what it cannot know, and still finds a translation
 // behind when the source changed after the oldest commit it has.
 func TestShallowClone(t *testing.T) {
-	needGit(t)
-	r := newTestRepo(t)
-	r.commit(day(1), "add the guide", "en/x.md", enV1, "zh/x.md", zhV1, "en/y.md", enV1, "zh/y.md", zhV1)
-	r.commit(day(3), "configure the port", "en/x.md", enV2)
-	r.commit(day(5), "run twice", "en/x.md", enV3)
+	gittest.Need(t)
+	r := gittest.New(t)
+	r.Commit(gittest.Day(1), "add the guide", "en/x.md", enV1, "zh/x.md", zhV1, "en/y.md", enV1, "zh/y.md", zhV1)
+	r.Commit(gittest.Day(3), "configure the port", "en/x.md", enV2)
+	r.Commit(gittest.Day(5), "run twice", "en/x.md", enV3)
 	// Fixed dates are in the past: let the shallow clone see them.
 	for _, tt := range []struct {
 		depth    string
@@ -234,10 +235,10 @@ func TestShallowClone(t *testing.T) {
 	} {
 		t.Run("depth "+tt.depth, func(t *testing.T) {
 			dir := filepath.Join(t.TempDir(), "clone")
-			runGit(t, r.dir, day(12), "clone", "-q", "--depth", tt.depth, "file://"+r.dir, dir)
+			gittest.Run(t, r.Dir, gittest.Day(12), "clone", "-q", "--depth", tt.depth, "file://"+r.Dir, dir)
 			t.Chdir(dir)
 			pairs := []Pair{{"en/x.md", "zh/x.md"}, {"en/y.md", "zh/y.md"}}
-			h := Read(context.Background(), pairs, Options{Now: day(12)})
+			h := Read(context.Background(), pairs, Options{Now: gittest.Day(12)})
 			for i, want := range []string{tt.x, tt.y} {
 				doc := &document.Document{}
 				h.Attach(context.Background(), doc, pairs[i])
@@ -256,16 +257,16 @@ func TestShallowClone(t *testing.T) {
 // marker, ancestry in the source's repository with one; --source-repo
 // finds the history of a copy of the source.
 func TestTwoRepositories(t *testing.T) {
-	needGit(t)
-	src := newTestRepo(t)
-	src.commit(day(1), "add the guide", "docs/guide/x.md", enV1)
-	srcBase := src.commit(day(2), "configure the port", "docs/guide/x.md", enV2)
-	src.commit(day(5), "run twice", "docs/guide/x.md", enV3)
+	gittest.Need(t)
+	src := gittest.New(t)
+	src.Commit(gittest.Day(1), "add the guide", "docs/guide/x.md", enV1)
+	srcBase := src.Commit(gittest.Day(2), "configure the port", "docs/guide/x.md", enV2)
+	src.Commit(gittest.Day(5), "run twice", "docs/guide/x.md", enV3)
 
 	t.Run("by date", func(t *testing.T) {
-		tgt := newTestRepo(t)
-		tgt.commit(day(3), "translate", "zh/guide/x.md", zhV1)
-		doc, probs := historyOf(t, Pair{src.path("docs/guide/x.md"), tgt.path("zh/guide/x.md")}, Options{})
+		tgt := gittest.New(t)
+		tgt.Commit(gittest.Day(3), "translate", "zh/guide/x.md", zhV1)
+		doc, probs := historyOf(t, Pair{src.Path("docs/guide/x.md"), tgt.Path("zh/guide/x.md")}, Options{})
 		// The translation (day 3) follows the port change (day 2): the
 		// diff runs from the source as it was then.
 		want := `behind [run twice] days 7 changes [11-11 text] base "translate" by-date`
@@ -274,21 +275,21 @@ func TestTwoRepositories(t *testing.T) {
 		}
 	})
 	t.Run("a marker names the source commit", func(t *testing.T) {
-		tgt := newTestRepo(t)
-		tgt.commit(day(6), "translate", "zh/guide/x.md", "<!-- source: en@"+srcBase[:12]+" -->\n"+zhV1)
-		doc, probs := historyOf(t, Pair{src.path("docs/guide/x.md"), tgt.path("zh/guide/x.md")}, Options{})
+		tgt := gittest.New(t)
+		tgt.Commit(gittest.Day(6), "translate", "zh/guide/x.md", "<!-- source: en@"+srcBase[:12]+" -->\n"+zhV1)
+		doc, probs := historyOf(t, Pair{src.Path("docs/guide/x.md"), tgt.Path("zh/guide/x.md")}, Options{})
 		want := `behind [run twice] days 7 changes [11-11 text] base "configure the port" marker 1`
 		if got := summary(doc.History); got != want || len(probs) > 0 {
 			t.Errorf("got %s, problems %q\nwant %s", got, probs, want)
 		}
 	})
 	t.Run("--source-repo with a copy of the source", func(t *testing.T) {
-		tgt := newTestRepo(t)
+		tgt := gittest.New(t)
 		// The translation repository keeps a copy of the English pages,
 		// a line longer than the source repository's (a local note).
-		tgt.commit(day(3), "sync and translate", "en/guide/x.md", "Local note.\n"+enV3, "zh/guide/x.md", zhV1)
-		p := Pair{tgt.path("en/guide/x.md"), tgt.path("zh/guide/x.md")}
-		doc, probs := historyOf(t, p, Options{SourceRepo: src.dir})
+		tgt.Commit(gittest.Day(3), "sync and translate", "en/guide/x.md", "Local note.\n"+enV3, "zh/guide/x.md", zhV1)
+		p := Pair{tgt.Path("en/guide/x.md"), tgt.Path("zh/guide/x.md")}
+		doc, probs := historyOf(t, p, Options{SourceRepo: src.Dir})
 		want := `behind [run twice] days 7 changes [1-1 text, 12-12 text] base "sync and translate" by-date`
 		if got := summary(doc.History); got != want || len(probs) > 0 {
 			t.Errorf("got %s, problems %q\nwant %s", got, probs, want)
@@ -300,9 +301,9 @@ func TestTwoRepositories(t *testing.T) {
 		}
 	})
 	t.Run("--source-repo that is no repository", func(t *testing.T) {
-		tgt := newTestRepo(t)
-		tgt.commit(day(3), "translate", "en/x.md", enV1, "zh/x.md", zhV1)
-		_, probs := historyOf(t, Pair{tgt.path("en/x.md"), tgt.path("zh/x.md")}, Options{SourceRepo: t.TempDir()})
+		tgt := gittest.New(t)
+		tgt.Commit(gittest.Day(3), "translate", "en/x.md", enV1, "zh/x.md", zhV1)
+		_, probs := historyOf(t, Pair{tgt.Path("en/x.md"), tgt.Path("zh/x.md")}, Options{SourceRepo: t.TempDir()})
 		if got := strings.Join(probs, "\n"); !strings.Contains(got, ": --source-repo ") || !strings.Contains(got, "not a git repository") {
 			t.Errorf("problems %q, want one naming --source-repo and saying it is no repository", got)
 		}
