@@ -152,3 +152,15 @@ func realPath(path string) string {
 	}
 	return abs
 }
+
+// WorkTree returns the git work tree that holds the file or folder at
+// path (the folder with the .git nearest above it), or "" when there is
+// none. It starts no process.
+func WorkTree(path string) string {
+	real := realPath(path)
+	dir := real
+	if info, err := os.Stat(real); err != nil || !info.IsDir() {
+		dir = filepath.Dir(real)
+	}
+	return workTree(dir, map[string]string{})
+}

@@ -8,8 +8,8 @@ import (
 )
 
 // Source is what a translator's marker records of a source file: the
-// commit checked out in the work tree that holds it (or Options.Git's
-// SourceRepo), and whether the file differs from that commit.
+// commit checked out in the work tree that holds it (or in
+// Options.SourceRepo), and whether the file differs from that commit.
 type Source struct {
 	Head  string // full hash of HEAD
 	Dirty bool   // the file has changes not committed
