@@ -67,7 +67,7 @@ func BenchmarkStaleHistory(b *testing.B) {
 // commits that edit a page, update a translation, rename a page (a tenth
 // of the pages) or merge a short side branch, one an hour; it checks the
 // last commit out and returns the pairs as they are named at the end.
-func generateHistory(b *testing.B, dir string, n, commits int) []Pair {
+func generateHistory(b testing.TB, dir string, n, commits int) []Pair {
 	b.Helper()
 	gittest.Run(b, dir, gittest.Day(1), "init", "-q", "-b", "main")
 	cmd := exec.Command("git", "fast-import", "--quiet")
