@@ -14,7 +14,7 @@ import (
 // names), and which of its sections the changed source lines map to.
 var Stale = &Metric{
 	Name:       "stale",
-	Doc:        "a translation must follow its source: no source commit since the translation's last change or the source commit its marker names (git history of pairs of files)",
+	Doc:        "a translation must keep up with its source: no source commit in git after the translation's last change (or the source commit its marker names)",
 	Severity:   Warning,
 	Confidence: confStale,
 	Run:        stale,

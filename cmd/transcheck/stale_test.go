@@ -274,7 +274,7 @@ func TestSourceRepo(t *testing.T) {
 // transcheck checks lists stale among the checks that run by default.
 func TestChecksListsStale(t *testing.T) {
 	stdout, _, code := runIn(t, "checks")
-	if code != exitOK || !strings.Contains(stdout, "\nstale         default  warning   0.85        a translation must follow its source") {
+	if code != exitOK || !strings.Contains(stdout, "\nstale         default  warning   0.85        a translation must keep up with its source") {
 		t.Errorf("transcheck checks (exit %d):\n%s", code, stdout)
 	}
 }
