@@ -21,6 +21,15 @@ import (
 // matching blocks start (its front matter shifts them by four). The page
 // translated after its source changed has none, and neither has a tree
 // outside git.
+// withoutHistory is the default configuration with the stale check off,
+// for tests of other things over fixtures in this project's repository,
+// whose history depends on how it was cloned.
+func withoutHistory() *metrics.Config {
+	mc := metrics.DefaultConfig()
+	mc.Disabled = map[string]bool{metrics.Stale.Name: true}
+	return mc
+}
+
 // copyTree copies the files under src to dst.
 func copyTree(t *testing.T, src, dst string) {
 	t.Helper()
