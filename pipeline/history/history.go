@@ -267,13 +267,7 @@ func (h *History) Attach(ctx context.Context, doc *document.Document, p Pair) {
 // compute finds what the translation is based on and the source commits
 // it lacks.
 func (h *History) compute(loc located, opt Options) *record {
-	tev := loc.tgtTrack.events
-	if len(tev) == 0 {
-		// The translation was never committed: nothing to compare yet.
-		return nil
-	}
 	src, tgt := loc.src, loc.tgt
-	t := tev[0].commit
 	rec := &record{}
 	hist := &document.History{}
 	base := -1 // the base in the source's repository, when ancestry decides
@@ -282,7 +276,18 @@ func (h *History) compute(loc located, opt Options) *record {
 	if err != nil {
 		return nil
 	}
-	if m, ok := FindMarker(loc.pair.Target, data); ok {
+	m, marked := FindMarker(loc.pair.Target, data)
+	tev := loc.tgtTrack.events
+	if len(tev) == 0 && !marked {
+		// The translation was never committed and names no source
+		// commit: nothing to compare yet.
+		return nil
+	}
+	t := -1 // the translation's last commit
+	if len(tev) > 0 {
+		t = tev[0].commit
+	}
+	if marked {
 		hist.Marker = m.Line
 		pos := document.Position{Path: loc.pair.Target, Line: m.Line}
 		switch b := src.resolve(m.Hash); {

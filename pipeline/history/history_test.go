@@ -143,6 +143,14 @@ func TestHistory(t *testing.T) {
 			return Pair{r.Path("en/x.md"), r.Path("zh/x.md")}, Options{}
 		}, `behind [] days 0 changes [] base "fix a typo" marker 3`, ""},
 
+		{"a translation not committed yet is judged by its marker", func(t *testing.T) (Pair, Options) {
+			r := gittest.New(t)
+			base := r.Commit(gittest.Day(1), "add the source", "en/x.md", enV1)
+			r.Commit(gittest.Day(3), "configure the port", "en/x.md", enV2)
+			r.Write("zh/x.md", "<!-- source: en@"+base[:12]+" -->\n"+zhV1)
+			return Pair{r.Path("en/x.md"), r.Path("zh/x.md")}, Options{}
+		}, `behind [configure the port] days 9 changes [7-7 text] base "add the source" marker 1`, ""},
+
 		{"a marker naming a commit the history lacks", func(t *testing.T) (Pair, Options) {
 			r := gittest.New(t)
 			r.Commit(gittest.Day(1), "add the guide", "en/x.md", enV1, "zh/x.md", "<!-- source-commit: 0123456789ab -->\n"+zhV1)
