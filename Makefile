@@ -35,6 +35,7 @@ bench:
 	$(GO) test -run '^$$' -bench 'LargeTSV/chunks' -benchtime 1x ./pipeline
 	$(GO) test -run '^$$' -bench 'OneLine/20MB$$' -benchtime 1x ./pipeline
 	$(GO) test -run '^$$' -bench 'ProcessSeed' ./pipeline
+	$(GO) test -run '^$$' -bench 'StaleHistory' -benchtime 3x ./pipeline/history
 	$(GO) test -run '^$$' -bench . -benchmem ./pipeline/align ./pipeline/lexicon ./metrics/numeral ./reports
 
 # Sentence-alignment accuracy on the gold data in ../shared/data/align.

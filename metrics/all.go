@@ -14,6 +14,7 @@ var All = []*Metric{
 	LengthRatio,
 	Language,
 	CodeChanged,
+	Stale,
 }
 
 // ByName returns the metric with the given name, or nil.

@@ -116,6 +116,25 @@ type Finding struct {
 	// Baselined marks a finding recorded in the baseline file: reported,
 	// but not failing the gate.
 	Baselined bool `json:"baselined,omitempty"`
+	// Behind says, for a stale translation, how far behind its source
+	// it is; nil for other findings.
+	Behind *Behind `json:"behind,omitempty"`
+}
+
+// Behind is how far a translation is behind its source, as a stale
+// finding reports it for tables (the Markdown report's "Behind the
+// source").
+type Behind struct {
+	Commits int  `json:"commits"`            // source commits after the translation's base
+	AtLeast bool `json:"at_least,omitempty"` // the history is shallow: Commits or more
+	Days    int  `json:"days"`               // since the oldest of those commits
+	// Since is the date of the translation's base (YYYY-MM-DD): its last
+	// change, or the source commit its marker names.
+	Since string `json:"since"`
+	// Lines are the source lines changed in text ("40-52"), Sections the
+	// lines of the translation where the matching blocks start.
+	Lines    []string `json:"lines"`
+	Sections []int    `json:"sections"`
 }
 
 // targetChecks are the checks whose finding is about the target text:
@@ -223,6 +242,13 @@ type Config struct {
 	Lexicon func(source, target string) *lexicon.Lexicon
 	// Glossary holds the user's terms; nil when none was given.
 	Glossary *Glossary
+	// StaleDays is the number of days a translation may be behind its
+	// source before a stale finding is a warning; until then it is info.
+	// 0 reports every stale translation at warning.
+	StaleDays int
+	// StaleFail makes stale findings errors, so that the gate fails on a
+	// translation behind its source.
+	StaleFail bool
 }
 
 // Runs reports whether the configuration runs a metric: not disabled, and

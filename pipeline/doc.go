@@ -5,6 +5,10 @@
 //
 //  1. read:    files are found (read.Discover) and read into Documents of
 //     units, each unit holding its text as one segment (read.File).
+//     When the stale check runs, the git history of every pair of files
+//     is read once, before any document (package history: one git log
+//     walk per repository), and each document of two files gets its
+//     record (Document.History) as it is read.
 //  2. segment: each unit's text is split into language runs at script
 //     boundaries, then into sentences (package segment).
 //  3. detect:  each segment gets a language and a confidence (package

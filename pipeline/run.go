@@ -8,6 +8,7 @@ import (
 	"github.com/transcheck/transcheck/metrics"
 	"github.com/transcheck/transcheck/pipeline/detect"
 	"github.com/transcheck/transcheck/pipeline/document"
+	"github.com/transcheck/transcheck/pipeline/history"
 	"github.com/transcheck/transcheck/pipeline/lexicon"
 	"github.com/transcheck/transcheck/pipeline/read"
 )
@@ -31,6 +32,9 @@ type Config struct {
 	// reports that show the text (HTML). Without it a run holds only
 	// counts and findings, so memory does not grow with the corpus.
 	KeepDocuments bool
+	// History says where the sources' history is (another repository)
+	// and the time of the run; it is read when the stale check runs.
+	History history.Options
 }
 
 // Runner holds what every document of a run shares: the configuration and
@@ -215,6 +219,12 @@ func (r *Runner) Stream(ctx context.Context, paths []string, emit func(*Document
 	for _, p := range found.Problems {
 		rep.Problems = append(rep.Problems, p.Error())
 	}
+	// The history of every pair of files is read once, before any is
+	// checked: one git log walk per repository, not one per file.
+	hist := r.readHistory(ctx, files)
+	if hist != nil {
+		rep.Problems = append(rep.Problems, hist.Problems()...)
+	}
 	jobs := r.cfg.Jobs
 	if jobs <= 0 {
 		jobs = runtime.NumCPU()
@@ -262,7 +272,10 @@ func (r *Runner) Stream(ctx context.Context, paths []string, emit func(*Document
 					}
 					continue
 				}
-				dr := r.Process(read.File(files[t.file.index], r.cfg.Read))
+				in := files[t.file.index]
+				doc := read.File(in, r.cfg.Read)
+				hist.Attach(ctx, doc, history.Pair{Source: in.Source, Target: in.Target})
+				dr := r.Process(doc)
 				if !r.cfg.KeepDocuments {
 					dr.Doc = nil
 				}
@@ -309,6 +322,28 @@ feed:
 		return nil, err
 	}
 	return rep, nil
+}
+
+// readHistory reads the git history of the pairs of files among the
+// inputs when the stale check runs; nil when it does not.
+func (r *Runner) readHistory(ctx context.Context, inputs []read.Input) *history.History {
+	runs := false
+	for _, m := range r.cfg.Metrics {
+		runs = runs || m == metrics.Stale && r.cfg.MetricConfig.Runs(m)
+	}
+	if !runs {
+		return nil
+	}
+	var pairs []history.Pair
+	for _, in := range inputs {
+		if in.Paired && in.Source != "" && in.Target != "" {
+			pairs = append(pairs, history.Pair{Source: in.Source, Target: in.Target})
+		}
+	}
+	if len(pairs) == 0 {
+		return nil
+	}
+	return history.Read(ctx, pairs, r.cfg.History)
 }
 
 // finishedDoc is a checked document and its place in discovery order.

@@ -65,7 +65,7 @@ func TestSuppress(t *testing.T) {
 			checks:     []string{"numbers"},
 			found:      []string{"numbers guide.md:4"},
 			suppressed: []string{"numbers guide.md:4"},
-			problems:   []string{`guide.md:3: transcheck-disable-next-line: unknown check "numbrs" (checks are addition, carryover, code_changed, coverage, language, length_ratio, missing_file, missing_section, missing_translation, names, numbers, omission, orphan_translation, partial_omission, state, terms, untranslated)`},
+			problems:   []string{`guide.md:3: transcheck-disable-next-line: unknown check "numbrs" (checks are addition, carryover, code_changed, coverage, language, length_ratio, missing_file, missing_section, missing_translation, names, numbers, omission, orphan_translation, partial_omission, stale, state, terms, untranslated)`},
 		},
 		{
 			name: "markdown omission",

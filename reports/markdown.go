@@ -75,6 +75,9 @@ func (p markdownPrinter) Print(r *pipeline.Report) error {
 	if line := unreadLine(r); line != "" {
 		fmt.Fprintf(&b, "\n%s.\n", mdCell(line))
 	}
+	if err := behindTable(&b, r); err != nil {
+		return err
+	}
 	leftFindings, leftIn := 0, 0
 	err = r.EachDocument(func(d *pipeline.DocumentReport) error {
 		if len(d.Findings) == 0 {
@@ -128,6 +131,63 @@ func (p markdownPrinter) Print(r *pipeline.Report) error {
 	}
 	_, err = io.WriteString(p.w, b.String())
 	return err
+}
+
+// behindRows is the most pages the "Behind the source" table lists; the
+// findings below it list every one.
+const behindRows = 100
+
+// behindTable writes the table of translations behind their source, one
+// row per stale finding: the page, how many source commits it lacks, for
+// how many days, and the lines where the sections to update start.
+func behindTable(b *strings.Builder, r *pipeline.Report) error {
+	var rows strings.Builder
+	n := 0
+	err := r.EachDocument(func(d *pipeline.DocumentReport) error {
+		for _, f := range d.Findings {
+			if f.Check != metrics.Stale.Name || f.Behind == nil {
+				continue
+			}
+			n++
+			if n > behindRows {
+				continue
+			}
+			page := d.Name
+			if f.Target != nil {
+				page = f.Target.Path
+			}
+			commits := fmt.Sprint(f.Behind.Commits)
+			if f.Behind.AtLeast {
+				commits = "≥ " + commits
+			}
+			var secs []string
+			for _, l := range f.Behind.Sections {
+				secs = append(secs, fmt.Sprint(l))
+			}
+			sections := "line " + strings.Join(secs, ", ")
+			switch {
+			case len(f.Behind.Lines) == 0 && len(secs) > 0:
+				sections = "white space or links only (line " + strings.Join(secs, ", ") + ")"
+			case len(secs) > 1:
+				sections = "lines " + strings.Join(secs, ", ")
+			case len(secs) == 0:
+				sections = "not known"
+			}
+			fmt.Fprintf(&rows, "| %s | %s | %d | %s |\n", mdCell(page), commits, f.Behind.Days, mdCell(sections))
+		}
+		return nil
+	})
+	if err != nil || n == 0 {
+		return err
+	}
+	fmt.Fprintf(b, "\n### Behind the source\n\n%s whose source changed after %s last update:\n\n",
+		count(n, "translation", "translations"), plural(n, "its", "their"))
+	b.WriteString("| Page | Commits behind | Days | Sections to update start at |\n|---|---:|---:|---|\n")
+	b.WriteString(rows.String())
+	if n > behindRows {
+		fmt.Fprintf(b, "\n%s more %s not listed here.\n", count(n-behindRows, "translation", "translations"), plural(n-behindRows, "is", "are"))
+	}
+	return nil
 }
 
 func markdownFinding(f metrics.Finding) string {

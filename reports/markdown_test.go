@@ -8,6 +8,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/transcheck/transcheck/metrics"
 	"github.com/transcheck/transcheck/pipeline"
 )
 
@@ -58,5 +59,39 @@ func TestMarkdownPlurals(t *testing.T) {
 		if !strings.Contains(out, want) {
 			t.Errorf("no %q in\n%s", want, out)
 		}
+	}
+}
+
+// Translations behind their source get a table of their own: the page,
+// the commits and days behind and where the sections to update start;
+// a report with none has no such table.
+func TestMarkdownBehind(t *testing.T) {
+	stale := func(target string, b metrics.Behind) metrics.Finding {
+		return metrics.Finding{Check: "stale", Severity: metrics.Warning, Confidence: 0.85, Message: "changed",
+			Source: &metrics.Side{Path: "docs/en/" + target, Line: 8}, Target: &metrics.Side{Path: "docs/zh/" + target, Line: 11}, Behind: &b}
+	}
+	rep := tricky()
+	if out := render(t, "markdown", rep); strings.Contains(out, "Behind the source") {
+		t.Errorf("a report with no stale finding has a Behind the source table:\n%s", out)
+	}
+	rep.Documents = append(rep.Documents,
+		pipeline.DocumentReport{Name: "docs/en/guide.md → docs/zh/guide.md", Paths: []string{"docs/en/guide.md", "docs/zh/guide.md"}, Problems: []string{},
+			Findings: []metrics.Finding{stale("guide.md", metrics.Behind{Commits: 3, Days: 12, Since: "2026-03-02", Lines: []string{"8", "12-14"}, Sections: []int{11, 15}})}},
+		pipeline.DocumentReport{Name: "docs/en/faq.md → docs/zh/faq.md", Paths: []string{"docs/en/faq.md", "docs/zh/faq.md"}, Problems: []string{},
+			Findings: []metrics.Finding{stale("faq.md", metrics.Behind{Commits: 1, AtLeast: true, Days: 40, Since: "2026-01-02", Sections: []int{6}})}},
+		pipeline.DocumentReport{Name: "docs/en/a|b.md → docs/zh/a|b.md", Paths: []string{"docs/en/a|b.md", "docs/zh/a|b.md"}, Problems: []string{},
+			Findings: []metrics.Finding{stale("a|b.md", metrics.Behind{Commits: 2, Days: 1, Since: "2026-03-13", Lines: []string{"3"}})}},
+	)
+	out := render(t, "markdown", rep)
+	want := "\n### Behind the source\n\n3 translations whose source changed after their last update:\n\n" +
+		"| Page | Commits behind | Days | Sections to update start at |\n|---|---:|---:|---|\n" +
+		"| docs/zh/guide.md | 3 | 12 | lines 11, 15 |\n" +
+		"| docs/zh/faq.md | ≥ 1 | 40 | white space or links only (line 6) |\n" +
+		"| docs/zh/a\\|b.md | 2 | 1 | not known |\n"
+	if !strings.Contains(out, want) {
+		t.Errorf("no Behind the source table as\n%s\nin\n%s", want, out)
+	}
+	if i, j := strings.Index(out, "### Behind the source"), strings.Index(out, "<details>"); i < 0 || j < i {
+		t.Error("the Behind the source table must come before the findings of each document")
 	}
 }

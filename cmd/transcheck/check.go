@@ -30,6 +30,8 @@ type checkOptions struct {
 	failOn              string
 	minComplete         float64
 	minConfidence       float64
+	maxStaleDays        int
+	failOnStale         bool
 	enable              []string
 	maxFindings         int
 	baseline, writeBase string
@@ -71,6 +73,7 @@ Reports go to standard output (--format, default table) or to files with
 	o.common.registerPairs(fs)
 	o.common.registerGlossary(fs)
 	o.common.registerLexicon(fs)
+	o.common.registerSourceRepo(fs)
 	fs.StringVar(&o.format, "format", "table", "report `FORMAT` for standard output: "+strings.Join(reports.Names(), ", "))
 	fs.StringArrayVarP(&o.outputs, "output", "o", nil, "write a report to `FILE` (format from its extension) or FORMAT=FILE; '-' is standard output (repeatable)")
 	fs.StringVar(&o.failOn, "fail-on", "error", "lowest severity `LEVEL` that fails the gate: error, warning or never")
@@ -78,6 +81,8 @@ Reports go to standard output (--format, default table) or to files with
 	fs.StringSliceVar(&o.enable, "enable", nil, "run the opt-in `CHECK`s too (comma-separated or repeated; see transcheck checks)")
 	fs.Float64Var(&o.minComplete, "min-completeness", 0, "fail when less than `PCT` percent of source segments have a counterpart, in any document or overall")
 	fs.IntVar(&o.maxFindings, "max-findings", -1, "fail when there are more than `N` findings, not counting baselined ones (-1: no limit)")
+	fs.IntVar(&o.maxStaleDays, "max-stale-days", 0, "report a translation behind its source at warning only when it is more than `N` days behind (info until then; 0: at once)")
+	fs.BoolVar(&o.failOnStale, "fail-on-stale", false, "make stale translations errors, so the gate fails on them")
 	fs.StringVar(&o.baseline, "baseline", "", "baseline `FILE`: its findings are reported as baselined and do not fail the gate")
 	fs.StringVar(&o.writeBase, "write-baseline", "", "record the run's findings in the baseline `FILE`")
 	fs.StringVar(&o.configPath, "config", "", "configuration `FILE` (default: .transcheck.yaml or .transcheck.yml here or in a parent folder)")
@@ -163,6 +168,15 @@ func (o *checkOptions) run(paths []string) error {
 	}
 	if c := cfg.MetricConfig.MinConfidence; c < 0 || c > 1 {
 		return commandLineErr("--min-confidence %v: use a number from 0 to 1", c)
+	}
+	if set("max-stale-days") {
+		if o.maxStaleDays < 0 {
+			return commandLineErr("--max-stale-days %d: use 0 (report at once) or more days", o.maxStaleDays)
+		}
+		cfg.MetricConfig.StaleDays = o.maxStaleDays
+	}
+	if set("fail-on-stale") {
+		cfg.MetricConfig.StaleFail = o.failOnStale
 	}
 	for _, name := range o.enable {
 		if err := enableCheck(cfg.MetricConfig, name); err != nil {

@@ -42,9 +42,13 @@ type fileConfig struct {
 		FailOn          string   `yaml:"fail_on"`
 		MinCompleteness *float64 `yaml:"min_completeness"`
 		MaxFindings     *int     `yaml:"max_findings"`
+		FailOnStale     *bool    `yaml:"fail_on_stale"`
 	} `yaml:"gate"`
-	Baseline string `yaml:"baseline"`
-	Outputs  []struct {
+	// SourceRepo is the git work tree holding the sources' history
+	// (--source-repo).
+	SourceRepo string `yaml:"source_repo"`
+	Baseline   string `yaml:"baseline"`
+	Outputs    []struct {
 		Format string `yaml:"format"`
 		Path   string `yaml:"path"`
 	} `yaml:"outputs"`
@@ -62,11 +66,12 @@ type checkConfig struct {
 	Severity    string   `yaml:"severity"`
 	MaxZ        *float64 `yaml:"max_z"`        // length_ratio
 	MinCoverage *float64 `yaml:"min_coverage"` // coverage
+	MaxDays     *int     `yaml:"max_days"`     // stale
 	line        int
 }
 
 // thresholdKeys says which check each threshold belongs to.
-var thresholdKeys = map[string]string{"max_z": "length_ratio", "min_coverage": "coverage"}
+var thresholdKeys = map[string]string{"max_z": "length_ratio", "min_coverage": "coverage", "max_days": "stale"}
 
 // configNames are the names transcheck looks for, in the current folder
 // and its parents; the first is the one `init` writes.
@@ -186,6 +191,14 @@ func (c *fileConfig) validate() error {
 				return c.errorf(key+".max_z", "must be above 0 (a z-score; default 3.5)")
 			}
 		}
+		if cc.MaxDays != nil {
+			if name != thresholdKeys["max_days"] {
+				return c.errorf(key+".max_days", "max_days belongs to stale")
+			}
+			if *cc.MaxDays < 0 {
+				return c.errorf(key+".max_days", "must be 0 (report every stale translation) or more days")
+			}
+		}
 		if cc.MinCoverage != nil {
 			if name != thresholdKeys["min_coverage"] {
 				return c.errorf(key+".min_coverage", "min_coverage belongs to coverage")
@@ -292,6 +305,7 @@ checks:               # each check: enabled, and optionally severity (info, warn
   length_ratio: {enabled: true, max_z: 3.5}     # flag pairs beyond this Gale-Church z-score
   language: {enabled: true}
   code_changed: {enabled: true}
+  stale: {enabled: true, max_days: 0}           # a translation behind its source in git; info until this many days behind (0: warn at once)
   names: {enabled: false}                       # opt-in: Latin names and acronyms inside Chinese text
 
 min_confidence: 0      # hide findings whose confidence is below this (0 to 1); the reports count them
@@ -300,6 +314,9 @@ gate:
   fail_on: error       # lowest severity that fails the run: error, warning or never
   min_completeness: 0  # percent of source segments with a counterpart, per document and overall
   max_findings: -1     # fail when more findings than this (not counting baselined ones); -1: no limit
+  fail_on_stale: false # make stale translations errors, so the gate fails on them
+
+source_repo: ""        # git work tree holding the sources' history when they are not in it (e.g. a copy of the English pages)
 
 baseline: ""           # findings recorded by --write-baseline are reported but do not fail the gate
 
@@ -340,6 +357,12 @@ func (c *fileConfig) apply(mc *metrics.Config) error {
 		if cc.MinCoverage != nil {
 			mc.CoverageFraction = *cc.MinCoverage
 		}
+		if cc.MaxDays != nil {
+			mc.StaleDays = *cc.MaxDays
+		}
+	}
+	if c.Gate.FailOnStale != nil {
+		mc.StaleFail = *c.Gate.FailOnStale
 	}
 	return nil
 }

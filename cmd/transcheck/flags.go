@@ -21,13 +21,19 @@ type commonFlags struct {
 	glossary, lexicon                   string
 	exclude, pairs                      []string
 	maxFileSize, maxSegment             int
+	sourceRepo                          string
+}
+
+// registerLanguages adds --source and --target.
+func (c *commonFlags) registerLanguages(fs *pflag.FlagSet) {
+	fs.StringVar(&c.source, "source", "", "language of the original, an ISO 639-1 `LANG` code (e.g. en); inferred per document when empty")
+	fs.StringVar(&c.target, "target", "", "language of the translation, an ISO 639-1 `LANG` code (e.g. zh); inferred when empty")
 }
 
 // registerRead adds the flags every reading command takes: languages,
 // encoding and size limits.
 func (c *commonFlags) registerRead(fs *pflag.FlagSet) {
-	fs.StringVar(&c.source, "source", "", "language of the original, an ISO 639-1 `LANG` code (e.g. en); inferred per document when empty")
-	fs.StringVar(&c.target, "target", "", "language of the translation, an ISO 639-1 `LANG` code (e.g. zh); inferred when empty")
+	c.registerLanguages(fs)
 	fs.StringVar(&c.languages, "languages", "", "languages the detector tells apart, a comma-separated `LIST` (default: zh,en plus source and target)")
 	fs.StringVar(&c.encoding, "encoding", "", "encoding `NAME` of files without a byte-order mark (e.g. gb18030); default UTF-8")
 	fs.IntVar(&c.maxFileSize, "max-file-size", read.DefaultMaxFileSize>>20, "largest file read whole, in `MB`; a bigger one is reported and not read (TMX, TSV and CSV are streamed instead)")
@@ -42,6 +48,11 @@ func (c *commonFlags) registerDiscovery(fs *pflag.FlagSet) {
 // registerPairs adds --pair.
 func (c *commonFlags) registerPairs(fs *pflag.FlagSet) {
 	fs.StringArrayVar(&c.pairs, "pair", nil, "check TARGET as the translation of SOURCE, files or folders, given as `SOURCE=TARGET` (repeatable)")
+}
+
+// registerSourceRepo adds --source-repo.
+func (c *commonFlags) registerSourceRepo(fs *pflag.FlagSet) {
+	fs.StringVar(&c.sourceRepo, "source-repo", "", "git work tree `PATH` that holds the sources' history, when it is not the one the source files are in (stale check)")
 }
 
 // registerGlossary adds --glossary.
@@ -68,6 +79,7 @@ func (c *commonFlags) fromFile(fc *fileConfig, set func(string) bool) {
 	str("encoding", &c.encoding, fc.Encoding)
 	str("glossary", &c.glossary, fc.relative(fc.Glossary))
 	str("lexicon", &c.lexicon, fc.relative(fc.Lexicon))
+	str("source-repo", &c.sourceRepo, fc.relative(fc.SourceRepo))
 	c.exclude = append(c.exclude, fc.Exclude...)
 	if !set("pair") {
 		for _, p := range fc.Pairs {
@@ -92,6 +104,10 @@ func (c *commonFlags) config() (pipeline.Config, error) {
 			}
 		}
 	}
+	if c.sourceRepo != "" && !isDir(c.sourceRepo) {
+		return cfg, usageErr("--source-repo %s: no such folder (name the work tree of the source's git repository)", c.sourceRepo)
+	}
+	cfg.History.SourceRepo = c.sourceRepo
 	cfg.Read.Encoding = c.encoding
 	cfg.Read.Exclude = c.exclude
 	if c.maxFileSize <= 0 || c.maxSegment <= 0 {

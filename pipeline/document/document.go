@@ -204,6 +204,10 @@ type Document struct {
 	// each where it stands with the names it gives, for the run to check
 	// the names against the checks it knows.
 	Directives []Directive
+	// History is what git says about a pair of files: the source commits
+	// the translation lacks and the lines they changed; nil for a single
+	// file, or files with no history to compare (see History).
+	History *History
 
 	segments []*Segment
 }
