@@ -188,19 +188,19 @@ func (f *sourceFinder) inputs(roots []string, pairs []read.Pair) []read.Input {
 }
 
 func (f *sourceFinder) source(target string) (read.Input, error) {
-	abs := absPath(target)
+	abs := history.RealPath(target)
 	match := func(inputs []read.Input) (read.Input, bool, error) {
 		for _, in := range inputs {
 			if !in.Paired {
 				continue
 			}
-			if in.Target != "" && absPath(in.Target) == abs {
+			if in.Target != "" && history.RealPath(in.Target) == abs {
 				if in.Source == "" {
 					return in, true, fmt.Errorf("no source pairs with this translation (an orphan: name its source with --pair SOURCE=%s)", target)
 				}
 				return in, true, nil
 			}
-			if in.Source != "" && absPath(in.Source) == abs {
+			if in.Source != "" && history.RealPath(in.Source) == abs {
 				return in, true, fmt.Errorf("is a source file, not a translation (stamp its translation, e.g. %s)", orNone(in.Target))
 			}
 		}
@@ -219,7 +219,7 @@ func (f *sourceFinder) source(target string) (read.Input, error) {
 		}
 		if wd, err := os.Getwd(); err == nil {
 			// Paths below the working folder are shown as relative ones.
-			if rel, err := filepath.Rel(absPath(wd), tree); err == nil && !strings.HasPrefix(rel, "..") {
+			if rel, err := filepath.Rel(history.RealPath(wd), tree); err == nil && !strings.HasPrefix(rel, "..") {
 				tree = rel
 			}
 		}
@@ -237,17 +237,4 @@ func orNone(s string) string {
 		return "none exists yet"
 	}
 	return s
-}
-
-// absPath returns the absolute path with symbolic links resolved, so two
-// names of one file compare equal.
-func absPath(p string) string {
-	abs, err := filepath.Abs(p)
-	if err != nil {
-		return p
-	}
-	if real, err := filepath.EvalSymlinks(abs); err == nil {
-		return real
-	}
-	return abs
 }

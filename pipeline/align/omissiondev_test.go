@@ -115,14 +115,9 @@ func omissionCurve(t *testing.T, rows []omissionRow, wa *WordAligner) map[float6
 		}
 	}
 	sort.Sort(sort.Reverse(sort.Float64Slice(clean)))
-	out := map[float64][2]float64{}
-	var b strings.Builder
-	fmt.Fprintf(&b, "%-8s %9s %8s %8s %8s\n", "clean", "threshold", "found", "recall", "overlap")
-	for _, rate := range []float64{0.01, 0.02, 0.05, 0.10} {
-		// The lowest threshold that flags at most rate of the clean rows.
-		k := int(rate * float64(len(clean)))
-		th := clean[k] + 1e-9
-		found, over, omissions := 0, 0, 0
+	// at counts the rated omissions whose best stretch scores th or more,
+	// and those whose stretch overlaps the raters' words.
+	at := func(th float64) (found, over, omissions int) {
 		for _, s := range all {
 			if !s.row.omission {
 				continue
@@ -135,6 +130,15 @@ func omissionCurve(t *testing.T, rows []omissionRow, wa *WordAligner) map[float6
 				}
 			}
 		}
+		return found, over, omissions
+	}
+	out := map[float64][2]float64{}
+	var b strings.Builder
+	fmt.Fprintf(&b, "%-8s %9s %8s %8s %8s\n", "clean", "threshold", "found", "recall", "overlap")
+	for _, rate := range []float64{0.01, 0.02, 0.05, 0.10} {
+		// The lowest threshold that flags at most rate of the clean rows.
+		th := clean[int(rate*float64(len(clean)))] + 1e-9
+		found, over, omissions := at(th)
 		recall, overlap := float64(found)/float64(omissions), 0.0
 		if found > 0 {
 			overlap = float64(over) / float64(found)
@@ -149,19 +153,7 @@ func omissionCurve(t *testing.T, rows []omissionRow, wa *WordAligner) map[float6
 			flagged++
 		}
 	}
-	found, over, omissions := 0, 0, 0
-	for _, s := range all {
-		if !s.row.omission {
-			continue
-		}
-		omissions++
-		if s.score >= OmittedMin {
-			found++
-			if overlaps(s.row.zh, s.span.Start, s.span.End, s.row.spans) {
-				over++
-			}
-		}
-	}
+	found, over, omissions := at(OmittedMin)
 	fmt.Fprintf(&b, "at OmittedMin %.1f: %d of %d clean flagged (%.1f%%), %d of %d omissions found (%.3f), %d overlap the raters' words\n",
 		OmittedMin, flagged, len(clean), 100*float64(flagged)/float64(len(clean)), found, omissions, float64(found)/float64(omissions), over)
 	t.Log("\n" + b.String())

@@ -78,7 +78,7 @@ func (d diffSpec) copyChanges(ctx context.Context, g *git) ([]document.Change, e
 	if err := f.Close(); err != nil {
 		return nil, err
 	}
-	cmd := g.command(ctx, d.repo.root, "diff", "--no-index", "--no-ext-diff", "--no-textconv", "--unified=0", f.Name(), realPath(d.path))
+	cmd := g.command(ctx, d.repo.root, "diff", "--no-index", "--no-ext-diff", "--no-textconv", "--unified=0", f.Name(), RealPath(d.path))
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
 	out, err := cmd.Output()

@@ -140,9 +140,9 @@ func workTree(dir string, cache map[string]string) string {
 	return root
 }
 
-// realPath returns the absolute path with symbolic links resolved, as git
+// RealPath returns the absolute path with symbolic links resolved, as git
 // names its work tree; path itself when that fails.
-func realPath(path string) string {
+func RealPath(path string) string {
 	abs, err := filepath.Abs(path)
 	if err != nil {
 		return path
@@ -157,7 +157,7 @@ func realPath(path string) string {
 // path (the folder with the .git nearest above it), or "" when there is
 // none. It starts no process.
 func WorkTree(path string) string {
-	real := realPath(path)
+	real := RealPath(path)
 	dir := real
 	if info, err := os.Stat(real); err != nil || !info.IsDir() {
 		dir = filepath.Dir(real)

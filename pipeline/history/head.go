@@ -23,10 +23,10 @@ func SourceHead(ctx context.Context, path string, opt Options) (Source, error) {
 	if err != nil {
 		return Source{}, err
 	}
-	real := realPath(path)
+	real := RealPath(path)
 	root := ""
 	if opt.SourceRepo != "" {
-		root = realPath(opt.SourceRepo)
+		root = RealPath(opt.SourceRepo)
 	} else if root = workTree(filepath.Dir(real), map[string]string{}); root == "" {
 		return Source{}, fmt.Errorf("%s is not in a git work tree (commit the source first, or name its repository with --source-repo)", path)
 	}
@@ -39,7 +39,7 @@ func SourceHead(ctx context.Context, path string, opt Options) (Source, error) {
 	if err != nil {
 		return Source{}, fmt.Errorf("%s: %v", display(root), err)
 	}
-	if rel, ok := relPath(realPath(strings.TrimSpace(string(top))), real); ok {
+	if rel, ok := relPath(RealPath(strings.TrimSpace(string(top))), real); ok {
 		st, err := g.output(ctx, root, "status", "--porcelain", "-z", "--", rel)
 		if err != nil {
 			return Source{}, fmt.Errorf("%s: %v", display(root), err)

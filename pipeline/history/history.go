@@ -80,15 +80,15 @@ func Read(ctx context.Context, pairs []Pair, opt Options) *History {
 		if p.Source == "" || p.Target == "" {
 			continue
 		}
-		tgt := realPath(p.Target)
+		tgt := RealPath(p.Target)
 		tgtRoot := workTree(filepath.Dir(tgt), cache)
 		if tgtRoot == "" {
 			continue
 		}
-		src := realPath(p.Source)
+		src := RealPath(p.Source)
 		srcRoot := ""
 		if opt.SourceRepo != "" {
-			srcRoot = realPath(opt.SourceRepo)
+			srcRoot = RealPath(opt.SourceRepo)
 		} else {
 			srcRoot = workTree(filepath.Dir(src), cache)
 		}
@@ -120,7 +120,7 @@ func Read(ctx context.Context, pairs []Pair, opt Options) *History {
 	}
 	sourceRepo := ""
 	if opt.SourceRepo != "" {
-		sourceRepo = realPath(opt.SourceRepo)
+		sourceRepo = RealPath(opt.SourceRepo)
 	}
 	// failed says why a repository's history cannot be read, once.
 	failed := func(root string, err error) {
@@ -415,7 +415,7 @@ func bySuffix(files []string, path string) (string, string) {
 // it, as the run's other messages do.
 func display(path string) string {
 	if wd, err := os.Getwd(); err == nil {
-		if rel, ok := relPath(realPath(wd), path); ok {
+		if rel, ok := relPath(RealPath(wd), path); ok {
 			if rel == "." {
 				return "."
 			}

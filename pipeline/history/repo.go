@@ -76,7 +76,7 @@ func openRepo(ctx context.Context, g *git, dir string) *repo {
 		r.err = fmt.Errorf("git rev-parse: unexpected output %q", out)
 		return r
 	}
-	r.root = realPath(lines[0])
+	r.root = RealPath(lines[0])
 	if lines[1] == "true" {
 		p := lines[2]
 		if !filepath.IsAbs(p) {
