@@ -81,10 +81,13 @@ func droppedSentences(p *Pass) (flagged map[int]bool) {
 				// its neighbours' words (a name or a noun said twice):
 				// place each source sentence on its own stretch of the
 				// target, in order, and see whether this one gets any.
+				if !shorterBy(p, src.Text, ss[i], tgt.Text) {
+					continue // the length first: it is cheap, and rules out most
+				}
 				if placed == nil {
 					placed = placeClauses(lex, ss, clausePieces(tgt.Text), fromLex)
 				}
-				if float64(placed[i]) > droppedMaxPlaced*float64(words[i]) || !shorterBy(p, src.Text, ss[i], tgt.Text) {
+				if float64(placed[i]) > droppedMaxPlaced*float64(words[i]) {
 					continue
 				}
 			}
