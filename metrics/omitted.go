@@ -26,8 +26,8 @@ import (
 func omittedStretches(p *Pass, skip map[int]bool) {
 	doc := p.Doc
 	lex := p.lexiconFor()
-	if !doc.Paired || lex == nil || lexSide(doc) != doc.Source {
-		return
+	if !doc.Paired || lex == nil || lexSide(doc) != doc.Source || p.Config.Disabled["partial_omission"] {
+		return // (disabled: the word alignment is not worth doing for nothing)
 	}
 	var pairs [][2]string
 	var beads []int
