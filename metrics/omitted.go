@@ -49,6 +49,9 @@ func omittedStretches(p *Pass, skip map[int]bool) {
 	if p.shared.norms.Words == nil {
 		p.shared.norms.Words = &WordModel{lex: lex, pairs: pairs}
 	}
+	// A translation memory repeats its pairs: each distinct pair is
+	// measured once.
+	seen := map[[2]string][]align.OmittedSpan{}
 	for _, i := range beads {
 		if skip[i] {
 			continue
@@ -56,24 +59,18 @@ func omittedStretches(p *Pass, skip map[int]bool) {
 		b := doc.Beads[i]
 		src, tgt := doc.Segment(b.Source[0]), doc.Segment(b.Target[0])
 		prose := src.Prose()
-		// The runs of words the dictionary finds no rendering of bound the
-		// stretches word alignment can leave unlinked: most pairs stop
-		// here, cheaply.
-		if uncoveredRun(lex, prose, tgt.Prose()) < align.OmittedMin {
-			continue
+		key := [2]string{prose, tgt.Prose()}
+		spans, ok := seen[key]
+		if !ok {
+			spans = omittedSpans(p, lex, key[0], key[1])
+			seen[key] = spans
 		}
-		wa := p.shared.norms.Words.Aligner() // trained once, for the first pair that needs it
-		a := wa.Align(prose, tgt.Prose())
-		spans := a.Omitted(prose)
-		if len(spans) == 0 || spans[0].Score < align.OmittedMin {
+		if len(spans) == 0 {
 			continue
 		}
 		sside, tside := SideOf(src), SideOf(tgt)
 		var names []string
 		for _, sp := range spans {
-			if sp.Score < align.OmittedMin {
-				break
-			}
 			sside.Omitted = append(sside.Omitted, [2]int{sp.Start, sp.End})
 			names = append(names, "“"+shorten(prose[sp.Start:sp.End], 80)+"”")
 		}
@@ -125,4 +122,23 @@ func uncoveredRun(lex *lexicon.Lexicon, src, tgt string) float64 {
 		best = max(best, run)
 	}
 	return float64(best)
+}
+
+// omittedSpans returns the stretches of src that score align.OmittedMin or
+// more, best first.
+func omittedSpans(p *Pass, lex *lexicon.Lexicon, src, tgt string) []align.OmittedSpan {
+	// The runs of words the dictionary finds no rendering of bound the
+	// stretches word alignment can leave unlinked: most pairs stop here,
+	// cheaply.
+	if uncoveredRun(lex, src, tgt) < align.OmittedMin {
+		return nil
+	}
+	wa := p.shared.norms.Words.Aligner() // trained once, for the first pair that needs it
+	a := wa.Align(src, tgt)
+	spans := a.Omitted(src)
+	n := 0
+	for n < len(spans) && spans[n].Score >= align.OmittedMin {
+		n++
+	}
+	return spans[:n]
 }
