@@ -2,7 +2,7 @@
 GO ?= go
 FUZZTIME ?= 5m
 
-.PHONY: all build test vet bench accuracy precision fuzz golden
+.PHONY: all build test vet bench accuracy precision fuzz golden compare
 
 all: build test
 
@@ -36,6 +36,13 @@ bench:
 	$(GO) test -run '^$$' -bench 'OneLine/20MB$$' -benchtime 1x ./pipeline
 	$(GO) test -run '^$$' -bench 'ProcessSeed' ./pipeline
 	$(GO) test -run '^$$' -bench . -benchmem ./pipeline/align ./pipeline/lexicon ./metrics/numeral ./reports
+	$(GO) test -run '^$$' -bench 'Filter/1000k$$' -benchtime 1x -timeout 60m ./pipeline/filter
+
+# transcheck filter against OpusFilter-style rules on 100,000 generated MT
+# pairs (needs ../shared/data): what each drops, by planted fault, and
+# the throughput of each.
+compare:
+	TRANSCHECK_COMPARE_PAIRS=100000 $(GO) test ./pipeline/filter -run TestCompareOpusFilter -v -count=1 -timeout 30m
 
 # Sentence-alignment accuracy on the gold data in ../shared/data/align.
 accuracy:
