@@ -35,6 +35,10 @@ type Config struct {
 	// History says where the sources' history is (another repository)
 	// and the time of the run; it is read when the stale check runs.
 	History history.Options
+	// Detector, when set, is the language detector the run shares with
+	// others (runners of one filter run over files of different
+	// languages); Languages is then ignored.
+	Detector *detect.Detector
 }
 
 // Runner holds what every document of a run shares: the configuration and
@@ -60,9 +64,12 @@ func NewRunner(cfg Config) (*Runner, error) {
 	if len(langs) == 0 {
 		langs = []string{"zh", "en"}
 	}
-	d, err := detect.New(langs, cfg.Source, cfg.Target)
-	if err != nil {
-		return nil, err
+	d := cfg.Detector
+	if d == nil {
+		var err error
+		if d, err = detect.New(langs, cfg.Source, cfg.Target); err != nil {
+			return nil, err
+		}
 	}
 	if cfg.Metrics == nil {
 		cfg.Metrics = metrics.All
@@ -93,6 +100,16 @@ func (r *Runner) Detector() *detect.Detector { return r.detector }
 func (r *Runner) Process(doc *document.Document) DocumentReport {
 	rep, _ := r.process(doc, r.ownNorms)
 	return rep
+}
+
+// ProcessWith runs every stage over one document and the checks against
+// basis, and returns the report and the norms it judged against (those it
+// estimated included). A caller that judges units one at a time, as
+// transcheck filter does, estimates the norms once from a file's first
+// units with Basis{Units: read.DefaultChunkUnits} and passes them on as
+// Basis{Norms: norms}.
+func (r *Runner) ProcessWith(doc *document.Document, basis metrics.Basis) (DocumentReport, metrics.Norms) {
+	return r.process(doc, func() metrics.Basis { return basis })
 }
 
 // ownNorms is the basis of a document judged against its own norms.

@@ -13,6 +13,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/transcheck/transcheck/metrics"
+	"github.com/transcheck/transcheck/pipeline/filter"
 	"github.com/transcheck/transcheck/reports"
 )
 
@@ -55,6 +56,13 @@ type fileConfig struct {
 	Jobs int `yaml:"jobs"`
 	// MinConfidence hides findings below it (--min-confidence).
 	MinConfidence *float64 `yaml:"min_confidence"`
+	// Filter configures transcheck filter.
+	Filter struct {
+		RejectOn      []string `yaml:"reject_on"`
+		MinConfidence *float64 `yaml:"min_confidence"`
+		MaxZ          *float64 `yaml:"max_z"`
+		Dedup         *bool    `yaml:"dedup"`
+	} `yaml:"filter"`
 
 	path  string
 	lines map[string]int // key path → line, for messages about values
@@ -230,6 +238,17 @@ func (c *fileConfig) validate() error {
 	if m := c.MinConfidence; m != nil && (*m < 0 || *m > 1) {
 		return c.errorf("min_confidence", "a number from 0 to 1, not %g", *m)
 	}
+	for _, name := range c.Filter.RejectOn {
+		if !filter.Known(name) {
+			return c.errorf("filter.reject_on", "unknown check %q (checks are %s)", name, strings.Join(filter.Names(), ", "))
+		}
+	}
+	if m := c.Filter.MinConfidence; m != nil && (*m < 0 || *m > 1) {
+		return c.errorf("filter.min_confidence", "a number from 0 to 1, not %g", *m)
+	}
+	if m := c.Filter.MaxZ; m != nil && *m <= 0 {
+		return c.errorf("filter.max_z", "must be above 0 (a z-score; default %g)", float64(filter.DefaultLengthZ))
+	}
 	return nil
 }
 
@@ -319,6 +338,12 @@ gate:
 source_repo: ""        # git work tree holding the sources' history when they are not in it (e.g. a copy of the English pages)
 
 baseline: ""           # findings recorded by --write-baseline are reported but do not fail the gate
+
+filter:                # transcheck filter: which checks reject a pair of a corpus
+  reject_on: [language, untranslated, omission, empty, numbers, length_ratio, carryover]
+  min_confidence: 0    # a finding below this confidence does not reject
+  max_z: 5             # length ratio: reject beyond this Gale-Church z-score
+  dedup: false         # reject pairs that came earlier
 
 outputs: []            # e.g. [{format: markdown, path: report.md}, {format: junit, path: junit.xml}]
 jobs: 0                # documents checked at once; 0: number of CPUs

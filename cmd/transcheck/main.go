@@ -61,7 +61,7 @@ func commandLineErr(format string, args ...any) error {
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if len(args) == 0 {
 		// A missing command is a usage error, not a passed gate.
-		fmt.Fprintln(stderr, "transcheck: no command given (use check, align, detect, stamp or init)")
+		fmt.Fprintln(stderr, "transcheck: no command given (use check, filter, align, detect, stamp or init)")
 		fmt.Fprintln(stderr, "Run 'transcheck --help' for usage.")
 		return exitUsage
 	}
@@ -111,7 +111,8 @@ failed, 2 a usage, configuration or input error.`,
 	root.SetFlagErrorFunc(flagError)
 	root.CompletionOptions.HiddenDefaultCmd = false
 	root.AddCommand(newCheckCmd(stdout, stderr), newAlignCmd(stdout, stderr),
-		newDetectCmd(stdout, stderr), newInitCmd(stdout, stderr), newChecksCmd(stdout), newStampCmd(stdout, stderr))
+		newDetectCmd(stdout, stderr), newInitCmd(stdout, stderr), newChecksCmd(stdout), newStampCmd(stdout, stderr),
+		newFilterCmd(stdout, stderr))
 	return root
 }
 

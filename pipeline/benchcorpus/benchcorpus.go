@@ -289,3 +289,126 @@ func ReadFloor(dir string) (float64, error) {
 	}
 	return best, nil
 }
+
+// Fault names a defect MT writes into some of its pairs, the way
+// web-crawled parallel data has them; "" is a clean pair.
+const (
+	FaultEmpty    = "empty"    // the target is empty
+	FaultCopy     = "copy"     // the target copies the source
+	FaultNumber   = "number"   // a number of the target changed
+	FaultTruncate = "truncate" // the target cut to its first fifth
+	FaultForeign  = "foreign"  // the target is in French or German
+	FaultSwapped  = "swapped"  // source and target exchanged
+	FaultMisalign = "misalign" // the target of another pair
+	FaultTag      = "tag"      // a placeholder in the source only
+)
+
+// foreign are sentences in the languages that slip into English corpora.
+var foreign = []string{
+	"Le gouvernement a annoncé de nouvelles mesures pour soutenir les entreprises.",
+	"Nous devons travailler ensemble pour protéger notre environnement.",
+	"La réunion a été reportée à la semaine prochaine en raison du mauvais temps.",
+	"Die Regierung hat neue Maßnahmen zur Unterstützung der Wirtschaft angekündigt.",
+	"Wir müssen gemeinsam daran arbeiten, unsere Umwelt zu schützen.",
+	"Das Treffen wurde wegen des schlechten Wetters auf nächste Woche verschoben.",
+	"El gobierno anunció nuevas medidas para apoyar a las empresas.",
+	"Il governo ha annunciato nuove misure per sostenere le imprese.",
+}
+
+// MTPair is a pair of an MT corpus and the fault planted in it.
+type MTPair struct {
+	Source, Target, Fault string
+}
+
+// MTPairs returns n Chinese–English pairs for the filter's benchmarks and
+// comparisons: the WMT22 general test set and the Tatoeba sample when the
+// shared data is there (root/../shared/data), and the pairs of Pairs,
+// drawn at random (seed 3) and about one in six given a fault (see
+// Fault*). The same n gives the same pairs.
+func MTPairs(root string, n int) ([]MTPair, error) {
+	pairs, err := tsvPairs(root)
+	if err != nil {
+		return nil, err
+	}
+	wmt := filepath.Join(root, "../shared/data/formats/line-aligned/wmt22-zh-en/generaltest2022")
+	if zh, err := ReadLines(wmt + ".zh"); err == nil {
+		if en, err := ReadLines(wmt + ".en"); err == nil && len(en) == len(zh) {
+			for i := range zh {
+				pairs = append(pairs, [2]string{zh[i], en[i]})
+			}
+		}
+	}
+	var clean [][2]string
+	for _, p := range pairs {
+		if strings.TrimSpace(p[0]) != "" && strings.TrimSpace(p[1]) != "" && !strings.ContainsAny(p[0]+p[1], "\t\n\r") {
+			clean = append(clean, p)
+		}
+	}
+	rng := rand.New(rand.NewSource(3))
+	faults := []struct {
+		name  string
+		share float64
+	}{{FaultEmpty, 0.02}, {FaultCopy, 0.02}, {FaultNumber, 0.02}, {FaultTruncate, 0.02},
+		{FaultForeign, 0.02}, {FaultSwapped, 0.02}, {FaultMisalign, 0.02}, {FaultTag, 0.01}}
+	out := make([]MTPair, n)
+	for i := range out {
+		p := clean[rng.Intn(len(clean))]
+		mp := MTPair{Source: p[0], Target: p[1]}
+		x := rng.Float64()
+		for _, f := range faults {
+			if x < f.share {
+				mp.Fault = f.name
+				break
+			}
+			x -= f.share
+		}
+		switch mp.Fault {
+		case FaultEmpty:
+			mp.Target = ""
+		case FaultCopy:
+			mp.Target = mp.Source
+		case FaultNumber:
+			if j := strings.IndexAny(mp.Target, "0123456789"); j >= 0 {
+				d := (mp.Target[j]-'0'+1+byte(rng.Intn(8)))%10 + '0'
+				mp.Target = mp.Target[:j] + string(d) + mp.Target[j+1:]
+			} else {
+				mp.Target += fmt.Sprintf(" (%d)", 2+rng.Intn(90))
+			}
+		case FaultTruncate:
+			words := strings.Fields(mp.Target)
+			mp.Target = strings.Join(words[:max(1, len(words)/5)], " ")
+		case FaultForeign:
+			mp.Target = foreign[rng.Intn(len(foreign))]
+		case FaultSwapped:
+			mp.Source, mp.Target = mp.Target, mp.Source
+		case FaultMisalign:
+			mp.Target = clean[rng.Intn(len(clean))][1]
+		case FaultTag:
+			mp.Source = "{0}" + mp.Source
+		}
+		out[i] = mp
+	}
+	return out, nil
+}
+
+// MTTSV returns a TSV file of n MTPairs under a "zh<TAB>en" header,
+// written once into os.TempDir; it returns the path and the size.
+func MTTSV(root string, n int) (string, int64, error) {
+	mu.Lock()
+	defer mu.Unlock()
+	path := filepath.Join(os.TempDir(), fmt.Sprintf("transcheck-bench-%s-mt-%dk.tsv", version, n/1000))
+	if info, err := os.Stat(path); err == nil {
+		return path, info.Size(), nil
+	}
+	pairs, err := MTPairs(root, n)
+	if err != nil {
+		return "", 0, err
+	}
+	size, err := writeFile(path, func(w *bufio.Writer) {
+		w.WriteString("zh\ten\n")
+		for _, p := range pairs {
+			fmt.Fprintf(w, "%s\t%s\n", p.Source, p.Target)
+		}
+	})
+	return path, size, err
+}

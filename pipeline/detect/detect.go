@@ -29,6 +29,9 @@ type Detector struct {
 
 	once   sync.Once
 	lingua lingua.LanguageDetector
+	// screen decides English by its function words before lingua is
+	// asked (NewScreened).
+	screen bool
 }
 
 // scriptLanguage maps a script to the language it decides when it is not
@@ -158,6 +161,14 @@ func (d *Detector) Detect(text string) (string, float64) {
 	case 1:
 		// One Latin-script language in play: script decides, as lingua would.
 		return code(d.latin[0]), 1
+	}
+	if d.screen {
+		if lang, ok := d.screenShort(words); ok {
+			return lang, 0.5
+		}
+		if conf, ok := screenEnglish(text); ok {
+			return "en", conf
+		}
 	}
 	values := d.model().ComputeLanguageConfidenceValues(text)
 	if len(values) == 0 {

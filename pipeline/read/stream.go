@@ -48,6 +48,9 @@ type Chunks struct {
 	err          error
 	fffd         *fffdCounter // counts U+FFFD in text a decoder produced; nil for UTF-8
 	encName      string
+	// literal switches a delimited reader to literal rows (see
+	// LiteralTSVChunks); nil for other formats.
+	literal func()
 }
 
 // Scan reads the next chunk; it returns false at the end of the file.
@@ -137,6 +140,16 @@ func TSVChunks(path string, r io.Reader, n int) *Chunks {
 	return delimitedChunks(path, r, '\t', "tsv", n)
 }
 
+// LiteralTSVChunks is TSVChunks for a TSV file with no quoting, as
+// parallel corpora are written (the IANA text/tab-separated-values rule):
+// every line is a row, a quote is text, and a line that opens a quote it
+// does not close does not swallow the lines after it.
+func LiteralTSVChunks(path string, r io.Reader, n int) *Chunks {
+	c := delimitedChunks(path, r, '\t', "tsv", n)
+	c.literal()
+	return c
+}
+
 // CSVChunks reads a CSV file from r (UTF-8 text) in chunks of at most n
 // units (all of them when n <= 0), as CSV reads it whole.
 func CSVChunks(path string, r io.Reader, n int) *Chunks {
@@ -150,6 +163,7 @@ var windowSize = 1 << 20
 func delimitedChunks(path string, r io.Reader, comma rune, format string, n int) *Chunks {
 	c := &Chunks{path: path, format: format}
 	d := newDelimitedReader(path, comma, format)
+	c.literal = func() { d.literal = true }
 	br := bufio.NewReaderSize(r, 64<<10)
 	off, eof, want := 0, false, windowSize
 	var source, target string

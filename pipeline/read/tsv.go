@@ -46,6 +46,10 @@ type delimitedReader struct {
 	// whole file; a streaming reader holds a window of the file.
 	base, baseLine int
 
+	// literal reads every line as one row of tab-separated fields, with
+	// no quoting (LiteralTSVChunks).
+	literal bool
+
 	headerDone     bool
 	width          int // fields a row must have
 	srcCol, tgtCol int
@@ -77,6 +81,9 @@ func delimited(path, text string, comma rune, format string) *document.Document 
 // stopped and whether it stopped for want of text.
 func (d *delimitedReader) parse(off int, final bool, max int) (int, bool) {
 	text := d.text
+	if d.literal {
+		return d.parseLines(off, final, max)
+	}
 	// A csv.Reader cannot go on past a quoting error that spans lines, so
 	// after an error a new one starts at the next line.
 	for off < len(text) {
@@ -130,6 +137,31 @@ func (d *delimitedReader) parse(off int, final bool, max int) (int, bool) {
 			}
 			d.row(rec, starts, end)
 		}
+	}
+	return len(text), false
+}
+
+// parseLines is parse for a literal TSV file: a row a line.
+func (d *delimitedReader) parseLines(off int, final bool, max int) (int, bool) {
+	text := d.text
+	for off < len(text) {
+		if max > 0 && len(d.doc.Units) >= max {
+			return off, false
+		}
+		end := strings.IndexByte(text[off:], '\n')
+		if end < 0 {
+			if !final {
+				return off, true
+			}
+			end = len(text)
+		} else {
+			end += off
+		}
+		raw := strings.TrimSuffix(text[off:end], "\r")
+		if strings.TrimSpace(raw) != "" {
+			d.literalRow(raw, off, d.lines.line(off))
+		}
+		off = end + 1
 	}
 	return len(text), false
 }
