@@ -112,21 +112,11 @@ func (o *checkOptions) run(paths []string) error {
 	outputs := o.outputs
 
 	// The configuration file gives defaults; flags override it.
-	fc := &fileConfig{}
-	configPath := o.configPath
-	if configPath == "" {
-		wd, err := os.Getwd()
-		if err == nil {
-			if configPath, err = findConfig(wd); err != nil {
-				return usageErr("%v", err)
-			}
-		}
+	fc, found, err := configFile(o.configPath)
+	if err != nil {
+		return err
 	}
-	if configPath != "" {
-		var err error
-		if fc, err = loadConfig(configPath); err != nil {
-			return usageErr("%v", err)
-		}
+	if found {
 		common.fromFile(fc, set)
 		if !set("fail-on") && fc.Gate.FailOn != "" {
 			*failOn = fc.Gate.FailOn

@@ -88,6 +88,28 @@ var configNames = []string{configName, ".transcheck.yml"}
 // findConfig returns the path of .transcheck.yaml (or .yml) in dir or the
 // nearest parent that has one, or "". Both in one folder is an error: which
 // one is meant cannot be told.
+// configFile returns the configuration a command runs with: the file at
+// path, or the .transcheck.yaml findConfig finds from the working folder
+// when path is empty; with found false when there is none (fc is then
+// the empty configuration). An unreadable or invalid file is a usage
+// error.
+func configFile(path string) (fc *fileConfig, found bool, err error) {
+	if path == "" {
+		if wd, err := os.Getwd(); err == nil {
+			if path, err = findConfig(wd); err != nil {
+				return nil, false, usageErr("%v", err)
+			}
+		}
+	}
+	if path == "" {
+		return &fileConfig{}, false, nil
+	}
+	if fc, err = loadConfig(path); err != nil {
+		return nil, false, usageErr("%v", err)
+	}
+	return fc, true, nil
+}
+
 func findConfig(dir string) (string, error) {
 	for {
 		var found []string

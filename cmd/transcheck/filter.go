@@ -77,20 +77,11 @@ pairs under its own name).`,
 
 func (o *filterOptions) run(args []string) error {
 	set := o.flagSet
-	fc := &fileConfig{}
-	configPath := o.configPath
-	if configPath == "" {
-		if wd, err := os.Getwd(); err == nil {
-			if configPath, err = findConfig(wd); err != nil {
-				return usageErr("%v", err)
-			}
-		}
+	fc, found, err := configFile(o.configPath)
+	if err != nil {
+		return err
 	}
-	if configPath != "" {
-		var err error
-		if fc, err = loadConfig(configPath); err != nil {
-			return usageErr("%v", err)
-		}
+	if found {
 		o.common.fromFile(fc, set)
 		f := fc.Filter
 		if !set("reject-on") && f.RejectOn != nil {
