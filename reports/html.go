@@ -77,6 +77,11 @@ type htmlPage struct {
 	// WithFindings and Clean count the documents with findings and
 	// without.
 	WithFindings, Clean int
+	// Behind lists the translations whose source changed after their last
+	// update (stale findings), BehindMore how many more there are.
+	Behind     []behindRow
+	BehindAll  int
+	BehindMore int
 	// Home, Prev and Next link a document's page of a site to the index
 	// and to the pages of the documents with findings before and after it;
 	// empty on a single page and on the index.
@@ -271,6 +276,7 @@ func htmlRunPage(r *pipeline.Report, t *htmlTally) htmlPage {
 	page.Totals = append(page.Totals, leftOutStats(c)...)
 	page.Checks, page.Severities, page.FindingCount = t.filters()
 	page.WithFindings, page.Clean = t.withFindings, t.clean
+	page.Behind, page.BehindAll, page.BehindMore = t.behind, t.behindAll, t.behindAll-len(t.behind)
 	return page
 }
 
@@ -301,6 +307,8 @@ type htmlTally struct {
 	checks, sevs        map[string]int
 	findings            int
 	withFindings, clean int
+	behind              []behindRow // the first behindRows stale pages
+	behindAll           int
 }
 
 // add counts a document's findings; each is one on its section.
@@ -317,6 +325,12 @@ func (t *htmlTally) add(d *pipeline.DocumentReport) {
 		t.checks[f.Check]++
 		t.sevs[f.Severity.String()]++
 		t.findings++
+		if row, ok := behindRowOf(d, f); ok {
+			t.behindAll++
+			if len(t.behind) < behindRows {
+				t.behind = append(t.behind, row)
+			}
+		}
 	}
 }
 
@@ -866,7 +880,12 @@ footer { color: var(--muted); font-size: 12px; margin-top: 32px; }
 <span id="shown">showing <span id="shown-n">{{.FindingCount}}</span> of {{.FindingCount}} findings</span>
 </form>
 {{if .Problems}}<div class="problems"><strong>Input problems</strong><ul>{{range .Problems}}<li>{{.}}</li>{{end}}</ul></div>{{end}}
-{{if not .Home}}<p class="meta" id="documents">{{.WithFindings}} {{if eq .WithFindings 1}}document{{else}}documents{{end}} with findings{{if .Clean}}, then <a href="#clean">{{.Clean}} without</a>, one line each{{end}}.</p>{{end}}
+{{if .Behind}}<section class="behind" id="behind"><h2>Behind the source <span class="count">{{.BehindAll}}</span></h2>
+<p class="meta">{{.BehindAll}} {{if eq .BehindAll 1}}translation whose source changed after its{{else}}translations whose source changed after their{{end}} last update.</p>
+<div class="chunk"><table class="docs"><thead><tr><th>page</th><th>commits behind</th><th>days</th><th>sections to update start at</th></tr></thead>
+<tbody>{{range .Behind}}<tr><td>{{.Page}}<td>{{.Commits}}<td>{{.Days}}<td>{{.Sections}}
+{{end}}</tbody></table></div>{{if .BehindMore}}<p class="meta">{{.BehindMore}} more not listed here.</p>{{end}}</section>
+{{end}}{{if not .Home}}<p class="meta" id="documents">{{.WithFindings}} {{if eq .WithFindings 1}}document{{else}}documents{{end}} with findings{{if .Clean}}, then <a href="#clean">{{.Clean}} without</a>, one line each{{end}}.</p>{{end}}
 {{end}}{{define "document"}}
 <section class="document" id="{{.ID}}">
 <h2>{{.Name}}</h2>

@@ -311,3 +311,30 @@ func TestHTMLMarksOmittedStretch(t *testing.T) {
 		})
 	}
 }
+
+// The page lists the translations behind their source at its head, as
+// the Markdown report does; a report with no stale finding has no such
+// section.
+func TestHTMLBehind(t *testing.T) {
+	rep := tricky()
+	fromMemoryAndSpool(t, rep, func(t *testing.T, out string) {
+		if strings.Contains(out, `id="behind"`) {
+			t.Error("a report with no stale finding has a Behind the source section")
+		}
+	})
+	b := metrics.Behind{Commits: 3, Days: 12, Since: "2026-03-02", Lines: []string{"8", "12-14"}, Sections: []int{11, 15}}
+	rep.Documents = append(rep.Documents, pipeline.DocumentReport{Name: "docs/en/<g>.md → docs/zh/<g>.md",
+		Paths: []string{"docs/en/<g>.md", "docs/zh/<g>.md"}, Problems: []string{},
+		Findings: []metrics.Finding{{Check: "stale", Severity: metrics.Warning, Confidence: 0.85, Message: "changed",
+			Source: &metrics.Side{Path: "docs/en/<g>.md", Line: 8}, Target: &metrics.Side{Path: "docs/zh/<g>.md", Line: 11}, Behind: &b}}})
+	rep.Totals.Warnings++
+	fromMemoryAndSpool(t, rep, func(t *testing.T, out string) {
+		i, j := strings.Index(out, `id="behind"`), strings.Index(out, `<section class="document"`)
+		if i < 0 || j >= 0 && j < i {
+			t.Fatalf("no Behind the source section before the documents")
+		}
+		if want := "<tr><td>docs/zh/&lt;g&gt;.md<td>3<td>12<td>lines 11, 15"; !strings.Contains(out, want) {
+			t.Errorf("the page lacks the row %q", want)
+		}
+	})
+}

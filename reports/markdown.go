@@ -133,10 +133,6 @@ func (p markdownPrinter) Print(r *pipeline.Report) error {
 	return err
 }
 
-// behindRows is the most pages the "Behind the source" table lists; the
-// findings below it list every one.
-const behindRows = 100
-
 // behindTable writes the table of translations behind their source, one
 // row per stale finding: the page, how many source commits it lacks, for
 // how many days, and the lines where the sections to update start.
@@ -145,35 +141,15 @@ func behindTable(b *strings.Builder, r *pipeline.Report) error {
 	n := 0
 	err := r.EachDocument(func(d *pipeline.DocumentReport) error {
 		for _, f := range d.Findings {
-			if f.Check != metrics.Stale.Name || f.Behind == nil {
+			row, ok := behindRowOf(d, f)
+			if !ok {
 				continue
 			}
 			n++
 			if n > behindRows {
 				continue
 			}
-			page := d.Name
-			if f.Target != nil {
-				page = f.Target.Path
-			}
-			commits := fmt.Sprint(f.Behind.Commits)
-			if f.Behind.AtLeast {
-				commits = "≥ " + commits
-			}
-			var secs []string
-			for _, l := range f.Behind.Sections {
-				secs = append(secs, fmt.Sprint(l))
-			}
-			sections := "line " + strings.Join(secs, ", ")
-			switch {
-			case len(f.Behind.Lines) == 0 && len(secs) > 0:
-				sections = "white space or links only (line " + strings.Join(secs, ", ") + ")"
-			case len(secs) > 1:
-				sections = "lines " + strings.Join(secs, ", ")
-			case len(secs) == 0:
-				sections = "not known"
-			}
-			fmt.Fprintf(&rows, "| %s | %s | %d | %s |\n", mdCell(page), commits, f.Behind.Days, mdCell(sections))
+			fmt.Fprintf(&rows, "| %s | %s | %d | %s |\n", mdCell(row.Page), row.Commits, row.Days, mdCell(row.Sections))
 		}
 		return nil
 	})
