@@ -76,7 +76,7 @@ func droppedSentences(p *Pass) (flagged map[int]bool) {
 			if sh < 0 || sh > droppedMaxPlacedShare {
 				continue
 			}
-			if sh > droppedMaxShare && sh <= droppedMaxPlacedShare {
+			if sh > droppedMaxShare {
 				// Words of the sentence the target does render may be
 				// its neighbours' words (a name or a noun said twice):
 				// place each source sentence on its own stretch of the
@@ -124,8 +124,8 @@ const (
 
 // clausePieces cuts text at the ends of its clauses (commas, the Chinese
 // enumeration comma, semicolons, colons and sentence ends, Chinese and
-// Latin): the stretches a source sentence can be placed on. A translator merges and splits sentences
-// but seldom moves a clause across another's.
+// Latin): the stretches a source sentence can be placed on. A translator
+// merges and splits sentences but seldom moves a clause across another's.
 func clausePieces(text string) []string {
 	var out []string
 	start := 0
@@ -167,51 +167,39 @@ func placeClauses(lex *lexicon.Lexicon, clauses, pieces []string, fromLex bool) 
 	// pieces that render it.
 	masks := make([][]uint64, n)
 	vocab := align.Words()
-	if fromLex {
-		sets := make([]keySet, m)
-		for j, t := range pieces {
-			_, ks := vocab.TargetWords(t)
-			sets[j] = keySet(ks)
-			sets[j].seal()
+	// Each piece's keys, and each sentence word's keys: the lexicon
+	// side's words carry their translations, the other side's their stem.
+	sets := make([]keySet, m)
+	words := func(text string, lexSide bool) (ws []string, ks [][]int32) {
+		if lexSide {
+			return vocab.SourceWords(lex, text)
 		}
-		for i, c := range clauses {
-			ws, ks := vocab.SourceWords(lex, c)
-			for w := range ws {
-				if isNumber(ws[w]) {
-					continue
-				}
-				var mask uint64
-				for j := range sets {
-					if anyIn(ks[w], sets[j]) {
-						mask |= 1 << j
-					}
-				}
-				masks[i] = append(masks[i], mask)
-			}
+		ws, stems := vocab.TargetWords(text)
+		for i := range stems {
+			ks = append(ks, stems[i:i+1])
 		}
-	} else {
-		sets := make([]keySet, m)
-		for j, t := range pieces {
-			_, ks := vocab.SourceWords(lex, t)
-			for _, k := range ks {
-				sets[j] = append(sets[j], k...)
-			}
-			sets[j].seal()
+		return ws, ks
+	}
+	for j, t := range pieces {
+		_, ks := words(t, !fromLex)
+		for _, k := range ks {
+			sets[j] = append(sets[j], k...)
 		}
-		for i, c := range clauses {
-			ws, ks := vocab.TargetWords(c)
-			for w := range ws {
-				if isNumber(ws[w]) {
-					continue
-				}
-				var mask uint64
-				for j := range sets {
-					if sets[j].Has(ks[w]) {
-						mask |= 1 << j
-					}
-				}
-				masks[i] = append(masks[i], mask)
+		sets[j].seal()
+	}
+	for i, c := range clauses {
+		ws, ks := words(c, fromLex)
+		for w := range ws {
+			if isNumber(ws[w]) {
+				continue
 			}
+			var mask uint64
+			for j := range sets {
+				if anyIn(ks[w], sets[j]) {
+					mask |= 1 << j
+				}
+			}
+			masks[i] = append(masks[i], mask)
 		}
 	}
 	span := func(a, b int) uint64 { // pieces a..b-1

@@ -6,9 +6,8 @@ import (
 	"sync"
 
 	"github.com/transcheck/transcheck/pipeline/align"
-	"github.com/transcheck/transcheck/pipeline/lexicon"
-
 	"github.com/transcheck/transcheck/pipeline/document"
+	"github.com/transcheck/transcheck/pipeline/lexicon"
 )
 
 // Norms are what a document's pairs are judged against: the length

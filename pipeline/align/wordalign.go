@@ -243,9 +243,9 @@ func (w *WordAligner) linkModel(a *WordAlignment, lexDone, otherDone []bool, lin
 const modelLinkMin = 0.2
 
 // Train learns the word translation model from sentence pairs (each the
-// lexicon-side text and the other text): IBM Model 1, started from the
-// dictionary, so that the names, terms and phrasings of the document
-// itself link where the dictionary has no entry.
+// lexicon-side text and the other text): IBM Model 1, so that the names,
+// terms and phrasings of the document itself link where the dictionary
+// has no entry (Align asks the model only about words nothing else links).
 func (w *WordAligner) Train(pairs [][2]string, iterations int) {
 	m := newModel1()
 	for _, p := range pairs {
@@ -285,9 +285,8 @@ func (w *WordAligner) linkNumbers(a *WordAlignment, lexText, otherText string, l
 	if len(lq) == 0 || len(oq) == 0 {
 		return
 	}
-	// Match pairs exact values first; each quantity of one side is tried
-	// alone against each of the other, and a pair whose two quantities
-	// both find their partner is linked.
+	// Each quantity of one side is tried against each of the other: the
+	// words of a pair of equal value (as numeral.Match judges it) link.
 	for _, x := range lq {
 		for _, y := range oq {
 			if miss, extra := numeral.Match([]numeral.Quantity{x}, []numeral.Quantity{y}); len(miss) > 0 || len(extra) > 0 {
@@ -404,8 +403,10 @@ func linkPinyin(a *WordAlignment, lexDone, otherDone []bool, link func(i, j int,
 	}
 	var chars []char
 	for i, x := range a.Lex {
+		if lexDone[i] || i > 0 && x.Start != a.Lex[i-1].End {
+			chars = append(chars, char{0, -1}) // a linked word, or text between words, ends a run
+		}
 		if lexDone[i] {
-			chars = append(chars, char{0, -1}) // a linked word ends a run
 			continue
 		}
 		for _, r := range x.Text {
