@@ -25,3 +25,12 @@ func TuneMemory() {
 		debug.SetMemoryLimit(MemoryLimit)
 	}
 }
+
+// SetMemoryLimit sets the soft limit on the Go heap to n bytes, unless
+// GOMEMLIMIT is set in the environment; for a command whose live heap is
+// larger than TuneMemory's limit allows for (transcheck filter).
+func SetMemoryLimit(n int64) {
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(n)
+	}
+}

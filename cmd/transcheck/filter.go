@@ -16,6 +16,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/transcheck/transcheck/pipeline"
 	"github.com/transcheck/transcheck/pipeline/filter"
 	"github.com/transcheck/transcheck/pipeline/read"
 )
@@ -55,6 +56,7 @@ pairs under its own name).`,
   transcheck filter --reject-on language,untranslated --min-confidence 0.5 --dedup memory.tmx --keep kept.tmx --reject r.jsonl`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.flagSet = cmd.Flags().Changed
+			pipeline.SetMemoryLimit(filter.MemoryLimit)
 			return o.run(args)
 		},
 	}

@@ -96,6 +96,13 @@ func Normalize(tag string) string {
 // Detect returns the language of text and a confidence between 0 and 1.
 // It returns "" when the text has no letters (numbers, punctuation).
 func (d *Detector) Detect(text string) (string, float64) {
+	lang, conf, _ := d.detect(text)
+	return lang, conf
+}
+
+// detect is Detect, with lingua's confidence values when it asked lingua
+// (nil otherwise), so that DetectDeclared does not ask twice.
+func (d *Detector) detect(text string) (string, float64, []lingua.ConfidenceValue) {
 	var han, kana, hangul, letters, words int
 	var scripts scriptCounts
 	inWord := false
@@ -131,7 +138,7 @@ func (d *Detector) Detect(text string) (string, float64) {
 		}
 	}
 	if letters == 0 {
-		return "", 0
+		return "", 0, nil
 	}
 	cjk := han + kana + hangul
 	// A CJK script decides when its characters outnumber the words of
@@ -141,49 +148,49 @@ func (d *Detector) Detect(text string) (string, float64) {
 		share := float64(cjk) / float64(cjk+words)
 		switch {
 		case hangul > 0 && hangul >= kana:
-			return "ko", share
+			return "ko", share, nil
 		case kana > 0:
-			return "ja", share
+			return "ja", share, nil
 		default:
-			return "zh", share
+			return "zh", share, nil
 		}
 	}
 	best, n := scripts.top()
 	if lang, ok := scriptLanguage[best]; ok {
-		return lang, float64(n) / float64(letters)
+		return lang, float64(n) / float64(letters), nil
 	}
 	if best != segment.ScriptLatin {
-		return "", 0
+		return "", 0, nil
 	}
 	switch len(d.latin) {
 	case 0:
-		return "", 0
+		return "", 0, nil
 	case 1:
 		// One Latin-script language in play: script decides, as lingua would.
-		return code(d.latin[0]), 1
+		return code(d.latin[0]), 1, nil
 	}
 	if d.screen {
 		if lang, ok := d.screenShort(words); ok {
-			return lang, 0.5
+			return lang, 0.5, nil
 		}
 		if conf, ok := screenEnglish(text); ok {
-			return "en", conf
+			return "en", conf, nil
 		}
 	}
 	values := d.model().ComputeLanguageConfidenceValues(text)
 	if len(values) == 0 {
-		return "", 0
+		return "", 0, values
 	}
 	top := values[0]
 	if !d.expected[code(top.Language())] && words < 4 {
 		// Too short to overrule the expected languages.
 		for _, v := range values {
 			if d.expected[code(v.Language())] && v.Value() > 0 {
-				return code(v.Language()), v.Value()
+				return code(v.Language()), v.Value(), values
 			}
 		}
 	}
-	return code(top.Language()), top.Value()
+	return code(top.Language()), top.Value(), values
 }
 
 // model returns the lingua detector of the Latin-script languages, built
@@ -206,7 +213,7 @@ func (d *Detector) model() lingua.LanguageDetector {
 // choice (a short phrase that lingua would call French in an English
 // section).
 func (d *Detector) DetectDeclared(text, declared string) (string, float64) {
-	lang, conf := d.Detect(text)
+	lang, conf, values := d.detect(text)
 	declared = Normalize(declared)
 	if declared == "" || lang == declared {
 		return lang, conf
@@ -217,8 +224,11 @@ func (d *Detector) DetectDeclared(text, declared string) (string, float64) {
 	if !d.isLatin(lang) || !d.isLatin(declared) {
 		return lang, conf
 	}
+	if values == nil {
+		values = d.model().ComputeLanguageConfidenceValues(text)
+	}
 	var top, want float64
-	for i, v := range d.model().ComputeLanguageConfidenceValues(text) {
+	for i, v := range values {
 		if i == 0 {
 			top = v.Value()
 		}

@@ -22,6 +22,7 @@ func BenchmarkFilter(b *testing.B) {
 	for _, n := range []int{100_000, 1_000_000} {
 		b.Run(fmt.Sprintf("%dk", n/1000), func(b *testing.B) {
 			pipeline.TuneMemory()
+			pipeline.SetMemoryLimit(MemoryLimit) // as the command does
 			path, size, err := benchcorpus.MTTSV("../..", n)
 			if err != nil {
 				b.Fatal(err)
