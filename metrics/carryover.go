@@ -190,7 +190,14 @@ func scanCarried(text string, o scanOptions) ([]carried, string) {
 		out = append(out, carried{kind: k, text: tok, key: key, at: at})
 	}
 
-	for _, m := range codeSpanRE.FindAllStringIndex(text, -1) {
+	// Each pattern needs a character that most prose lacks: look for it
+	// before running the pattern (a filter run meets millions of plain
+	// sentences).
+	var spans [][]int
+	if strings.Contains(text, "`") {
+		spans = codeSpanRE.FindAllStringIndex(text, -1)
+	}
+	for _, m := range spans {
 		inner := strings.TrimSpace(strings.Trim(text[m[0]:m[1]], "`"))
 		claim(m[0], m[1])
 		if inner == "" {
@@ -211,7 +218,11 @@ func scanCarried(text string, o scanOptions) ([]carried, string) {
 		}
 		add(kindCode, inner, inner, m[0])
 	}
-	for _, m := range urlRE.FindAllIndex(rest, -1) {
+	var urls [][]int
+	if strings.Contains(text, "://") || strings.Contains(text, "www.") {
+		urls = urlRE.FindAllIndex(rest, -1)
+	}
+	for _, m := range urls {
 		u := trimURL(string(rest[m[0]:m[1]]))
 		claim(m[0], m[0]+len(u))
 		add(kindURL, u, u, m[0])
@@ -219,14 +230,14 @@ func scanCarried(text string, o scanOptions) ([]carried, string) {
 	// Link destinations that are not URLs (relative paths, anchors,
 	// template expressions) are markup: claim them so that "%E5" of an
 	// encoded anchor is not read as a placeholder.
-	for _, m := range mdLinkRE.FindAllSubmatchIndex(rest, -1) {
+	for _, m := range matchesIn(mdLinkRE, rest, text, "](") {
 		claim(m[2], m[3])
 	}
-	for _, m := range emailRE.FindAllIndex(rest, -1) {
+	for _, m := range matchesIn(emailRE, rest, text, "@") {
 		claim(m[0], m[1])
 		add(kindEmail, text[m[0]:m[1]], text[m[0]:m[1]], m[0])
 	}
-	for _, m := range templateRE.FindAllIndex(rest, -1) {
+	for _, m := range matchesIn(templateRE, rest, text, "{") {
 		tok := string(rest[m[0]:m[1]])
 		claim(m[0], m[1])
 		if v := mustacheVarRE.FindStringSubmatch(tok); v != nil && !templateKeyword(v[1]) {
@@ -245,7 +256,7 @@ func scanCarried(text string, o scanOptions) ([]carried, string) {
 		}
 		out = append(out, c)
 	}
-	for _, m := range dollarNumRE.FindAllSubmatchIndex(rest, -1) {
+	for _, m := range matchesIn(dollarNumRE, rest, text, "$") {
 		if m[0] > 0 && (isWordByte(rest[m[0]-1]) || rest[m[0]-1] == '$' || rest[m[0]-1] == '\\') {
 			continue
 		}
@@ -264,6 +275,16 @@ func scanCarried(text string, o scanOptions) ([]carried, string) {
 	}
 	slices.SortStableFunc(out, func(a, b carried) int { return a.at - b.at })
 	return out, string(rest)
+}
+
+// matchesIn returns the matches of re in b, with their submatches, or
+// none without running re when text (of which b is a copy, some of it
+// blanked) lacks need, a string that every match of re holds.
+func matchesIn(re *regexp.Regexp, b []byte, text, need string) [][]int {
+	if !strings.Contains(text, need) {
+		return nil
+	}
+	return re.FindAllSubmatchIndex(b, -1)
 }
 
 // templateKeyword reports whether a bare word in {{ }} is a statement
