@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/transcheck/transcheck/pipeline/document"
 )
@@ -48,7 +50,7 @@ func untranslated(p *Pass) {
 	}
 	for _, s := range inSource {
 		src := sourceOf(doc, s.ID)
-		if !wordy(s.Prose()) || src != nil && normalise(src.Text) == normalise(s.Text) {
+		if !wordy(s.Prose()) || src != nil && SameWords(src.Text, s.Text) {
 			continue // short names and copies are left to the identical-text warning below
 		}
 		// A Chinese sentence that names English products, APIs or links
@@ -93,7 +95,7 @@ func untranslated(p *Pass) {
 			continue
 		}
 		src, tgt := joinText(segmentsOf(doc, b.Source)), joinText(segmentsOf(doc, b.Target))
-		if normalise(src) != normalise(tgt) {
+		if !SameWords(src, tgt) {
 			flush()
 			continue
 		}
@@ -147,7 +149,29 @@ func sourceOf(doc *document.Document, target int) *Side {
 	return nil
 }
 
-func normalise(s string) string { return strings.ToLower(strings.Join(strings.Fields(s), " ")) }
+// SameWords reports whether a and b hold the same words, in the same
+// order, case and white space aside: whether they are equal lowered with
+// their white space runs made single spaces and trimmed, compared without
+// building either.
+func SameWords(a, b string) bool {
+	a, b = strings.TrimFunc(a, unicode.IsSpace), strings.TrimFunc(b, unicode.IsSpace)
+	for a != "" && b != "" {
+		ra, na := utf8.DecodeRuneInString(a)
+		rb, nb := utf8.DecodeRuneInString(b)
+		a, b = a[na:], b[nb:]
+		if unicode.IsSpace(ra) || unicode.IsSpace(rb) {
+			if !unicode.IsSpace(ra) || !unicode.IsSpace(rb) {
+				return false
+			}
+			a, b = strings.TrimLeftFunc(a, unicode.IsSpace), strings.TrimLeftFunc(b, unicode.IsSpace)
+			continue
+		}
+		if ra != rb && unicode.ToLower(ra) != unicode.ToLower(rb) {
+			return false
+		}
+	}
+	return a == "" && b == ""
+}
 
 // wordy reports whether text has at least three words of letters: a copied
 // product name, command or code ("OK", "adb forward", "%s") is not an

@@ -81,18 +81,45 @@ func (d *Detector) screenShort(words int) (string, bool) {
 // function words (see NewScreened), and the confidence it gives.
 func screenEnglish(text string) (float64, bool) {
 	en, words := 0, 0
+	var buf [16]byte
 	// Apostrophes cut words: "it's" is "it" and "s", "don't" "don" and "t".
-	for _, w := range strings.FieldsFunc(text, func(r rune) bool { return !segment.IsLetter(r) }) {
+	for rest := text; rest != ""; {
+		i := strings.IndexFunc(rest, segment.IsLetter)
+		if i < 0 {
+			break
+		}
+		rest = rest[i:]
+		j := strings.IndexFunc(rest, func(r rune) bool { return !segment.IsLetter(r) })
+		if j < 0 {
+			j = len(rest)
+		}
+		w := rest[:j]
+		rest = rest[j:]
 		words++
 		if w == "I" { // Italian's "i" is lower case
 			en++
 			continue
 		}
-		w = strings.ToLower(w)
-		if otherWords[w] {
+		// The word lowered, in buf when it is short ASCII (the lists hold
+		// nothing longer): looked up without allocating.
+		var other, english bool
+		if len(w) <= len(buf) && isASCII(w) {
+			for k := 0; k < len(w); k++ {
+				c := w[k]
+				if 'A' <= c && c <= 'Z' {
+					c += 'a' - 'A'
+				}
+				buf[k] = c
+			}
+			other, english = otherWords[string(buf[:len(w)])], englishWords[string(buf[:len(w)])]
+		} else {
+			lw := strings.ToLower(w)
+			other, english = otherWords[lw], englishWords[lw]
+		}
+		if other {
 			return 0, false
 		}
-		if englishWords[w] {
+		if english {
 			en++
 		}
 	}
@@ -100,4 +127,13 @@ func screenEnglish(text string) (float64, bool) {
 		return 0, false
 	}
 	return 0.9, true
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
 }

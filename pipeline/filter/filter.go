@@ -333,7 +333,7 @@ func (p *Pipeline) Judge(chunk *document.Document, u *document.Unit, n Norms) Ve
 	// documentation's judgement; in training data a copied pair teaches
 	// copying, whatever its length.
 	if p.reject["untranslated"] && !hasCheck(v.Reasons, "untranslated") && hasLetter(v.Source) &&
-		strings.EqualFold(strings.Join(strings.Fields(v.Source), " "), strings.Join(strings.Fields(v.Target), " ")) {
+		metrics.SameWords(v.Source, v.Target) {
 		v.Reasons = append(v.Reasons, Reason{Check: "untranslated", Message: "target is identical to the source", Confidence: metrics.Untranslated.Confidence})
 	}
 	// The language check reports a side in neither language; a source
