@@ -16,6 +16,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/transcheck/transcheck/pipeline"
 	"github.com/transcheck/transcheck/pipeline/benchcorpus"
 	"github.com/transcheck/transcheck/pipeline/detect"
 	"github.com/transcheck/transcheck/pipeline/read"
@@ -167,7 +168,12 @@ func TestCompareOpusFilter(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "mt.tsv")
 	os.WriteFile(path, []byte(b.String()), 0o644)
 
-	// transcheck filter
+	// transcheck filter, with the command's memory settings when its
+	// throughput is measured
+	if os.Getenv("TRANSCHECK_COMPARE_PAIRS") != "" {
+		pipeline.TuneMemory()
+		pipeline.SetMemoryLimit(MemoryLimit)
+	}
 	p, err := New(Config{Jobs: 2})
 	if err != nil {
 		t.Fatal(err)
