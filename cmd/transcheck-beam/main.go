@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 
 	"github.com/apache/beam/sdks/v2/go/pkg/beam"
@@ -182,6 +183,7 @@ func runPairs(ctx context.Context, args []string, stderr io.Writer) error {
 	fs.IntVar(&o.ChunkUnits, "chunk-units", 0, "the norms come from each file's first `N` units, as transcheck filter's first chunk (default 5000)")
 	fs.StringVar(&o.Encoding, "encoding", "", "encoding of files without a byte-order mark (default UTF-8)")
 	fs.IntVar(&o.Shards, "shards", 4, "write kept and rejected pairs to `N` shards each")
+	fs.IntVar(&o.Jobs, "jobs", runtime.NumCPU(), "judge `N` pairs at once in a bundle (Prism runs a stage as one bundle; on a runner that runs a bundle per core, 1)")
 	addBeamFlags(fs)
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -205,6 +207,9 @@ func runPairs(ctx context.Context, args []string, stderr io.Writer) error {
 	}
 	if o.Shards < 1 {
 		return usageErr("--shards %d: must be 1 or more", o.Shards)
+	}
+	if o.Jobs < 1 {
+		return usageErr("--jobs %d: must be 1 or more", o.Jobs)
 	}
 	if o.ChunkUnits < 0 {
 		return usageErr("--chunk-units %d: must be 1 or more (or 0 for the default)", o.ChunkUnits)
