@@ -5,8 +5,8 @@ import (
 	"fmt"
 	"path"
 	"sort"
-	"sync"
 	"strings"
+	"sync"
 
 	"github.com/apache/beam/sdks/v2/go/pkg/beam"
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/io/filesystem"
