@@ -10,17 +10,18 @@ import (
 
 // The elements that move between steps are encoded as JSON: transcheck's
 // types carry JSON tags, and some hold what Beam's schema coder does not
-// take (metrics.Norms' word model pointer, a verdict's unexported key).
-// Each type has its own pair of named functions: a worker of a
-// distributed runner finds a coder's functions by their names.
+// take (metrics.Norms' word model pointer). Each type has its own pair of
+// named functions: a worker of a distributed runner finds a coder's
+// functions by their names (instances of one generic function would
+// share one).
 func init() {
 	beam.RegisterCoder(reflect.TypeFor[filter.Pair](), encPair, decPair)
 	beam.RegisterCoder(reflect.TypeFor[filter.Norms](), encNorms, decNorms)
 	beam.RegisterCoder(reflect.TypeFor[filter.Summary](), encSummary, decSummary)
 	beam.RegisterCoder(reflect.TypeFor[inputRef](), encInputRef, decInputRef)
-	beam.RegisterCoder(reflect.TypeFor[judged](), encJudged, decJudged)
 	beam.RegisterCoder(reflect.TypeFor[problem](), encProblem, decProblem)
-	beam.RegisterCoder(reflect.TypeFor[fileOut](), encFileOut, decFileOut)
+	beam.RegisterCoder(reflect.TypeFor[position](), encPosition, decPosition)
+	beam.RegisterCoder(reflect.TypeFor[firstOf](), encFirstOf, decFirstOf)
 	beam.RegisterCoder(reflect.TypeFor[firstUnits](), encFirstUnits, decFirstUnits)
 	beam.RegisterCoder(reflect.TypeFor[docInput](), encDocInput, decDocInput)
 	beam.RegisterCoder(reflect.TypeFor[docReport](), encDocReport, decDocReport)
@@ -43,17 +44,17 @@ func encInputRef(v inputRef) ([]byte, error) { return json.Marshal(v) }
 
 func decInputRef(b []byte) (v inputRef, err error) { return v, json.Unmarshal(b, &v) }
 
-func encJudged(v judged) ([]byte, error) { return json.Marshal(v) }
-
-func decJudged(b []byte) (v judged, err error) { return v, json.Unmarshal(b, &v) }
-
 func encProblem(v problem) ([]byte, error) { return json.Marshal(v) }
 
 func decProblem(b []byte) (v problem, err error) { return v, json.Unmarshal(b, &v) }
 
-func encFileOut(v fileOut) ([]byte, error) { return json.Marshal(v) }
+func encPosition(v position) ([]byte, error) { return json.Marshal(v) }
 
-func decFileOut(b []byte) (v fileOut, err error) { return v, json.Unmarshal(b, &v) }
+func decPosition(b []byte) (v position, err error) { return v, json.Unmarshal(b, &v) }
+
+func encFirstOf(v firstOf) ([]byte, error) { return json.Marshal(v) }
+
+func decFirstOf(b []byte) (v firstOf, err error) { return v, json.Unmarshal(b, &v) }
 
 func encFirstUnits(v firstUnits) ([]byte, error) { return json.Marshal(v) }
 

@@ -182,8 +182,7 @@ func runPairs(ctx context.Context, args []string, stderr io.Writer) error {
 	fs.BoolVar(&o.Dedup, "dedup", false, "reject a pair that came earlier in input order (white space and case aside)")
 	fs.IntVar(&o.ChunkUnits, "chunk-units", 0, "the norms come from each file's first `N` units, as transcheck filter's first chunk (default 5000)")
 	fs.StringVar(&o.Encoding, "encoding", "", "encoding of files without a byte-order mark (default UTF-8)")
-	fs.IntVar(&o.Shards, "shards", 4, "write kept and rejected pairs to `N` shards each")
-	fs.IntVar(&o.Jobs, "jobs", runtime.NumCPU(), "judge `N` pairs at once in a bundle (Prism runs a stage as one bundle; on a runner that runs a bundle per core, 1)")
+	fs.IntVar(&o.Jobs, "jobs", runtime.NumCPU(), "judge `N` pairs of an input at once (default: the number of cores; on a runner that runs a bundle per core, 1)")
 	addBeamFlags(fs)
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -204,9 +203,6 @@ func runPairs(ctx context.Context, args []string, stderr io.Writer) error {
 	}
 	if o.MaxZ <= 0 {
 		return usageErr("--max-z %v: must be above 0", o.MaxZ)
-	}
-	if o.Shards < 1 {
-		return usageErr("--shards %d: must be 1 or more", o.Shards)
 	}
 	if o.Jobs < 1 {
 		return usageErr("--jobs %d: must be 1 or more", o.Jobs)

@@ -26,7 +26,7 @@ func TestUsage(t *testing.T) {
 		{"output folder missing", []string{"pairs", "--input", "x.tsv", "--output", filepath.Join(out, "no", "x")}, exitUsage, "does not exist"},
 		{"unknown check", []string{"pairs", "--input", "x.tsv", "--output", out, "--reject-on", "spelling"}, exitUsage, `unknown check "spelling"`},
 		{"confidence", []string{"pairs", "--input", "x.tsv", "--output", out, "--min-confidence", "2"}, exitUsage, "from 0 to 1"},
-		{"shards", []string{"pairs", "--input", "x.tsv", "--output", out, "--shards", "0"}, exitUsage, "--shards 0"},
+		{"jobs", []string{"pairs", "--input", "x.tsv", "--output", out, "--jobs", "0"}, exitUsage, "--jobs 0"},
 		{"unknown flag", []string{"pairs", "--inptu", "x.tsv"}, exitUsage, "flag provided but not defined: -inptu"},
 		{"docs without input", []string{"docs", "--output", out}, exitUsage, "at least one --input"},
 		{"docs with nothing to check", []string{"docs", "--input", filepath.Join(t.TempDir(), "none"), "--output", out}, exitUsage, "no documents found"},

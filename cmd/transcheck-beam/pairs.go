@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"path"
 	"sort"
@@ -16,12 +17,14 @@ import (
 
 func init() {
 	beam.RegisterType(reflectTypeOf[*expandFn]())
-	beam.RegisterType(reflectTypeOf[*readFn]())
+	beam.RegisterType(reflectTypeOf[*firstChunkFn]())
+	beam.RegisterType(reflectTypeOf[*keysFn]())
+	beam.RegisterType(reflectTypeOf[*firstOfKeyFn]())
+	beam.RegisterType(reflectTypeOf[*filterFn]())
+	beam.RegisterFunction(repeatedOnly)
+	beam.RegisterFunction(noRepeats)
 	beam.RegisterType(reflectTypeOf[*normsFn]())
-	beam.RegisterType(reflectTypeOf[*judgeFn]())
 	beam.RegisterType(reflectTypeOf[*summaryFn]())
-	beam.RegisterFunction(keyByPair)
-	beam.RegisterFunction(markDuplicates)
 }
 
 // pairsOptions are the settings of pairs mode. The steps that need them
@@ -36,8 +39,7 @@ type pairsOptions struct {
 	Dedup          bool
 	ChunkUnits     int
 	Encoding       string
-	Shards         int
-	Jobs           int // pairs judged at once by a bundle
+	Jobs           int // pairs judged at once
 }
 
 func (o pairsOptions) config() filter.Config {
@@ -50,7 +52,7 @@ func (o pairsOptions) config() filter.Config {
 type inputRef struct {
 	File  int
 	Input read.Input
-	// Name names its kept shards: the input's base name, made unique.
+	// Name names its outputs: the input's base name, made unique.
 	Name string
 }
 
@@ -61,43 +63,37 @@ type problem struct {
 	Text      string
 }
 
-// fileOut is what the kept shards of a file start with and are named by.
-type fileOut struct {
-	Name   string
-	Format string // of the input: "tsv" and "csv" shards are the input's lines
-	Head   []byte // the bytes before the first unit (a header row)
-}
-
-// judged is a unit's verdict with what the writers need.
-type judged struct {
+// position is where a pair comes in the run's order: its file, then its
+// place in the file.
+type position struct {
 	File, Index int
-	Format      string
-	Key         string // filter.Verdict.DedupKey
-	Verdict     filter.Verdict
-	Text        []byte // the unit's line, for TSV and CSV
 }
 
-// buildPairs adds pairs mode's steps to s.
+func (a position) before(b position) bool {
+	return a.File < b.File || a.File == b.File && a.Index < b.Index
+}
+
+// buildPairs adds pairs mode's steps to s. The inputs are read twice:
+// their first chunks for the norms, then whole to be judged and written,
+// so that no step holds the pairs of a corpus.
 func buildPairs(s beam.Scope, o pairsOptions) {
 	s = s.Scope("pairs")
 	inputs, expandProblems := beam.ParDo2(s, &expandFn{Opts: o}, beam.Impulse(s))
-	// Each input is read whole by one worker; its pairs are then spread.
+	// Each input is read by one worker, the inputs spread over them.
 	inputs = beam.Reshuffle(s, inputs)
-	pairs, first, outs, readProblems := beam.ParDo4(s, &readFn{Opts: o}, inputs)
+	first := beam.ParDo(s, &firstChunkFn{Opts: o}, inputs)
 	norms := beam.CombinePerKey(s, &normsFn{Opts: o}, first)
-	// No reshuffle before judging: the side input already makes the pairs
-	// wait, materialised, for the norms.
-	verdicts := beam.ParDo(s, &judgeFn{Opts: o, Jobs: o.Jobs}, pairs, beam.SideInput{Input: norms})
+	var repeats beam.PCollection
 	if o.Dedup {
-		keyed, alone := beam.ParDo2(s, keyByPair, verdicts)
-		marked := beam.ParDo(s, markDuplicates, beam.GroupByKey(s, keyed))
-		verdicts = beam.Flatten(s, alone, marked)
+		keys := beam.ParDo(s, &keysFn{Opts: o}, inputs)
+		firsts := beam.CombinePerKey(s, &firstOfKeyFn{}, keys)
+		repeats = beam.ParDo(s, repeatedOnly, firsts)
+	} else {
+		repeats = beam.ParDo(s, noRepeats, beam.Impulse(s))
 	}
-	kept := beam.ParDo(s, &keptShardFn{Shards: o.Shards}, verdicts)
-	beam.ParDo0(s, &writeKeptFn{Output: o.Output, Shards: o.Shards}, beam.GroupByKey(s, kept), beam.SideInput{Input: outs})
-	rejected := beam.ParDo(s, &rejectedShardFn{Shards: o.Shards}, verdicts)
-	beam.ParDo0(s, &writeRejectedFn{Output: o.Output, Shards: o.Shards}, beam.GroupByKey(s, rejected))
-	summary := beam.Combine(s, &summaryFn{}, verdicts)
+	counts, readProblems := beam.ParDo2(s, &filterFn{Opts: o}, inputs,
+		beam.SideInput{Input: norms}, beam.SideInput{Input: repeats})
+	summary := beam.Combine(s, &summaryFn{}, counts)
 	problems := beam.Flatten(s, expandProblems, readProblems)
 	beam.ParDo0(s, &writeSummaryFn{Output: o.Output}, beam.Impulse(s),
 		beam.SideInput{Input: summary}, beam.SideInput{Input: problems})
@@ -164,49 +160,113 @@ func (f *expandFn) ProcessElement(ctx context.Context, _ []byte, emit func(input
 	return nil
 }
 
-// readFn reads an input into its pairs, as transcheck filter reads it.
-// Besides the pairs it gives the pairs of the first chunk by file (the
-// norms' basis), what its kept shards start with, and its problems.
-type readFn struct {
+// errEnough stops a read that has what it needs.
+var errEnough = errors.New("enough read")
+
+// firstChunkFn reads the pairs of an input's first chunk (the first
+// ChunkUnits), the basis of its norms, keyed by file.
+type firstChunkFn struct {
 	Opts pairsOptions
 	p    *filter.Pipeline
 }
 
-func (f *readFn) Setup() error {
+func (f *firstChunkFn) Setup() error {
 	var err error
 	f.p, err = filterPipeline(f.Opts)
 	return err
 }
 
-func (f *readFn) ProcessElement(ctx context.Context, ref inputRef, emitPair func(filter.Pair), emitFirst func(int, filter.Pair),
-	emitOut func(int, fileOut), emitProblem func(problem)) error {
+func (f *firstChunkFn) ProcessElement(ctx context.Context, ref inputRef, emit func(int, filter.Pair)) error {
 	in, cleanup, err := localCopy(ctx, ref.Input)
 	if err != nil {
-		emitProblem(problem{File: ref.File, Text: fmt.Sprintf("%s: cannot read: %v", ref.Input.Name(), err)})
-		return nil
+		return nil // filterFn says so
 	}
 	defer cleanup()
 	n := f.p.Config().ChunkUnits
-	head, probs, err := f.p.ReadPairs(in, ref.File, func(pr filter.Pair) error {
-		restorePaths(&pr, in, ref.Input)
-		emitPair(pr)
-		if pr.Index < n {
-			emitFirst(pr.File, pr)
+	_, _, err = f.p.ReadPairs(in, ref.File, func(pr filter.Pair) error {
+		if pr.Index >= n {
+			return errEnough
 		}
+		restorePaths(&pr, in, ref.Input)
+		emit(pr.File, pr)
 		return nil
 	})
-	if err != nil {
+	if err != nil && !errors.Is(err, errEnough) {
 		return err
-	}
-	emitOut(ref.File, fileOut{Name: ref.Name, Format: read.FormatOf(in.Source), Head: head.Text})
-	for i, pr := range probs {
-		if in != ref.Input {
-			pr = strings.ReplaceAll(pr, in.Source, ref.Input.Source)
-		}
-		emitProblem(problem{File: ref.File, Seq: i, Text: pr})
 	}
 	return nil
 }
+
+// keysFn gives the position of each pair of an input under its key, for
+// --dedup.
+type keysFn struct {
+	Opts pairsOptions
+	p    *filter.Pipeline
+}
+
+func (f *keysFn) Setup() error {
+	var err error
+	f.p, err = filterPipeline(f.Opts)
+	return err
+}
+
+func (f *keysFn) ProcessElement(ctx context.Context, ref inputRef, emit func(string, position)) error {
+	in, cleanup, err := localCopy(ctx, ref.Input)
+	if err != nil {
+		return nil // filterFn says so
+	}
+	defer cleanup()
+	_, _, err = f.p.ReadPairs(in, ref.File, func(pr filter.Pair) error {
+		if k := pr.DedupKey(); k != "" {
+			emit(k, position{File: pr.File, Index: pr.Index})
+		}
+		return nil
+	})
+	return err
+}
+
+// firstOf is a key's first position and how many pairs have it.
+type firstOf struct {
+	First position
+	Count int
+}
+
+// firstOfKeyFn combines the positions of a key into its first and its
+// count.
+type firstOfKeyFn struct{}
+
+func (firstOfKeyFn) CreateAccumulator() firstOf { return firstOf{} }
+
+func (firstOfKeyFn) AddInput(a firstOf, p position) firstOf {
+	return firstOfKeyFn{}.MergeAccumulators(a, firstOf{First: p, Count: 1})
+}
+
+func (firstOfKeyFn) MergeAccumulators(a, b firstOf) firstOf {
+	switch {
+	case a.Count == 0:
+		return b
+	case b.Count == 0:
+		return a
+	}
+	if b.First.before(a.First) {
+		a.First = b.First
+	}
+	a.Count += b.Count
+	return a
+}
+
+func (firstOfKeyFn) ExtractOutput(a firstOf) firstOf { return a }
+
+// repeatedOnly keeps the keys more than one pair has, with the first
+// of them: what the judges look up.
+func repeatedOnly(key string, f firstOf, emit func(string, position)) {
+	if f.Count > 1 {
+		emit(key, f.First)
+	}
+}
+
+// noRepeats gives no key: the repeats of a run without --dedup.
+func noRepeats(_ []byte, _ func(string, position)) {}
 
 // firstUnits is the norms' accumulator: a file's pairs of lowest Index,
 // at most ChunkUnits once trimmed.
@@ -245,137 +305,140 @@ func (f *normsFn) MergeAccumulators(a, b firstUnits) firstUnits {
 
 func (f *normsFn) ExtractOutput(a firstUnits) filter.Norms { return f.p.NormsOf(a.Pairs) }
 
-// judgeFn judges each pair against its file's norms, a side input, on
-// Jobs goroutines: a runner that gives a stage one bundle at a time (Prism
-// does) would otherwise judge on one core. The verdicts come out in any
-// order; the writers sort them.
-type judgeFn struct {
-	Opts  pairsOptions
-	Jobs  int
-	p     *filter.Pipeline
-	norms map[int]filter.Norms
-	work  chan filter.Pair
-	done  chan judged
+// filterFn reads an input again, whole, judges each pair against its
+// file's norms (a side input), marks the repeats of an earlier pair (a
+// side input), and writes the file's kept pairs and rejected records, in
+// input order. The pairs are judged in batches on Jobs goroutines: a
+// runner that gives a stage one bundle at a time (Prism does) would
+// otherwise judge on one core. It gives the file's counts and problems.
+type filterFn struct {
+	Opts    pairsOptions
+	p       *filter.Pipeline
+	norms   map[int]filter.Norms
+	repeats map[string]position
 }
 
-func (f *judgeFn) Setup() error {
+func (f *filterFn) Setup() error {
 	var err error
 	f.p, err = filterPipeline(f.Opts)
 	return err
 }
 
-func (f *judgeFn) ProcessElement(pr filter.Pair, norms func(*int, *filter.Norms) bool, emit func(judged)) error {
+// batchSize is how many pairs are judged at once.
+const batchSize = 1000
+
+func (f *filterFn) ProcessElement(ctx context.Context, ref inputRef, norms func(*int, *filter.Norms) bool,
+	repeats func(*string, *position) bool, emitCounts func(filter.Summary), emitProblem func(problem)) error {
 	if f.norms == nil {
-		// Read once: a handful of files, not one per pair. The side
-		// input is of the global window, the same for every bundle.
-		f.norms = map[int]filter.Norms{}
+		// Read once: the side inputs are of the global window, the same
+		// for every bundle.
+		f.norms, f.repeats = map[int]filter.Norms{}, map[string]position{}
 		var file int
 		var n filter.Norms
 		for norms(&file, &n) {
 			f.norms[file] = n
 		}
-	}
-	if _, ok := f.norms[pr.File]; !ok {
-		return fmt.Errorf("%s: no norms for the file of this pair", pr.Unit.Pos)
-	}
-	if f.work == nil {
-		f.start()
-	}
-	for {
-		select {
-		case f.work <- pr:
-			// Emit what is done, without waiting.
-			for {
-				select {
-				case j := <-f.done:
-					emit(j)
-				default:
-					return nil
-				}
-			}
-		case j := <-f.done:
-			emit(j)
+		var key string
+		var pos position
+		for repeats(&key, &pos) {
+			f.repeats[key] = pos
 		}
 	}
+	in, cleanup, err := localCopy(ctx, ref.Input)
+	if err != nil {
+		emitProblem(problem{File: ref.File, Text: fmt.Sprintf("%s: cannot read: %v", ref.Input.Name(), err)})
+		return nil
+	}
+	defer cleanup()
+	out, err := f.openOutputs(ctx, ref, in)
+	if err != nil {
+		return err
+	}
+	var sum filter.Summary
+	var batch []filter.Pair
+	flush := func() error {
+		vs := f.judge(batch)
+		for i := range vs {
+			v := &vs[i]
+			pos := position{File: batch[i].File, Index: batch[i].Index}
+			if k := v.DedupKey(); k != "" {
+				if first, ok := f.repeats[k]; ok && first != pos {
+					v.MarkDuplicate()
+				}
+			}
+			sum.Add(v)
+			if err := out.write(batch[i], v); err != nil {
+				return err
+			}
+		}
+		batch = batch[:0]
+		return nil
+	}
+	_, probs, err := f.p.ReadPairs(in, ref.File, func(pr filter.Pair) error {
+		restorePaths(&pr, in, ref.Input)
+		if _, ok := f.norms[pr.File]; !ok {
+			return fmt.Errorf("%s: no norms for the file of this pair", pr.Unit.Pos)
+		}
+		if pr.Head != nil {
+			if err := out.head(pr.Head); err != nil {
+				return err
+			}
+		}
+		batch = append(batch, pr)
+		if len(batch) == batchSize {
+			return flush()
+		}
+		return nil
+	})
+	if err == nil {
+		err = flush()
+	}
+	if cerr := out.close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return err
+	}
+	emitCounts(sum)
+	for i, pr := range probs {
+		if in != ref.Input {
+			pr = strings.ReplaceAll(pr, in.Source, ref.Input.Source)
+		}
+		emitProblem(problem{File: ref.File, Seq: i, Text: pr})
+	}
+	return nil
 }
 
-// start starts the bundle's judges.
-func (f *judgeFn) start() {
-	jobs := max(f.Jobs, 1)
-	f.work = make(chan filter.Pair, 4*jobs)
-	f.done = make(chan judged, 4*jobs)
+// judge judges a batch of pairs on Jobs goroutines; the verdicts are in
+// the batch's order.
+func (f *filterFn) judge(batch []filter.Pair) []filter.Verdict {
+	out := make([]filter.Verdict, len(batch))
+	next := make(chan int)
 	var wg sync.WaitGroup
-	for range jobs {
+	for range max(f.Opts.Jobs, 1) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for pr := range f.work {
-				v := f.p.JudgePair(pr, f.norms[pr.File])
-				f.done <- judged{File: pr.File, Index: pr.Index, Format: pr.Chunk.Format, Key: v.DedupKey(), Verdict: v, Text: pr.Text}
+			for i := range next {
+				out[i] = f.p.JudgePair(batch[i], f.norms[batch[i].File])
 			}
 		}()
 	}
-	go func() {
-		wg.Wait()
-		close(f.done)
-	}()
+	for i := range batch {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	return out
 }
 
-// FinishBundle emits the verdicts still being judged. (Beam wants the
-// side input of ProcessElement here too.)
-func (f *judgeFn) FinishBundle(_ func(*int, *filter.Norms) bool, emit func(judged)) {
-	if f.work == nil {
-		return
-	}
-	close(f.work)
-	for j := range f.done {
-		emit(j)
-	}
-	f.work, f.done = nil, nil
-}
-
-// keyByPair keys the verdicts that take part in deduplication by their
-// pair.
-func keyByPair(j judged, keyed func(string, judged), alone func(judged)) {
-	if j.Key == "" {
-		alone(j)
-		return
-	}
-	keyed(j.Key, j)
-}
-
-// markDuplicates marks every verdict of a pair but the first in input
-// order as a duplicate, as transcheck filter does.
-func markDuplicates(_ string, values func(*judged) bool, emit func(judged)) {
-	var all []judged
-	var j judged
-	for values(&j) {
-		all = append(all, j)
-	}
-	sort.Slice(all, func(a, b int) bool { return before(all[a], all[b]) })
-	for i := range all {
-		if i > 0 {
-			all[i].Verdict.MarkDuplicate()
-		}
-		emit(all[i])
-	}
-}
-
-// before orders verdicts as the run's inputs and their units come.
-func before(a, b judged) bool {
-	if a.File != b.File {
-		return a.File < b.File
-	}
-	return a.Index < b.Index
-}
-
-// summaryFn counts the verdicts into a filter.Summary.
+// summaryFn adds up the files' counts.
 type summaryFn struct{}
 
 func (summaryFn) CreateAccumulator() filter.Summary { return filter.Summary{} }
 
-func (summaryFn) AddInput(s filter.Summary, j judged) filter.Summary {
-	s.Add(&j.Verdict)
+func (summaryFn) AddInput(s filter.Summary, file filter.Summary) filter.Summary {
+	s.Merge(file)
 	return s
 }
 

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -11,7 +12,6 @@ import (
 	"path/filepath"
 	"reflect"
 	"sort"
-	"strconv"
 	"strings"
 	"sync"
 
@@ -22,10 +22,6 @@ import (
 )
 
 func init() {
-	beam.RegisterType(reflectTypeOf[*keptShardFn]())
-	beam.RegisterType(reflectTypeOf[*rejectedShardFn]())
-	beam.RegisterType(reflectTypeOf[*writeKeptFn]())
-	beam.RegisterType(reflectTypeOf[*writeRejectedFn]())
 	beam.RegisterType(reflectTypeOf[*writeSummaryFn]())
 }
 
@@ -60,9 +56,6 @@ func filterPipeline(o pairsOptions) (*filter.Pipeline, error) {
 func shardName(prefix, what string, i, n int, ext string) string {
 	return fmt.Sprintf("%s-%s-%05d-of-%05d%s", prefix, what, i, n, ext)
 }
-
-// shardOf spreads a file's units over n shards.
-func shardOf(j judged, n int) int { return (j.File*7919 + j.Index) % n }
 
 // create opens a file for writing on any filesystem Beam has (a local
 // path, gs://...).
@@ -187,85 +180,74 @@ func restorePaths(pr *filter.Pair, local, orig read.Input) {
 	}
 }
 
-// keptShardFn keys the kept verdicts by file and shard.
-type keptShardFn struct{ Shards int }
-
-func (f *keptShardFn) ProcessElement(j judged, emit func(string, judged)) {
-	if j.Verdict.Kept() {
-		emit(fmt.Sprintf("%d/%d", j.File, shardOf(j, f.Shards)), j)
-	}
+// fileOutputs are the outputs of one input: its kept pairs and its
+// rejected records.
+type fileOutputs struct {
+	lines          bool // the kept output is the input's own lines (TSV, CSV)
+	kept, rejected io.WriteCloser
+	keptW, rejW    *bufio.Writer
+	enc            *json.Encoder
 }
 
-// rejectedShardFn keys the rejected and unreadable verdicts by shard.
-type rejectedShardFn struct{ Shards int }
-
-func (f *rejectedShardFn) ProcessElement(j judged, emit func(int, judged)) {
-	if !j.Verdict.Kept() {
-		emit(shardOf(j, f.Shards), j)
-	}
-}
-
-// sorted collects the verdicts of a group in input order.
-func sorted(values func(*judged) bool) []judged {
-	var all []judged
-	var j judged
-	for values(&j) {
-		all = append(all, j)
-		j = judged{}
-	}
-	sort.Slice(all, func(a, b int) bool { return before(all[a], all[b]) })
-	return all
-}
-
-// writeKeptFn writes a shard of a file's kept pairs: a TSV or CSV input's
-// own lines after its head (its header row), so the shard has the input's
-// columns; the pairs of other formats as source<TAB>target lines.
-type writeKeptFn struct {
-	Output string
-	Shards int
-}
-
-func (f *writeKeptFn) ProcessElement(ctx context.Context, key string, values func(*judged) bool, outs func(*int, *fileOut) bool) error {
-	fileStr, shardStr, _ := strings.Cut(key, "/")
-	file, err1 := strconv.Atoi(fileStr)
-	shard, err2 := strconv.Atoi(shardStr)
-	if err1 != nil || err2 != nil {
-		return fmt.Errorf("kept shard key %q: want FILE/SHARD", key)
-	}
-	var out fileOut
-	found := false
-	var i int
-	var o fileOut
-	for outs(&i, &o) {
-		if i == file {
-			out, found = o, true
-		}
-	}
-	if !found {
-		return fmt.Errorf("kept shard key %q: no such input", key)
-	}
-	lines := out.Format == "tsv" || out.Format == "csv"
+// outputNames returns the names of an input's kept and rejected outputs:
+// PREFIX-kept-NAME.tsv (or .csv, for a CSV input) and
+// PREFIX-rejected-NAME.jsonl.
+func outputNames(prefix string, ref inputRef) (kept, rejected string) {
 	ext := ".tsv"
-	if out.Format == "csv" {
+	if read.FormatOf(ref.Input.Source) == "csv" && !ref.Input.Paired {
 		ext = ".csv"
 	}
-	name := shardName(f.Output, "kept-"+out.Name, shard, f.Shards, ext)
-	return writeFile(ctx, name, func(w *bufio.Writer) error {
-		if lines {
-			w.Write(out.Head)
-		}
-		for _, j := range sorted(values) {
-			if lines {
-				w.Write(j.Text)
-				if len(j.Text) == 0 || j.Text[len(j.Text)-1] != '\n' {
-					w.WriteByte('\n')
-				}
-				continue
-			}
-			fmt.Fprintf(w, "%s\t%s\n", oneCell(j.Verdict.Source), oneCell(j.Verdict.Target))
-		}
+	return prefix + "-kept-" + ref.Name + ext, prefix + "-rejected-" + ref.Name + ".jsonl"
+}
+
+// openOutputs creates an input's outputs.
+func (f *filterFn) openOutputs(ctx context.Context, ref inputRef, in read.Input) (*fileOutputs, error) {
+	keptName, rejName := outputNames(f.Opts.Output, ref)
+	format := read.FormatOf(in.Source)
+	out := &fileOutputs{lines: !in.Paired && (format == "tsv" || format == "csv")}
+	var err error
+	if out.kept, err = create(ctx, keptName); err != nil {
+		return nil, err
+	}
+	if out.rejected, err = create(ctx, rejName); err != nil {
+		out.kept.Close()
+		return nil, err
+	}
+	out.keptW, out.rejW = bufio.NewWriterSize(out.kept, 64<<10), bufio.NewWriterSize(out.rejected, 64<<10)
+	out.enc = json.NewEncoder(out.rejW)
+	out.enc.SetEscapeHTML(false)
+	return out, nil
+}
+
+// head writes what the kept output starts with: the input's header row.
+func (o *fileOutputs) head(b []byte) error {
+	if !o.lines {
 		return nil
-	})
+	}
+	_, err := o.keptW.Write(b)
+	return err
+}
+
+// write writes a pair to the kept output (its own line, or
+// source<TAB>target) or its record to the rejected one.
+func (o *fileOutputs) write(pr filter.Pair, v *filter.Verdict) error {
+	if !v.Kept() {
+		return o.enc.Encode(filter.RecordOf(v))
+	}
+	if !o.lines {
+		_, err := fmt.Fprintf(o.keptW, "%s\t%s\n", oneCell(v.Source), oneCell(v.Target))
+		return err
+	}
+	o.keptW.Write(pr.Text)
+	if len(pr.Text) == 0 || pr.Text[len(pr.Text)-1] != '\n' {
+		return o.keptW.WriteByte('\n')
+	}
+	return nil
+}
+
+func (o *fileOutputs) close() error {
+	errs := []error{o.keptW.Flush(), o.rejW.Flush(), o.kept.Close(), o.rejected.Close()}
+	return errors.Join(errs...)
 }
 
 // oneCell folds the tabs and line breaks of a text into spaces.
@@ -276,27 +258,6 @@ func oneCell(s string) string {
 		}
 		return r
 	}, s)
-}
-
-// writeRejectedFn writes a shard of the rejected and unreadable pairs as
-// JSON Lines of filter.Record, in input order.
-type writeRejectedFn struct {
-	Output string
-	Shards int
-}
-
-func (f *writeRejectedFn) ProcessElement(ctx context.Context, shard int, values func(*judged) bool) error {
-	name := shardName(f.Output, "rejected", shard, f.Shards, ".jsonl")
-	return writeFile(ctx, name, func(w *bufio.Writer) error {
-		enc := json.NewEncoder(w)
-		enc.SetEscapeHTML(false)
-		for _, j := range sorted(values) {
-			if err := enc.Encode(filter.RecordOf(&j.Verdict)); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
 }
 
 // writeSummaryFn writes the summary, as JSON (filter.Summary, as
@@ -375,5 +336,5 @@ func writeSummaryMarkdown(w io.Writer, prefix string, sum *filter.Summary) {
 		}
 		fmt.Fprintln(w)
 	}
-	fmt.Fprintf(w, "## Outputs\n\n- kept: `%s-kept-NAME-SSSSS-of-NNNNN.tsv` (per input)\n- rejected: `%s-rejected-SSSSS-of-NNNNN.jsonl`\n- summary: `%s-summary.json`\n", prefix, prefix, prefix)
+	fmt.Fprintf(w, "## Outputs\n\n- kept pairs: `%s-kept-NAME.tsv` for each input NAME (`.csv` for CSV)\n- rejected pairs: `%s-rejected-NAME.jsonl`\n- this summary as JSON: `%s-summary.json`\n", prefix, prefix, prefix)
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"sort"
+	"strings"
 
 	"github.com/transcheck/transcheck/pipeline/document"
 	"github.com/transcheck/transcheck/pipeline/read"
@@ -33,6 +34,10 @@ type Pair struct {
 	// for the others. Bytes, not a string: a line that is not UTF-8 is
 	// copied as it is.
 	Text []byte `json:"text,omitempty"`
+	// Head is, on a file's first unit, the bytes before it (a TSV or CSV
+	// header row): what a kept output with the input's columns starts
+	// with.
+	Head []byte `json:"head,omitempty"`
 }
 
 // ChunkInfo is what a chunk says of its file.
@@ -95,7 +100,7 @@ func (p *Pipeline) ReadPairs(in read.Input, file int, emit func(Pair) error) (Fi
 					if err != nil {
 						return head, problems, fmt.Errorf("reading %s: %w", in.Source, err)
 					}
-					head.Text = h
+					head.Text, pr.Head = h, h
 				}
 				t, err := text.span(u.Pos.Start, u.Pos.End)
 				if err != nil {
@@ -182,6 +187,25 @@ func (v *Verdict) DedupKey() string {
 		return ""
 	}
 	return v.key
+}
+
+// DedupKey is the key JudgePair's verdict gives the pair under
+// Config.Dedup (Verdict.DedupKey), without judging it: a distributed run
+// finds the repeats before it judges. "" for a unit that was not read.
+func (pr Pair) DedupKey() string {
+	if pr.Unit.Kind == "row" {
+		return ""
+	}
+	var src, tgt []string
+	for _, s := range pr.Unit.Segments {
+		switch s.Role {
+		case document.RoleSource:
+			src = append(src, s.Text)
+		case document.RoleTarget:
+			tgt = append(tgt, s.Text)
+		}
+	}
+	return dedupKey(strings.Join(src, " "), strings.Join(tgt, " "))
 }
 
 // MarkDuplicate rejects a verdict as a repeat of an earlier pair, with

@@ -76,7 +76,11 @@ func viaPairs(t *testing.T, cfg Config, inputs ...read.Input) (map[string]string
 	var recs []Record
 	seen := map[string]bool{}
 	for _, pr := range pairs {
+		key := pr.DedupKey()
 		v := p.JudgePair(pr, norms[pr.File])
+		if cfg.Dedup && key != v.DedupKey() {
+			t.Errorf("%s: pair's key %q, verdict's %q", pr.Unit.Pos, key, v.DedupKey())
+		}
 		if k := v.DedupKey(); k != "" {
 			if seen[k] {
 				v.MarkDuplicate()
