@@ -21,7 +21,7 @@ test: vet
 # that Apache Beam's dependencies stay out of the CLI's; go test ./... at
 # the root does not reach it. Its tests run pipelines on Prism, in process.
 test-beam:
-	cd cmd/transcheck-beam && $(GO) vet ./... && $(GO) test -timeout 10m ./...
+	cd cmd/transcheck-beam && $(GO) vet ./... && $(GO) test -race -timeout 10m ./...
 
 # transcheck-beam pairs on Prism over the 1M generated pairs of the filter
 # benchmark, then transcheck filter on the same file, for the overhead

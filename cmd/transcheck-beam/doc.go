@@ -8,18 +8,24 @@
 //  1. expand:  the --input globs become inputs (Beam's filesystems list
 //     them; NAME.zh beside NAME.en is one line-aligned input), numbered
 //     in the order given.
-//  2. read:    each input is read by transcheck's own readers, as filter
-//     reads it (filter.Pipeline.ReadPairs): one element per unit, with
-//     its file, its place in the file and its line.
-//  3. norms:   a combine per file gathers the units of its first chunk
-//     (the ChunkUnits first) and fixes the file's languages and norms
-//     (filter.Pipeline.NormsOf); they reach the next step as a side input.
-//  4. judge:   every unit is judged alone against its file's norms
-//     (filter.Pipeline.JudgePair); with --dedup, a group by pair marks
-//     all but the first of its input order as duplicates.
-//  5. write:   kept pairs to shards per input, rejected ones to JSON Lines
-//     shards of filter.Record, and a summary (filter.Summary, as JSON and
-//     Markdown).
+//  2. norms:   each input's first chunk (the ChunkUnits first units) is
+//     read by transcheck's own readers (filter.Pipeline.ReadPairs); a
+//     combine per file keeps the units of lowest index and fixes the
+//     file's languages and norms from them (filter.Pipeline.NormsOf), as
+//     filter does from its first chunk. They are a side input of step 4.
+//  3. repeats: with --dedup, every pair's key (filter.Pair.DedupKey) and
+//     position; a combine per key keeps the first and the count, and the
+//     keys of more than one pair are a side input of step 4.
+//  4. filter:  each input is read again, whole, and each unit judged alone
+//     against its file's norms (filter.Pipeline.JudgePair); the repeats
+//     but the first are marked; the kept pairs and the rejected records
+//     (filter.Record) are written as the input is read, in its order.
+//  5. summary: the files' counts combine into a filter.Summary, written as
+//     JSON and Markdown with the input problems.
+//
+// The inputs are read two or three times so that no step holds a
+// corpus's pairs: a runner keeps every element that waits for a side
+// input.
 //
 // Documents mode (transcheck-beam docs) checks a tree of documents as
 // transcheck check does: the documents read.Walk finds are one element

@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
+	"sync"
 
 	"github.com/apache/beam/sdks/v2/go/pkg/beam"
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/io/filesystem"
@@ -155,13 +156,19 @@ func isDir(p string) bool {
 	return err == nil && info.IsDir()
 }
 
+// initBeam initialises Beam once a process (tests run several
+// pipelines).
+var initBeam sync.Once
+
 // execute runs the pipeline on the runner --runner names (Prism, in
 // process, by default).
 func execute(ctx context.Context, p *beam.Pipeline) error {
-	// Prism and the SDK log every stage at level INFO; a run says what it
-	// did itself.
-	beamlog.LogLevel = "warn"
-	beam.Init()
+	initBeam.Do(func() {
+		// Prism and the SDK log every stage at level INFO; a run says
+		// what it did itself. Set once: Prism's workers read it.
+		beamlog.LogLevel = "warn"
+		beam.Init()
+	})
 	if err := beamx.Run(ctx, p); err != nil {
 		return &exitError{code: exitUsage, err: fmt.Errorf("the pipeline failed: %w", err)}
 	}
