@@ -220,7 +220,9 @@ func runPairs(ctx context.Context, args []string, stderr io.Writer) error {
 	if err := checkOutput(o.Output); err != nil {
 		return err
 	}
-	if _, err := filter.New(o.config()); err != nil {
+	// Said now, not by a worker: an unknown check, a confidence out of
+	// range. (The filter made is the one this process's steps share.)
+	if _, err := filterPipeline(o); err != nil {
 		return usageErr("%v", err)
 	}
 	p, s := beam.NewPipelineWithRoot()
@@ -256,6 +258,9 @@ func printSummary(ctx context.Context, prefix string, stderr io.Writer) error {
 			break
 		}
 		fmt.Fprintf(stderr, "transcheck-beam: %s\n", p)
+	}
+	if sum.Read == 0 {
+		return usageErr("no pairs read (see above)")
 	}
 	fmt.Fprintf(stderr, "transcheck-beam: read %d pairs: %d kept, %d rejected, %d unreadable (%s-*)\n",
 		sum.Read, sum.Kept, sum.Rejected, sum.Unreadable, prefix)

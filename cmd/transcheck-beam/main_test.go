@@ -28,6 +28,7 @@ func TestUsage(t *testing.T) {
 		{"confidence", []string{"pairs", "--input", "x.tsv", "--output", out, "--min-confidence", "2"}, exitUsage, "from 0 to 1"},
 		{"jobs", []string{"pairs", "--input", "x.tsv", "--output", out, "--jobs", "0"}, exitUsage, "--jobs 0"},
 		{"unknown flag", []string{"pairs", "--inptu", "x.tsv"}, exitUsage, "flag provided but not defined: -inptu"},
+		{"pairs with nothing to read", []string{"pairs", "--input", filepath.Join(t.TempDir(), "none-*.tsv"), "--output", out}, exitUsage, "no file matches"},
 		{"docs without input", []string{"docs", "--output", out}, exitUsage, "at least one --input"},
 		{"docs with nothing to check", []string{"docs", "--input", filepath.Join(t.TempDir(), "none"), "--output", out}, exitUsage, "no documents found"},
 	}

@@ -183,7 +183,7 @@ func (f *firstChunkFn) ProcessElement(ctx context.Context, ref inputRef, emit fu
 	}
 	defer cleanup()
 	n := f.p.Config().ChunkUnits
-	_, _, err = f.p.ReadPairs(in, ref.File, func(pr filter.Pair) error {
+	_, err = f.p.ReadPairs(in, ref.File, func(pr filter.Pair) error {
 		if pr.Index >= n {
 			return errEnough
 		}
@@ -216,7 +216,7 @@ func (f *keysFn) ProcessElement(ctx context.Context, ref inputRef, emit func(str
 		return nil // filterFn says so
 	}
 	defer cleanup()
-	_, _, err = f.p.ReadPairs(in, ref.File, func(pr filter.Pair) error {
+	_, err = f.p.ReadPairs(in, ref.File, func(pr filter.Pair) error {
 		if k := pr.DedupKey(); k != "" {
 			emit(k, position{File: pr.File, Index: pr.Index})
 		}
@@ -374,7 +374,7 @@ func (f *filterFn) ProcessElement(ctx context.Context, ref inputRef, norms func(
 		batch = batch[:0]
 		return nil
 	}
-	_, probs, err := f.p.ReadPairs(in, ref.File, func(pr filter.Pair) error {
+	probs, err := f.p.ReadPairs(in, ref.File, func(pr filter.Pair) error {
 		restorePaths(&pr, in, ref.Input)
 		if _, ok := f.norms[pr.File]; !ok {
 			return fmt.Errorf("%s: no norms for the file of this pair", pr.Unit.Pos)

@@ -49,34 +49,24 @@ type ChunkInfo struct {
 	Target string   `json:"target"`
 }
 
-// FileHead is what a file holds before its first unit (a TSV header), the
-// start of a kept output with the input's columns.
-type FileHead struct {
-	File int    `json:"file"`
-	Path string `json:"path"`
-	Text []byte `json:"text"`
-}
-
 // ReadPairs reads input number file as Run reads it (the same readers,
 // chunks of Config.ChunkUnits units, the same positions) and hands each
-// unit to emit as a Pair, in file order. It returns the file's head (the
-// bytes before its first unit, for TSV and CSV) and the problems met, as
+// unit to emit as a Pair, in file order. It returns the problems met, as
 // Summary.Problems gives them: a file that cannot be read is a problem,
 // not an error. The error is emit's, or one of reading the text again for
-// Pair.Text.
-func (p *Pipeline) ReadPairs(in read.Input, file int, emit func(Pair) error) (FileHead, []string, error) {
-	head := FileHead{File: file, Path: in.Source}
+// Pair.Text and Pair.Head.
+func (p *Pipeline) ReadPairs(in read.Input, file int, emit func(Pair) error) ([]string, error) {
 	s := p.open(in)
 	defer s.close()
 	if s.err != "" {
-		return head, []string{s.err}, nil
+		return []string{s.err}, nil
 	}
 	var problems []string
 	var text *spanReader
 	if f := read.FormatOf(in.Source); !in.Paired && (f == "tsv" || f == "csv") {
 		r, err := s.text(in.Source)
 		if err != nil {
-			return head, problems, fmt.Errorf("reopening %s: %w", in.Source, err)
+			return problems, fmt.Errorf("reopening %s: %w", in.Source, err)
 		}
 		defer r.Close()
 		text = &spanReader{r: bufio.NewReaderSize(r, 64<<10)}
@@ -98,22 +88,22 @@ func (p *Pipeline) ReadPairs(in read.Input, file int, emit func(Pair) error) (Fi
 				if index == 1 {
 					h, err := text.span(0, u.Pos.Start)
 					if err != nil {
-						return head, problems, fmt.Errorf("reading %s: %w", in.Source, err)
+						return problems, fmt.Errorf("reading %s: %w", in.Source, err)
 					}
-					head.Text, pr.Head = h, h
+					pr.Head = h
 				}
 				t, err := text.span(u.Pos.Start, u.Pos.End)
 				if err != nil {
-					return head, problems, fmt.Errorf("reading %s: %w", in.Source, err)
+					return problems, fmt.Errorf("reading %s: %w", in.Source, err)
 				}
 				pr.Text = t
 			}
 			if err := emit(pr); err != nil {
-				return head, problems, err
+				return problems, err
 			}
 		}
 	}
-	return head, problems, nil
+	return problems, nil
 }
 
 // problemOf returns the chunk's problem on a unit's line: why the reader

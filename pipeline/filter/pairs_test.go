@@ -24,10 +24,9 @@ func viaPairs(t *testing.T, cfg Config, inputs ...read.Input) (map[string]string
 		t.Fatal(err)
 	}
 	var pairs []Pair
-	var heads []FileHead
 	var sum Summary
 	for i, in := range inputs {
-		head, probs, err := p.ReadPairs(in, i, func(pr Pair) error {
+		probs, err := p.ReadPairs(in, i, func(pr Pair) error {
 			b, err := json.Marshal(pr)
 			if err != nil {
 				return err
@@ -42,7 +41,6 @@ func viaPairs(t *testing.T, cfg Config, inputs ...read.Input) (map[string]string
 		if err != nil {
 			t.Fatal(err)
 		}
-		heads = append(heads, head)
 		sum.Problems = append(sum.Problems, probs...)
 	}
 	norms := map[int]Norms{}
@@ -68,11 +66,6 @@ func viaPairs(t *testing.T, cfg Config, inputs ...read.Input) (map[string]string
 		norms[i] = back
 	}
 	kept := map[string]string{}
-	for _, h := range heads {
-		if len(h.Text) > 0 {
-			kept[h.Path] = string(h.Text)
-		}
-	}
 	var recs []Record
 	seen := map[string]bool{}
 	for _, pr := range pairs {
@@ -88,6 +81,7 @@ func viaPairs(t *testing.T, cfg Config, inputs ...read.Input) (map[string]string
 			seen[k] = true
 		}
 		sum.Add(&v)
+		kept[v.Path] += string(pr.Head)
 		if v.Kept() {
 			kept[v.Path] += string(pr.Text)
 			continue
