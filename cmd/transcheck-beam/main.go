@@ -126,11 +126,33 @@ func newFlagSet(name string, stderr io.Writer) *flag.FlagSet {
 }
 
 func addBeamFlags(fs *flag.FlagSet) {
+	own := map[string]bool{}
+	fs.VisitAll(func(f *flag.Flag) { own[f.Name] = true })
 	flag.CommandLine.VisitAll(func(f *flag.Flag) {
 		if fs.Lookup(f.Name) == nil {
-			fs.Var(f.Value, f.Name, "Beam: "+f.Usage)
+			fs.Var(f.Value, f.Name, f.Usage)
 		}
 	})
+	// The mode's flags first, then Beam's.
+	fs.Usage = func() {
+		w := fs.Output()
+		fmt.Fprintf(w, "Usage: transcheck-beam %s [flags] [Beam flags]\n\nFlags:\n", fs.Name())
+		printFlags(fs, func(name string) bool { return own[name] })
+		fmt.Fprintf(w, "\nBeam flags (the runner and its options: --runner=prism, the default, flink, spark, dataflow):\n")
+		printFlags(fs, func(name string) bool { return !own[name] })
+	}
+}
+
+// printFlags prints the flags of fs that keep says, as flag does.
+func printFlags(fs *flag.FlagSet, keep func(string) bool) {
+	sub := flag.NewFlagSet(fs.Name(), flag.ContinueOnError)
+	sub.SetOutput(fs.Output())
+	fs.VisitAll(func(f *flag.Flag) {
+		if keep(f.Name) {
+			sub.Var(f.Value, f.Name, f.Usage)
+		}
+	})
+	sub.PrintDefaults()
 }
 
 // checkOutput says now, not after the run, that a local output prefix
@@ -179,7 +201,7 @@ func runPairs(ctx context.Context, args []string, stderr io.Writer) error {
 	o := pairsOptions{}
 	var inputs, rejectOn listFlag
 	fs := newFlagSet("pairs", stderr)
-	fs.Var(&inputs, "input", "read the pairs of `GLOB` (TSV, CSV, TMX, XLIFF, PO, NAME.LANG pairs; a folder; gs:// and other Beam filesystems); repeat for more")
+	fs.Var(&inputs, "input", "read the pairs of `GLOB` (TSV, CSV, TMX, XLIFF, PO, NAME.LANG pairs; a folder; local or gs://); repeat for more")
 	fs.StringVar(&o.Output, "output", "", "write the outputs to files whose names start with `PREFIX` (a path, or gs://...)")
 	fs.StringVar(&o.Source, "source", "", "source language of every input (default: each file's own, or inferred)")
 	fs.StringVar(&o.Target, "target", "", "target language of every input")
@@ -189,7 +211,7 @@ func runPairs(ctx context.Context, args []string, stderr io.Writer) error {
 	fs.BoolVar(&o.Dedup, "dedup", false, "reject a pair that came earlier in input order (white space and case aside)")
 	fs.IntVar(&o.ChunkUnits, "chunk-units", 0, "the norms come from each file's first `N` units, as transcheck filter's first chunk (default 5000)")
 	fs.StringVar(&o.Encoding, "encoding", "", "encoding of files without a byte-order mark (default UTF-8)")
-	fs.IntVar(&o.Jobs, "jobs", runtime.NumCPU(), "judge `N` pairs of an input at once (default: the number of cores; on a runner that runs a bundle per core, 1)")
+	fs.IntVar(&o.Jobs, "jobs", runtime.NumCPU(), "judge `N` pairs of an input at once (on a runner that runs a bundle per core, 1)")
 	addBeamFlags(fs)
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
