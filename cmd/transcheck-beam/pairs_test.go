@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/csv"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -190,10 +191,16 @@ func comparePairs(t *testing.T, f filterRun, b beamRun) {
 			// Other formats: as many source<TAB>target lines as units kept.
 			n := strings.Count(string(f.kept[in.Source]), "<tu>") + strings.Count(string(f.kept[in.Source]), "<trans-unit ")
 			got := b.keptLines(t, name, "")
+			if n == 0 {
+				t.Errorf("%s: the filter kept nothing: the input tests nothing", in.Source)
+			}
 			if len(got) != n {
 				t.Errorf("%s: %d kept lines, want %d", in.Source, len(got), n)
 			}
 			continue
+		}
+		if len(want) == 0 {
+			t.Errorf("%s: the filter kept nothing: the input tests nothing", in.Source)
 		}
 		sort.Strings(want)
 		if got := b.keptLines(t, name, head); !reflect.DeepEqual(got, want) {
@@ -221,8 +228,8 @@ func diffLines(got, want []string) string {
 	return b.String()
 }
 
-// corpus writes the same pairs, with faults, as a TSV file, a
-// line-aligned corpus and a TMX file into dir.
+// corpus writes the same pairs, with faults, as a TSV file, a CSV file,
+// a line-aligned corpus, a TMX file and an XLIFF file into dir.
 func corpus(t *testing.T, dir string) {
 	t.Helper()
 	norm, err := benchcorpus.Pairs(repoRoot)
@@ -240,27 +247,38 @@ func corpus(t *testing.T, dir string) {
 		norm[3], norm[5], // repeats
 		[2]string{"坏\xff行", "a line that is not UTF-8"},
 	)
-	var tsv, zh, en, tmx strings.Builder
+	var tsv, csvText, zh, en, tmx, xliff strings.Builder
 	tsv.WriteString("zh\ten\n")
+	csvw := csv.NewWriter(&csvText)
+	csvw.UseCRLF = true
+	csvw.Write([]string{"zh", "en"})
+	xliff.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n" +
+		`<xliff version="1.2"><file source-language="zh" target-language="en" datatype="plaintext" original="x"><body>` + "\n")
 	tmx.WriteString(`<?xml version="1.0"?>` + "\n" + `<tmx version="1.4"><header srclang="zh"/><body>` + "\n")
-	for _, r := range rows {
+	for i, r := range rows {
 		fmt.Fprintf(&tsv, "%s\t%s\n", r[0], r[1])
+		csvw.Write([]string{r[0], r[1]})
 		fmt.Fprintf(&zh, "%s\n", r[0])
 		fmt.Fprintf(&en, "%s\n", r[1])
 		if !strings.Contains(r[0], "\xff") && r[1] != "" {
 			fmt.Fprintf(&tmx, "<tu><tuv xml:lang=\"zh\"><seg>%s</seg></tuv><tuv xml:lang=\"en\"><seg>%s</seg></tuv></tu>\n", r[0], r[1])
+			fmt.Fprintf(&xliff, "<trans-unit id=\"u%d\"><source>%s</source><target>%s</target></trans-unit>\n", i, r[0], r[1])
 		}
 	}
 	tsv.WriteString("one\ttwo\tthree\n") // a row the reader cannot read
 	tmx.WriteString("</body></tmx>\n")
+	xliff.WriteString("</body></file></xliff>\n")
 	writeTestFile(t, dir, "a.tsv", tsv.String())
 	writeTestFile(t, dir, "b.tmx", tmx.String())
+	csvw.Flush()
+	writeTestFile(t, dir, "d.csv", csvText.String())
+	writeTestFile(t, dir, "e.xlf", xliff.String())
 	writeTestFile(t, dir, "c.zh", zh.String())
 	writeTestFile(t, dir, "c.en", en.String())
 }
 
-// TestPairsEquivalence: on the same inputs (TSV, TMX, a line-aligned
-// corpus), with the norms from a first chunk that is not the whole file,
+// TestPairsEquivalence: on the same inputs (TSV, CSV, TMX, XLIFF, a
+// line-aligned corpus), with the norms from a first chunk that is not the whole file,
 // Beam on Prism keeps and rejects what transcheck filter does, with the
 // same records and counts.
 func TestPairsEquivalence(t *testing.T) {
