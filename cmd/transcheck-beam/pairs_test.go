@@ -148,8 +148,9 @@ func writeTestFile(t *testing.T, dir, name, text string) string {
 }
 
 // comparePairs checks that Beam's rejected records, summary and kept
-// pairs equal transcheck filter's, after sorting.
-func comparePairs(t *testing.T, f filterRun, b beamRun) {
+// pairs equal transcheck filter's, after sorting; with keepsEach, that the
+// filter kept pairs of every input (so that each was compared).
+func comparePairs(t *testing.T, f filterRun, b beamRun, keepsEach bool) {
 	t.Helper()
 	if f.sum.Rejected == 0 || f.sum.Kept == 0 {
 		t.Fatalf("filter kept %d and rejected %d: the input tests too little", f.sum.Kept, f.sum.Rejected)
@@ -191,7 +192,7 @@ func comparePairs(t *testing.T, f filterRun, b beamRun) {
 			// Other formats: as many source<TAB>target lines as units kept.
 			n := strings.Count(string(f.kept[in.Source]), "<tu>") + strings.Count(string(f.kept[in.Source]), "<trans-unit ")
 			got := b.keptLines(t, name, "")
-			if n == 0 {
+			if n == 0 && keepsEach {
 				t.Errorf("%s: the filter kept nothing: the input tests nothing", in.Source)
 			}
 			if len(got) != n {
@@ -199,11 +200,11 @@ func comparePairs(t *testing.T, f filterRun, b beamRun) {
 			}
 			continue
 		}
-		if len(want) == 0 {
+		if len(want) == 0 && keepsEach {
 			t.Errorf("%s: the filter kept nothing: the input tests nothing", in.Source)
 		}
 		sort.Strings(want)
-		if got := b.keptLines(t, name, head); !reflect.DeepEqual(got, want) {
+		if got := b.keptLines(t, name, head); !slices.Equal(got, want) {
 			t.Errorf("%s: kept pairs differ (%d, want %d):\n%s", in.Source, len(got), len(want), diffLines(got, want))
 		}
 	}
@@ -298,7 +299,8 @@ func TestPairsEquivalence(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			want := runFilter(t, c.cfg, paths)
 			got := runBeamPairs(t, append([]string{"--input", filepath.Join(dir, "*"), "--chunk-units", "8"}, c.args...)...)
-			comparePairs(t, want, got)
+			// With --dedup the later files repeat the first.
+			comparePairs(t, want, got, !c.cfg.Dedup)
 			if c.cfg.Dedup && want.sum.ByCheck[filter.Duplicate] == 0 {
 				t.Error("no duplicate found: the dedup case tests nothing")
 			}
@@ -317,7 +319,7 @@ func TestPairsWMT22(t *testing.T) {
 	paths := []string{filepath.Join(dir, "generaltest2022.zh"), filepath.Join(dir, "generaltest2022.en")}
 	want := runFilter(t, filter.Config{}, paths)
 	got := runBeamPairs(t, "--input", paths[0], "--input", paths[1])
-	comparePairs(t, want, got)
+	comparePairs(t, want, got, true)
 }
 
 // TestPairsBadInput: a glob that matches nothing and a row that cannot be
