@@ -2,7 +2,7 @@
 GO ?= go
 FUZZTIME ?= 5m
 
-.PHONY: all build test vet bench accuracy precision fuzz golden compare
+.PHONY: all build test vet bench accuracy precision fuzz golden compare test-beam bench-beam
 
 all: build test
 
@@ -16,6 +16,19 @@ vet:
 # Tests that need ../shared/data skip when it is absent.
 test: vet
 	$(GO) test -race -timeout 15m ./...
+
+# transcheck-beam is a module of its own (cmd/transcheck-beam/go.mod), so
+# that Apache Beam's dependencies stay out of the CLI's; go test ./... at
+# the root does not reach it. Its tests run pipelines on Prism, in process.
+test-beam:
+	cd cmd/transcheck-beam && $(GO) vet ./... && $(GO) test -race -timeout 10m ./...
+
+# transcheck-beam pairs on Prism over the 1M generated pairs of the filter
+# benchmark, then transcheck filter on the same file, for the overhead
+# ratio (each in its own process, one after the other).
+bench-beam:
+	cd cmd/transcheck-beam && $(GO) test -run '^$$' -bench 'BeamPairs/1000k$$' -benchtime 1x -timeout 60m .
+	$(GO) test -run '^$$' -bench 'Filter/1000k$$' -benchtime 1x -timeout 60m ./pipeline/filter
 
 # Rewrite the golden files after an intended change of output.
 golden:
