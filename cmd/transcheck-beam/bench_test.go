@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/transcheck/transcheck/pipeline"
 	"github.com/transcheck/transcheck/pipeline/benchcorpus"
 	"github.com/transcheck/transcheck/pipeline/filter"
 )
@@ -20,6 +21,8 @@ import (
 // process's peak RSS. make bench-beam runs the 1M size, then the filter's
 // benchmark on the same file, for the overhead ratio.
 func BenchmarkBeamPairs(b *testing.B) {
+	pipeline.TuneMemory() // as main does
+	pipeline.SetMemoryLimit(filter.MemoryLimit)
 	for _, n := range []int{100_000, 1_000_000} {
 		b.Run(fmt.Sprintf("%dk", n/1000), func(b *testing.B) {
 			path, size, err := benchcorpus.MTTSV(repoRoot, n)

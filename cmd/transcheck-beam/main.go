@@ -17,10 +17,15 @@ import (
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/io/filesystem"
 	beamlog "github.com/apache/beam/sdks/v2/go/pkg/beam/log"
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/x/beamx"
+	"github.com/transcheck/transcheck/pipeline"
 	"github.com/transcheck/transcheck/pipeline/filter"
 )
 
 func main() {
+	// The memory settings of transcheck filter: lingua's models stay live
+	// in any worker that judges pairs (see filter.MemoryLimit).
+	pipeline.TuneMemory()
+	pipeline.SetMemoryLimit(filter.MemoryLimit)
 	if workerMode(os.Args[1:]) {
 		// A distributed runner starts this binary as a worker, with
 		// Beam's flags only: beam.Init runs the worker and exits.
