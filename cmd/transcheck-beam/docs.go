@@ -13,7 +13,6 @@ import (
 	"sync"
 
 	"github.com/apache/beam/sdks/v2/go/pkg/beam"
-	"github.com/apache/beam/sdks/v2/go/pkg/beam/io/filesystem"
 	"github.com/transcheck/transcheck/metrics"
 	"github.com/transcheck/transcheck/pipeline"
 	"github.com/transcheck/transcheck/pipeline/read"
@@ -286,19 +285,9 @@ func runDocs(ctx context.Context, args []string, stdout, stderr io.Writer) error
 // it wrote, and gives the gate's exit code.
 func printVerdict(ctx context.Context, prefix string, inputs []string, stdout, stderr io.Writer) error {
 	name := prefix + "-report.json"
-	fsys, err := filesystem.New(ctx, name)
-	if err != nil {
-		return err
-	}
-	defer fsys.Close()
-	r, err := fsys.OpenRead(ctx, name)
-	if err != nil {
-		return fmt.Errorf("reading the report: %w", err)
-	}
-	defer r.Close()
 	var rep pipeline.Report
-	if err := json.NewDecoder(r).Decode(&rep); err != nil {
-		return fmt.Errorf("reading %s: %w", name, err)
+	if err := readJSON(ctx, name, &rep); err != nil {
+		return err
 	}
 	for _, p := range rep.Problems {
 		fmt.Fprintf(stderr, "transcheck-beam: %s\n", p)

@@ -264,19 +264,9 @@ func runPairs(ctx context.Context, args []string, stderr io.Writer) error {
 // does, from the summary it wrote.
 func printSummary(ctx context.Context, prefix string, stderr io.Writer) error {
 	name := prefix + "-summary.json"
-	fsys, err := filesystem.New(ctx, name)
-	if err != nil {
-		return err
-	}
-	defer fsys.Close()
-	r, err := fsys.OpenRead(ctx, name)
-	if err != nil {
-		return fmt.Errorf("reading the summary: %w", err)
-	}
-	defer r.Close()
 	var sum filter.Summary
-	if err := json.NewDecoder(r).Decode(&sum); err != nil {
-		return fmt.Errorf("reading %s: %w", name, err)
+	if err := readJSON(ctx, name, &sum); err != nil {
+		return err
 	}
 	const shown = 20
 	for i, p := range sum.Problems {
@@ -293,6 +283,25 @@ func printSummary(ctx context.Context, prefix string, stderr io.Writer) error {
 		sum.Read, sum.Kept, sum.Rejected, sum.Unreadable, prefix)
 	for _, c := range sum.Checks() {
 		fmt.Fprintf(stderr, "  %-16s %d\n", c, sum.ByCheck[c])
+	}
+	return nil
+}
+
+// readJSON decodes the JSON file name, on any filesystem Beam knows, into
+// v.
+func readJSON(ctx context.Context, name string, v any) error {
+	fsys, err := filesystem.New(ctx, name)
+	if err != nil {
+		return err
+	}
+	defer fsys.Close()
+	r, err := fsys.OpenRead(ctx, name)
+	if err != nil {
+		return fmt.Errorf("reading %s: %w", name, err)
+	}
+	defer r.Close()
+	if err := json.NewDecoder(r).Decode(v); err != nil {
+		return fmt.Errorf("reading %s: %w", name, err)
 	}
 	return nil
 }

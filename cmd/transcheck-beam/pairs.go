@@ -81,17 +81,17 @@ func buildPairs(s beam.Scope, o pairsOptions) {
 	inputs, expandProblems := beam.ParDo2(s, &expandFn{Opts: o}, beam.Impulse(s))
 	// Each input is read by one worker, the inputs spread over them.
 	inputs = beam.Reshuffle(s, inputs)
-	first := beam.ParDo(s, &firstChunkFn{Opts: o}, inputs)
-	norms := beam.CombinePerKey(s, &normsFn{Opts: o}, first)
+	first := beam.ParDo(s, &firstChunkFn{withFilter{Opts: o}}, inputs)
+	norms := beam.CombinePerKey(s, &normsFn{withFilter{Opts: o}}, first)
 	var repeats beam.PCollection
 	if o.Dedup {
-		keys := beam.ParDo(s, &keysFn{Opts: o}, inputs)
+		keys := beam.ParDo(s, &keysFn{withFilter{Opts: o}}, inputs)
 		firsts := beam.CombinePerKey(s, &firstOfKeyFn{}, keys)
 		repeats = beam.ParDo(s, repeatedOnly, firsts)
 	} else {
 		repeats = beam.ParDo(s, noRepeats, beam.Impulse(s))
 	}
-	counts, readProblems := beam.ParDo2(s, &filterFn{Opts: o}, inputs,
+	counts, readProblems := beam.ParDo2(s, &filterFn{withFilter: withFilter{Opts: o}}, inputs,
 		beam.SideInput{Input: norms}, beam.SideInput{Input: repeats})
 	summary := beam.Combine(s, &summaryFn{}, counts)
 	problems := beam.Flatten(s, expandProblems, readProblems)
@@ -163,18 +163,23 @@ func (f *expandFn) ProcessElement(ctx context.Context, _ []byte, emit func(input
 // errEnough stops a read that has what it needs.
 var errEnough = errors.New("enough read")
 
-// firstChunkFn reads the pairs of an input's first chunk (the first
-// ChunkUnits), the basis of its norms, keyed by file.
-type firstChunkFn struct {
+// withFilter is what the steps that read or judge pairs hold: the
+// options, which Beam encodes with the step, and the filter a worker
+// builds from them when it sets the step up.
+type withFilter struct {
 	Opts pairsOptions
 	p    *filter.Pipeline
 }
 
-func (f *firstChunkFn) Setup() error {
+func (f *withFilter) Setup() error {
 	var err error
 	f.p, err = filterPipeline(f.Opts)
 	return err
 }
+
+// firstChunkFn reads the pairs of an input's first chunk (the first
+// ChunkUnits), the basis of its norms, keyed by file.
+type firstChunkFn struct{ withFilter }
 
 func (f *firstChunkFn) ProcessElement(ctx context.Context, ref inputRef, emit func(int, filter.Pair)) error {
 	in, cleanup, err := localCopy(ctx, ref.Input)
@@ -199,16 +204,7 @@ func (f *firstChunkFn) ProcessElement(ctx context.Context, ref inputRef, emit fu
 
 // keysFn gives the position of each pair of an input under its key, for
 // --dedup.
-type keysFn struct {
-	Opts pairsOptions
-	p    *filter.Pipeline
-}
-
-func (f *keysFn) Setup() error {
-	var err error
-	f.p, err = filterPipeline(f.Opts)
-	return err
-}
+type keysFn struct{ withFilter }
 
 func (f *keysFn) ProcessElement(ctx context.Context, ref inputRef, emit func(string, position)) error {
 	in, cleanup, err := localCopy(ctx, ref.Input)
@@ -277,16 +273,7 @@ type firstUnits struct {
 // normsFn combines a file's pairs into its norms: it keeps the
 // ChunkUnits pairs of lowest Index, the file's first chunk, and fixes the
 // norms from them as transcheck filter fixes them from its first chunk.
-type normsFn struct {
-	Opts pairsOptions
-	p    *filter.Pipeline
-}
-
-func (f *normsFn) Setup() error {
-	var err error
-	f.p, err = filterPipeline(f.Opts)
-	return err
-}
+type normsFn struct{ withFilter }
 
 func (f *normsFn) CreateAccumulator() firstUnits { return firstUnits{} }
 
@@ -312,16 +299,9 @@ func (f *normsFn) ExtractOutput(a firstUnits) filter.Norms { return f.p.NormsOf(
 // runner that gives a stage one bundle at a time (Prism does) would
 // otherwise judge on one core. It gives the file's counts and problems.
 type filterFn struct {
-	Opts    pairsOptions
-	p       *filter.Pipeline
+	withFilter
 	norms   map[int]filter.Norms
 	repeats map[string]position
-}
-
-func (f *filterFn) Setup() error {
-	var err error
-	f.p, err = filterPipeline(f.Opts)
-	return err
 }
 
 // batchSize is how many pairs are judged at once.
