@@ -5,7 +5,6 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"sort"
@@ -249,12 +248,8 @@ func runDocs(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	fs.StringVar(&o.Encoding, "encoding", "", "encoding of files without a byte-order mark (default UTF-8)")
 	fs.Var(&exclude, "exclude", "skip files and folders matching `GLOB`; repeat for more")
 	fs.IntVar(&o.Shards, "shards", 4, "write the findings to `N` shards")
-	addBeamFlags(fs)
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return err
-		}
-		return &exitError{code: exitUsage, err: errors.New("")}
+	if err := parseFlags(fs, args); err != nil {
+		return err
 	}
 	o.Inputs = append(inputs, fs.Args()...)
 	o.Exclude = exclude

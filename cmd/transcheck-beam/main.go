@@ -217,12 +217,8 @@ func runPairs(ctx context.Context, args []string, stderr io.Writer) error {
 	fs.IntVar(&o.ChunkUnits, "chunk-units", 0, "the norms come from each file's first `N` units, as transcheck filter's first chunk (default 5000)")
 	fs.StringVar(&o.Encoding, "encoding", "", "encoding of files without a byte-order mark (default UTF-8)")
 	fs.IntVar(&o.Jobs, "jobs", runtime.NumCPU(), "judge `N` pairs of an input at once (on a runner that runs a bundle per core, 1)")
-	addBeamFlags(fs)
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return err
-		}
-		return &exitError{code: exitUsage, err: errors.New("")}
+	if err := parseFlags(fs, args); err != nil {
+		return err
 	}
 	o.Inputs = append(inputs, fs.Args()...)
 	for _, r := range rejectOn {
@@ -302,6 +298,20 @@ func readJSON(ctx context.Context, name string, v any) error {
 	defer r.Close()
 	if err := json.NewDecoder(r).Decode(v); err != nil {
 		return fmt.Errorf("reading %s: %w", name, err)
+	}
+	return nil
+}
+
+// parseFlags adds Beam's flags to a mode's and parses args: -h is
+// flag.ErrHelp, any other error a usage error (the flag package has
+// printed it).
+func parseFlags(fs *flag.FlagSet, args []string) error {
+	addBeamFlags(fs)
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return err
+		}
+		return &exitError{code: exitUsage, err: errors.New("")}
 	}
 	return nil
 }
