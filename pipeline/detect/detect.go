@@ -32,6 +32,8 @@ type Detector struct {
 	// screen decides English by its function words before lingua is
 	// asked (NewScreened).
 	screen bool
+	// englishWord, when set, tells English words (SetEnglishWords).
+	englishWord func(lower string) bool
 }
 
 // scriptLanguage maps a script to the language it decides when it is not
@@ -100,9 +102,16 @@ func (d *Detector) Detect(text string) (string, float64) {
 	return lang, conf
 }
 
-// detect is Detect, with lingua's confidence values when it asked lingua
-// (nil otherwise), so that DetectDeclared does not ask twice.
-func (d *Detector) detect(text string) (string, float64, []lingua.ConfidenceValue) {
+// how says how detect decided: the confidence values when it asked lingua
+// (so that DetectDeclared does not ask twice), or whether function words
+// named a language other than English.
+type how struct {
+	values        []lingua.ConfidenceValue
+	functionWords bool
+}
+
+// detect is Detect, and how it decided.
+func (d *Detector) detect(text string) (string, float64, how) {
 	var han, kana, hangul, letters, words int
 	var scripts scriptCounts
 	inWord := false
@@ -138,7 +147,7 @@ func (d *Detector) detect(text string) (string, float64, []lingua.ConfidenceValu
 		}
 	}
 	if letters == 0 {
-		return "", 0, nil
+		return "", 0, how{}
 	}
 	cjk := han + kana + hangul
 	// A CJK script decides when its characters outnumber the words of
@@ -148,49 +157,58 @@ func (d *Detector) detect(text string) (string, float64, []lingua.ConfidenceValu
 		share := float64(cjk) / float64(cjk+words)
 		switch {
 		case hangul > 0 && hangul >= kana:
-			return "ko", share, nil
+			return "ko", share, how{}
 		case kana > 0:
-			return "ja", share, nil
+			return "ja", share, how{}
 		default:
-			return "zh", share, nil
+			return "zh", share, how{}
 		}
 	}
 	best, n := scripts.top()
 	if lang, ok := scriptLanguage[best]; ok {
-		return lang, float64(n) / float64(letters), nil
+		return lang, float64(n) / float64(letters), how{}
 	}
 	if best != segment.ScriptLatin {
-		return "", 0, nil
+		return "", 0, how{}
 	}
 	switch len(d.latin) {
 	case 0:
-		return "", 0, nil
+		return "", 0, how{}
 	case 1:
 		// One Latin-script language in play: script decides, as lingua would.
-		return code(d.latin[0]), 1, nil
+		return code(d.latin[0]), 1, how{}
 	}
 	if d.screen {
 		if lang, ok := d.screenShort(words); ok {
-			return lang, 0.5, nil
+			if lang == "" {
+				return "", 0, how{}
+			}
+			return lang, 0.5, how{}
 		}
 		if conf, ok := screenEnglish(text); ok {
-			return "en", conf, nil
+			return "en", conf, how{}
+		}
+		if lang, ok := d.screenFunctionWords(text); ok {
+			return lang, functionWordsConfidence, how{functionWords: true}
+		}
+		if d.screenVocabulary(text) {
+			return "en", vocabularyConfidence, how{}
 		}
 	}
 	values := d.model().ComputeLanguageConfidenceValues(text)
 	if len(values) == 0 {
-		return "", 0, values
+		return "", 0, how{values: values}
 	}
 	top := values[0]
 	if !d.expected[code(top.Language())] && words < 4 {
 		// Too short to overrule the expected languages.
 		for _, v := range values {
 			if d.expected[code(v.Language())] && v.Value() > 0 {
-				return code(v.Language()), v.Value(), values
+				return code(v.Language()), v.Value(), how{values: values}
 			}
 		}
 	}
-	return code(top.Language()), top.Value(), values
+	return code(top.Language()), top.Value(), how{values: values}
 }
 
 // model returns the lingua detector of the Latin-script languages, built
@@ -213,7 +231,7 @@ func (d *Detector) model() lingua.LanguageDetector {
 // choice (a short phrase that lingua would call French in an English
 // section).
 func (d *Detector) DetectDeclared(text, declared string) (string, float64) {
-	lang, conf, values := d.detect(text)
+	lang, conf, how := d.detect(text)
 	declared = Normalize(declared)
 	if declared == "" || lang == declared {
 		return lang, conf
@@ -224,6 +242,13 @@ func (d *Detector) DetectDeclared(text, declared string) (string, float64) {
 	if !d.isLatin(lang) || !d.isLatin(declared) {
 		return lang, conf
 	}
+	if how.functionWords {
+		// Named by its function words, none of them the declared
+		// language's: lingua would not rate the declared language half
+		// as high.
+		return lang, conf
+	}
+	values := how.values
 	if values == nil {
 		values = d.model().ComputeLanguageConfidenceValues(text)
 	}

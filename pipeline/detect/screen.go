@@ -39,9 +39,9 @@ var englishWords = setOf("the of and that with for this are were have has been f
 // web-crawled corpora; one of them sends the text to lingua.
 var otherWords = setOf(
 	"le la les des est une et du au aux ce cette qui pas sont dans pour " + // French
-		"der die das und ist nicht ein eine mit von zu den dem sie ich auf " + // German
+		"der das und ist nicht ein eine mit von zu den dem sie ich auf " + // German
 		"el los las por para que con una es lo del como pero " + // Spanish
-		"il di che non per della sono gli nel alla " + // Italian
+		"il di che non della sono gli nel alla " + // Italian
 		"os não uma em da dos das com " + // Portuguese
 		"het een van niet zijn op ook maar wij") // Dutch
 
@@ -59,8 +59,10 @@ func setOf(words string) map[string]bool {
 // is noise.
 const shortWords = 3
 
-// screenShort returns, for Latin-script text of fewer than shortWords
-// words, the one Latin-script language the detector expects.
+// screenShort decides Latin-script text of fewer than shortWords words
+// without lingua: it is in the one Latin-script language the detector
+// expects, or, when it expects none or several, undetermined ("": the
+// language a file declares for it decides, see DetectDeclared).
 func (d *Detector) screenShort(words int) (string, bool) {
 	if words >= shortWords {
 		return "", false
@@ -69,12 +71,12 @@ func (d *Detector) screenShort(words int) (string, bool) {
 	for l := range d.expected {
 		if !nonLatin[l] {
 			if found != "" {
-				return "", false
+				return "", true
 			}
 			found = l
 		}
 	}
-	return found, found != ""
+	return found, true
 }
 
 // screenEnglish reports whether Latin-script text reads as English by its
@@ -136,4 +138,136 @@ func isASCII(s string) bool {
 		}
 	}
 	return true
+}
+
+// functionWordsConfidence is the confidence of a language named by its
+// function words (screenFunctionWords).
+const functionWordsConfidence = 0.8
+
+// functionWords are function words of the Latin-script languages that
+// most often pass for English in web-crawled corpora, by language; a word
+// of several languages is listed under each. Most words that are English
+// words too ("die", "do", "no", "son", "is") are left out; "per" is not,
+// as Italian needs it, but counts only in text without an English
+// function word.
+var functionWords = map[string][]string{
+	"fr": strings.Fields("le la les des est une et du au aux ce cette qui que pas sont dans pour avec sur mais nous vous ils elle " +
+		"été être à où je il en leur ses très sa"),
+	"de": strings.Fields("der das und ist nicht ein eine einen mit von zu den dem sie ich auf auch sich wir ihr wird werden wurde " +
+		"nach bei aus für über oder aber noch zur zum des im vom unsere unser es"),
+	"es": strings.Fields("el la los las por para con una es lo del como pero muy está están también fue sus su y que en al un"),
+	"it": strings.Fields("il di che non per della delle dei degli sono gli nel nella alla anche questo questa molto è ha le la lo una un"),
+	"pt": strings.Fields("não uma em com são também muito você ao os da que se por para"),
+	"nl": strings.Fields("het een van niet zijn ook maar wij dat voor naar worden werd deze dit ze op de en"),
+}
+
+// functionLanguage maps each function word to the languages it belongs to.
+var functionLanguage = func() map[string][]string {
+	m := map[string][]string{}
+	for lang, words := range functionWords {
+		for _, w := range words {
+			m[w] = append(m[w], lang)
+		}
+	}
+	return m
+}()
+
+// screenFunctionWords names the language of Latin-script text by its
+// function words, without lingua, when they say it clearly: at least two
+// of one language (among those the detector knows), at least twice as
+// many as of any other, and no English function word. Anything less
+// clear is lingua's to decide.
+func (d *Detector) screenFunctionWords(text string) (string, bool) {
+	hits := map[string]int{}
+	words := 0
+	for rest := text; rest != ""; {
+		i := strings.IndexFunc(rest, segment.IsLetter)
+		if i < 0 {
+			break
+		}
+		rest = rest[i:]
+		j := strings.IndexFunc(rest, func(r rune) bool { return !segment.IsLetter(r) })
+		if j < 0 {
+			j = len(rest)
+		}
+		w := strings.ToLower(rest[:j])
+		rest = rest[j:]
+		words++
+		if englishWords[w] && len(functionLanguage[w]) == 0 {
+			return "", false
+		}
+		for _, l := range functionLanguage[w] {
+			hits[l]++
+		}
+	}
+	best := ""
+	for l, n := range hits {
+		if best == "" || n > hits[best] || n == hits[best] && l < best {
+			best = l
+		}
+	}
+	second := 0
+	for l, n := range hits {
+		if l != best {
+			second = max(second, n)
+		}
+	}
+	if best == "" || words < shortWords || hits[best] < 2 || hits[best] < 2*second || !d.isLatin(best) {
+		return "", false
+	}
+	return best, true
+}
+
+// vocabularyConfidence is the confidence of English decided by its words
+// (screenVocabulary).
+const vocabularyConfidence = 0.8
+
+// SetEnglishWords gives a screened detector a test of English words
+// (lower case), such as lexicon.Lexicon.IsGlossWord of CC-CEDICT: English
+// text with no function word ("Birds build nests.") is then English when
+// its words are, without lingua. Call it before the detector is used.
+func (d *Detector) SetEnglishWords(known func(lower string) bool) { d.englishWord = known }
+
+// screenVocabulary reports whether Latin-script text reads as English by
+// its words: written in ASCII letters, no function word of another
+// language, and every word of two letters or more an English word except
+// capitalised ones (names), of which there are at most half as many as of
+// English words, themselves at least three. A word of otherWords sends the
+// text to lingua, as in screenEnglish.
+func (d *Detector) screenVocabulary(text string) bool {
+	if d.englishWord == nil {
+		return false
+	}
+	known, names := 0, 0
+	for rest := text; rest != ""; {
+		i := strings.IndexFunc(rest, segment.IsLetter)
+		if i < 0 {
+			break
+		}
+		rest = rest[i:]
+		j := strings.IndexFunc(rest, func(r rune) bool { return !segment.IsLetter(r) })
+		if j < 0 {
+			j = len(rest)
+		}
+		w := rest[:j]
+		rest = rest[j:]
+		if !isASCII(w) {
+			return false
+		}
+		if len(w) < 2 {
+			continue
+		}
+		lw := strings.ToLower(w)
+		switch {
+		case otherWords[lw]:
+			return false
+		case d.englishWord(lw):
+			known++
+		case w[0] >= 'A' && w[0] <= 'Z':
+			names++
+		default:
+			return false
+		}
+	}
+	return known >= 3 && 2*names <= known
 }

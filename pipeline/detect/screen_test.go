@@ -61,3 +61,89 @@ func FuzzScreenEnglish(f *testing.F) {
 		}
 	})
 }
+
+// TestScreenFunctionWords: the function words name clear sentences of the
+// confusers, and leave English, short text and mixed text to lingua.
+func TestScreenFunctionWords(t *testing.T) {
+	d, err := NewScreened([]string{"en", "zh", "fr", "de", "es", "it", "pt", "nl"}, "zh", "en")
+	if err != nil {
+		t.Fatal(err)
+	}
+	named := map[string]string{
+		"Le gouvernement a annoncé de nouvelles mesures pour soutenir les entreprises.":  "fr",
+		"Nous devons travailler ensemble pour protéger notre environnement.":             "fr",
+		"La réunion a été reportée à la semaine prochaine en raison du mauvais temps.":   "fr",
+		"Die Regierung hat neue Maßnahmen zur Unterstützung der Wirtschaft angekündigt.": "de",
+		"Wir müssen gemeinsam daran arbeiten, unsere Umwelt zu schützen.":                "de",
+		"Das Treffen wurde wegen des schlechten Wetters auf nächste Woche verschoben.":   "de",
+		"Gracias por la comida, Tom.":                                               "es",
+		"El gobierno anunció nuevas medidas para apoyar a las empresas.":            "es",
+		"Il governo ha annunciato nuove misure per sostenere le imprese.":           "it",
+		"O governo anunciou novas medidas para apoiar as empresas e não os bancos.": "pt",
+		"De regering heeft nieuwe maatregelen aangekondigd voor het bedrijfsleven.": "nl",
+	}
+	for text, want := range named {
+		if got, ok := d.screenFunctionWords(text); !ok || got != want {
+			t.Errorf("screenFunctionWords(%q) = %q, %v; want %q", text, got, ok, want)
+		}
+		if got, conf := d.Detect(text); got != want || conf != functionWordsConfidence {
+			t.Errorf("Detect(%q) = %q, %.2f; want %q by its function words", text, got, conf, want)
+		}
+		if got, _ := d.DetectDeclared(text, "en"); got != want {
+			t.Errorf("DetectDeclared(%q, en) = %q, want %q", text, got, want)
+		}
+	}
+	for _, text := range []string{
+		"The cat sat on the mat.", // English
+		"Birds build nests.",      // English, no function word of any list
+		"La Paz and El Salvador",  // an English function word
+		"Le Monde",                // too short
+		"per la",                  // too short, and Italian or Spanish
+	} {
+		if got, ok := d.screenFunctionWords(text); ok {
+			t.Errorf("screenFunctionWords(%q) = %q; want it left to lingua", text, got)
+		}
+	}
+	// A language the detector does not know is lingua's to place among
+	// those it knows.
+	zhEnFr, err := NewScreened([]string{"en", "zh", "fr"}, "zh", "en")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, ok := zhEnFr.screenFunctionWords("Die Regierung hat neue Maßnahmen zur Unterstützung der Wirtschaft angekündigt."); ok {
+		t.Errorf("a detector without German named German text %q", got)
+	}
+}
+
+// TestScreenVocabulary: English with no function word is English by its
+// words; other text, or too little, is not decided.
+func TestScreenVocabulary(t *testing.T) {
+	english := map[string]bool{"bird": true, "build": true, "nest": true, "mother": true, "dead": true,
+		"happy": true, "home": true, "building": true, "south": true, "ring": true, "road": true, "come": true, "pan": true}
+	known := func(w string) bool { return english[w] || english[strings.TrimSuffix(w, "s")] }
+	d, err := NewScreened([]string{"en", "zh", "fr", "de", "es", "it", "pt", "nl"}, "zh", "en")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.screenVocabulary("Birds build nests.") {
+		t.Error("without SetEnglishWords the vocabulary screen decided")
+	}
+	d.SetEnglishWords(known)
+	for text, want := range map[string]bool{
+		"Birds build nests.":                     true,
+		"Happy Home Building, South Ring Road":   true,
+		"Tom's mother's dead birds.":             true,  // a name, three English words
+		"Tom come pan":                           false, // two English words: too few
+		"Birds build nests à la maison.":         false, // not ASCII, and French function words
+		"Birds build nests en la casa":           false, // function words of other languages
+		"Birds build Xyzzy Plugh Frobozz nests.": false, // more names than half the words
+		"birds build nests quux":                 false, // a lower-case word it does not know
+	} {
+		if got := d.screenVocabulary(text); got != want {
+			t.Errorf("screenVocabulary(%q) = %v, want %v", text, got, want)
+		}
+	}
+	if lang, conf := d.Detect("Birds build nests."); lang != "en" || conf != vocabularyConfidence {
+		t.Errorf("Detect = %q, %.2f; want en by its words", lang, conf)
+	}
+}

@@ -12,6 +12,7 @@ import (
 	"github.com/transcheck/transcheck/pipeline"
 	"github.com/transcheck/transcheck/pipeline/detect"
 	"github.com/transcheck/transcheck/pipeline/document"
+	"github.com/transcheck/transcheck/pipeline/lexicon"
 	"github.com/transcheck/transcheck/pipeline/read"
 )
 
@@ -174,6 +175,13 @@ func New(cfg Config) (*Pipeline, error) {
 	if err != nil {
 		return nil, err
 	}
+	// English without function words is told by its words, from the
+	// glosses of the dictionary the checks load anyway.
+	lex, err := lexicon.ZhEn()
+	if err != nil {
+		return nil, err
+	}
+	d.SetEnglishWords(lex.IsGlossWord)
 	p.detect = d
 	return p, nil
 }

@@ -47,6 +47,8 @@ type Lexicon struct {
 	// 120,000 words, and stemming them all was most of the loading time.
 	bmu sync.Mutex
 	b   *builder
+
+	gloss glossWords // see IsGlossWord
 }
 
 // lexEntry is a headword's gloss text (the glosses of every line that
