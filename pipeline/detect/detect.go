@@ -98,7 +98,7 @@ func Normalize(tag string) string {
 // Detect returns the language of text and a confidence between 0 and 1.
 // It returns "" when the text has no letters (numbers, punctuation).
 func (d *Detector) Detect(text string) (string, float64) {
-	lang, conf, _ := d.detect(text)
+	lang, conf, _ := d.detect(text, "")
 	return lang, conf
 }
 
@@ -110,8 +110,9 @@ type how struct {
 	functionWords bool
 }
 
-// detect is Detect, and how it decided.
-func (d *Detector) detect(text string) (string, float64, how) {
+// detect is Detect, and how it decided. declared is the language the
+// text's file declares for it ("" none), in Normalize's form.
+func (d *Detector) detect(text, declared string) (string, float64, how) {
 	var han, kana, hangul, letters, words int
 	var scripts scriptCounts
 	inWord := false
@@ -179,10 +180,7 @@ func (d *Detector) detect(text string) (string, float64, how) {
 		return code(d.latin[0]), 1, how{}
 	}
 	if d.screen {
-		if lang, ok := d.screenShort(words); ok {
-			if lang == "" {
-				return "", 0, how{}
-			}
+		if lang, ok := d.screenShort(words, declared); ok {
 			return lang, 0.5, how{}
 		}
 		if conf, ok := screenEnglish(text); ok {
@@ -231,8 +229,8 @@ func (d *Detector) model() lingua.LanguageDetector {
 // choice (a short phrase that lingua would call French in an English
 // section).
 func (d *Detector) DetectDeclared(text, declared string) (string, float64) {
-	lang, conf, how := d.detect(text)
 	declared = Normalize(declared)
+	lang, conf, how := d.detect(text, declared)
 	if declared == "" || lang == declared {
 		return lang, conf
 	}

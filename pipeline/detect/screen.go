@@ -61,9 +61,10 @@ const shortWords = 3
 
 // screenShort decides Latin-script text of fewer than shortWords words
 // without lingua: it is in the one Latin-script language the detector
-// expects, or, when it expects none or several, undetermined ("": the
-// language a file declares for it decides, see DetectDeclared).
-func (d *Detector) screenShort(words int) (string, bool) {
+// expects, or, when it expects none or several, in the language its file
+// declares for it (declared, "" for none) if the detector knows it;
+// otherwise lingua is asked.
+func (d *Detector) screenShort(words int, declared string) (string, bool) {
 	if words >= shortWords {
 		return "", false
 	}
@@ -71,12 +72,16 @@ func (d *Detector) screenShort(words int) (string, bool) {
 	for l := range d.expected {
 		if !nonLatin[l] {
 			if found != "" {
-				return "", true
+				found = ""
+				break
 			}
 			found = l
 		}
 	}
-	return found, true
+	if found == "" && declared != "" && d.isLatin(declared) {
+		found = declared
+	}
+	return found, found != ""
 }
 
 // screenEnglish reports whether Latin-script text reads as English by its

@@ -147,3 +147,35 @@ func TestScreenVocabulary(t *testing.T) {
 		t.Errorf("Detect = %q, %.2f; want en by its words", lang, conf)
 	}
 }
+
+// TestScreenShort: short Latin text takes the one expected Latin language,
+// else the declared one when the detector knows it, else goes to lingua.
+func TestScreenShort(t *testing.T) {
+	all := []string{"en", "zh", "fr", "de", "es", "it", "pt", "nl"}
+	expecting, _ := NewScreened(all, "zh", "en")
+	none, _ := NewScreened(all)
+	for _, c := range []struct {
+		d        *Detector
+		declared string
+		want     string
+		ok       bool
+	}{
+		{expecting, "", "en", true},
+		{expecting, "fr", "en", true},
+		{none, "en", "en", true},
+		{none, "fr", "fr", true},
+		{none, "", "", false},
+		{none, "zh", "", false},
+		{none, "sv", "", false},
+	} {
+		if got, ok := c.d.screenShort(2, c.declared); got != c.want || ok != c.ok {
+			t.Errorf("screenShort(2, %q) = %q, %v; want %q, %v", c.declared, got, ok, c.want, c.ok)
+		}
+	}
+	if _, ok := none.screenShort(3, "en"); ok {
+		t.Error("screenShort decided a text of three words")
+	}
+	if lang, _ := none.DetectDeclared("Hello, Tom.", "en"); lang != "en" {
+		t.Errorf("DetectDeclared(Hello, Tom., en) = %q", lang)
+	}
+}
