@@ -27,8 +27,9 @@ type Detector struct {
 	expected map[string]bool
 	latin    []lingua.Language // configured languages written in Latin script
 
-	once   sync.Once
-	lingua lingua.LanguageDetector
+	// model is lingua's detector of the Latin-script languages, shared
+	// with the detectors WithExpected makes.
+	shared *model
 	// screen decides English by its function words before lingua is
 	// asked (NewScreened).
 	screen bool
@@ -49,7 +50,7 @@ var scriptLanguage = map[segment.Script]string{
 // languages a document is meant to hold (source and target); short texts
 // that lingua cannot tell apart are given the expected language.
 func New(langs []string, expected ...string) (*Detector, error) {
-	d := &Detector{expected: map[string]bool{}}
+	d := &Detector{expected: map[string]bool{}, shared: &model{}}
 	seen := map[string]bool{}
 	for _, code := range append(append([]string{}, langs...), expected...) {
 		code = Normalize(code)
@@ -209,13 +210,34 @@ func (d *Detector) detect(text, declared string) (string, float64, how) {
 	return code(top.Language()), top.Value(), how{values: values}
 }
 
+// model is lingua's detector of a set of Latin-script languages, built on
+// first need.
+type model struct {
+	once   sync.Once
+	lingua lingua.LanguageDetector
+}
+
 // model returns the lingua detector of the Latin-script languages, built
 // on first need.
 func (d *Detector) model() lingua.LanguageDetector {
-	d.once.Do(func() {
-		d.lingua = lingua.NewLanguageDetectorBuilder().FromLanguages(d.latin...).Build()
+	d.shared.once.Do(func() {
+		d.shared.lingua = lingua.NewLanguageDetectorBuilder().FromLanguages(d.latin...).Build()
 	})
-	return d.lingua
+	return d.shared.lingua
+}
+
+// WithExpected returns a detector like d that expects the languages given
+// instead of d's (see New), sharing d's lingua model: a run over files of
+// different language pairs builds and loads lingua once.
+func (d *Detector) WithExpected(expected ...string) *Detector {
+	e := *d
+	e.expected = map[string]bool{}
+	for _, l := range expected {
+		if l = Normalize(l); l != "" {
+			e.expected[l] = true
+		}
+	}
+	return &e
 }
 
 // DetectDeclared returns the language of text that its file declares to be

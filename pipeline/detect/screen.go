@@ -38,10 +38,10 @@ var englishWords = setOf("the of and that with for this are were have has been f
 // otherWords are function words of the languages that pass for English in
 // web-crawled corpora; one of them sends the text to lingua.
 var otherWords = setOf(
-	"le la les des est une et du au aux ce cette qui pas sont dans pour " + // French
+	"le la les des est une et du au aux ce cette qui pas sont dans " + // French
 		"der das und ist nicht ein eine mit von zu den dem sie ich auf " + // German
 		"el los las por para que con una es lo del como pero " + // Spanish
-		"il di che non della sono gli nel alla " + // Italian
+		"il di che della sono gli nel alla " + // Italian
 		"os não uma em da dos das com " + // Portuguese
 		"het een van niet zijn op ook maar wij") // Dutch
 
@@ -237,7 +237,7 @@ func (d *Detector) SetEnglishWords(known func(lower string) bool) { d.englishWor
 // its words: written in ASCII letters, no function word of another
 // language, and every word of two letters or more an English word except
 // capitalised ones (names), of which there are at most half as many as of
-// English words, themselves at least three. A word of otherWords sends the
+// English words ("a" and "I" among them), themselves at least three. A word of otherWords sends the
 // text to lingua, as in screenEnglish.
 func (d *Detector) screenVocabulary(text string) bool {
 	if d.englishWord == nil {
@@ -258,6 +258,10 @@ func (d *Detector) screenVocabulary(text string) bool {
 		rest = rest[j:]
 		if !isASCII(w) {
 			return false
+		}
+		if w == "a" || w == "I" {
+			known++ // "Wait a moment."
+			continue
 		}
 		if len(w) < 2 {
 			continue

@@ -179,3 +179,22 @@ func TestScreenShort(t *testing.T) {
 		t.Errorf("DetectDeclared(Hello, Tom., en) = %q", lang)
 	}
 }
+
+// TestWithExpected: a detector WithExpected makes takes short Latin text
+// to be in its expected Latin-script language and shares lingua's model.
+func TestWithExpected(t *testing.T) {
+	d, err := NewScreened([]string{"en", "zh", "fr", "de"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := d.WithExpected("zh", "en")
+	if lang, _ := e.Detect("Wait, Tom."); lang != "en" {
+		t.Errorf("expecting zh and en, Detect(Wait, Tom.) = %q, want en", lang)
+	}
+	if e.shared != d.shared {
+		t.Error("WithExpected built a lingua model of its own")
+	}
+	if len(d.expected) != 0 {
+		t.Errorf("WithExpected changed the detector's expected languages: %v", d.expected)
+	}
+}

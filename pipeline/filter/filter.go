@@ -207,7 +207,13 @@ func (p *Pipeline) runner(source, target string) *pipeline.Runner {
 	if r, ok := p.runners[key]; ok {
 		return r
 	}
-	r, err := pipeline.NewRunner(pipeline.Config{Source: source, Target: target, Detector: p.detect,
+	// The detector expects the pair's languages (short Latin text is
+	// taken to be in the pair's Latin-script one), sharing lingua's model.
+	d := p.detect
+	if source != "" && target != "" {
+		d = d.WithExpected(source, target)
+	}
+	r, err := pipeline.NewRunner(pipeline.Config{Source: source, Target: target, Detector: d,
 		Metrics: p.list, MetricConfig: p.mc, Read: p.cfg.Read, Jobs: 1})
 	if err != nil {
 		// NewRunner fails only on a detector it builds itself.

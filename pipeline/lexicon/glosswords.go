@@ -13,7 +13,7 @@ type glossWords struct {
 }
 
 // IsGlossWord reports whether the lower-case word w, or w without a plural,
-// past or gerund ending ("birds", "nested", "building"), is a word of one
+// past or gerund ending ("birds", "nested", "hugged", "building"), is a word of one
 // of the lexicon's glosses. For CC-CEDICT, whose glosses are English, it
 // tells English words from others without a word list of its own. The set
 // is built on first use (about 0.1 s).
@@ -38,7 +38,15 @@ func (l *Lexicon) IsGlossWord(w string) bool {
 	for _, c := range []struct{ suffix, repl string }{
 		{"ies", "y"}, {"es", ""}, {"s", ""}, {"ied", "y"}, {"ed", ""}, {"ed", "e"}, {"ing", ""}, {"ing", "e"}, {"ly", ""},
 	} {
-		if stem, ok := strings.CutSuffix(w, c.suffix); ok && len(stem) > 1 && known(stem+c.repl) {
+		stem, ok := strings.CutSuffix(w, c.suffix)
+		if !ok || len(stem) < 2 {
+			continue
+		}
+		if known(stem + c.repl) {
+			return true
+		}
+		// hugged, stopping: the doubled consonant of the stem
+		if n := len(stem); c.repl == "" && n > 2 && stem[n-1] == stem[n-2] && known(stem[:n-1]) {
 			return true
 		}
 	}

@@ -7,7 +7,7 @@ func TestIsGlossWord(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, w := range []string{"bird", "birds", "build", "nests", "nested", "building", "studies", "studied", "mother", "dead", "quickly"} {
+	for _, w := range []string{"bird", "birds", "build", "nests", "nested", "building", "studies", "studied", "mother", "dead", "quickly", "hugged", "stopping"} {
 		if !lex.IsGlossWord(w) {
 			t.Errorf("IsGlossWord(%q) = false, want true", w)
 		}
