@@ -9,7 +9,6 @@ import (
 	"io"
 	"sort"
 	"strings"
-	"sync"
 
 	"github.com/apache/beam/sdks/v2/go/pkg/beam"
 	"github.com/transcheck/transcheck/metrics"
@@ -59,30 +58,11 @@ type docReport struct {
 // unread counts the files found and not read, by extension (Report.Unread).
 type unread struct{ Counts map[string]int }
 
-var (
-	runnersMu sync.Mutex
-	runners   = map[string]*pipeline.Runner{}
-)
-
-// docsRunner returns the document runner of the options, made once a
+// runners are the document runners of the run's options, made once a
 // process.
-func docsRunner(o docsOptions) (*pipeline.Runner, error) {
-	key, err := json.Marshal(o)
-	if err != nil {
-		return nil, err
-	}
-	runnersMu.Lock()
-	defer runnersMu.Unlock()
-	if r := runners[string(key)]; r != nil {
-		return r, nil
-	}
-	r, err := pipeline.NewRunner(o.config())
-	if err != nil {
-		return nil, err
-	}
-	runners[string(key)] = r
-	return r, nil
-}
+var runners = onePerProcess[docsOptions, *pipeline.Runner]{make: func(o docsOptions) (*pipeline.Runner, error) {
+	return pipeline.NewRunner(o.config())
+}}
 
 // buildDocs adds documents mode's steps to s.
 func buildDocs(s beam.Scope, o docsOptions) {
@@ -119,7 +99,7 @@ type checkFn struct {
 
 func (f *checkFn) Setup() error {
 	var err error
-	f.r, err = docsRunner(f.Opts)
+	f.r, err = runners.get(f.Opts)
 	return err
 }
 

@@ -27,29 +27,41 @@ func init() {
 
 func reflectTypeOf[T any]() reflect.Type { return reflect.TypeFor[T]() }
 
-var (
-	pipelinesMu sync.Mutex
-	pipelines   = map[string]*filter.Pipeline{}
-)
+// filters are the filters of the run's options, made once a process: a
+// filter's language detector takes a while to build and is safe to share.
+var filters = onePerProcess[filter.Config, *filter.Pipeline]{make: filter.New}
 
-// filterPipeline returns the filter of the options, made once a process:
-// its language detector takes a while to build and is safe to share.
-func filterPipeline(o pairsOptions) (*filter.Pipeline, error) {
-	key, err := json.Marshal(o.config())
+// filterPipeline returns the filter of the options.
+func filterPipeline(o pairsOptions) (*filter.Pipeline, error) { return filters.get(o.config()) }
+
+// onePerProcess holds what make makes of each distinct options value (by
+// its JSON), once a process: the DoFns of a worker share it.
+type onePerProcess[O, V any] struct {
+	make func(O) (V, error)
+	mu   sync.Mutex
+	made map[string]V
+}
+
+func (c *onePerProcess[O, V]) get(o O) (V, error) {
+	var zero V
+	key, err := json.Marshal(o)
 	if err != nil {
-		return nil, err
+		return zero, err
 	}
-	pipelinesMu.Lock()
-	defer pipelinesMu.Unlock()
-	if p := pipelines[string(key)]; p != nil {
-		return p, nil
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if v, ok := c.made[string(key)]; ok {
+		return v, nil
 	}
-	p, err := filter.New(o.config())
+	v, err := c.make(o)
 	if err != nil {
-		return nil, err
+		return zero, err
 	}
-	pipelines[string(key)] = p
-	return p, nil
+	if c.made == nil {
+		c.made = map[string]V{}
+	}
+	c.made[string(key)] = v
+	return v, nil
 }
 
 // shardName is the name of shard i of n of an output.

@@ -1,6 +1,7 @@
 package detect
 
 import (
+	"iter"
 	"strings"
 
 	"github.com/transcheck/transcheck/pipeline/segment"
@@ -89,19 +90,7 @@ func (d *Detector) screenShort(words int, declared string) (string, bool) {
 func screenEnglish(text string) (float64, bool) {
 	en, words := 0, 0
 	var buf [16]byte
-	// Apostrophes cut words: "it's" is "it" and "s", "don't" "don" and "t".
-	for rest := text; rest != ""; {
-		i := strings.IndexFunc(rest, segment.IsLetter)
-		if i < 0 {
-			break
-		}
-		rest = rest[i:]
-		j := strings.IndexFunc(rest, func(r rune) bool { return !segment.IsLetter(r) })
-		if j < 0 {
-			j = len(rest)
-		}
-		w := rest[:j]
-		rest = rest[j:]
+	for w := range letterWords(text) {
 		words++
 		if w == "I" { // Italian's "i" is lower case
 			en++
@@ -185,18 +174,8 @@ var functionLanguage = func() map[string][]string {
 func (d *Detector) screenFunctionWords(text string) (string, bool) {
 	hits := map[string]int{}
 	words := 0
-	for rest := text; rest != ""; {
-		i := strings.IndexFunc(rest, segment.IsLetter)
-		if i < 0 {
-			break
-		}
-		rest = rest[i:]
-		j := strings.IndexFunc(rest, func(r rune) bool { return !segment.IsLetter(r) })
-		if j < 0 {
-			j = len(rest)
-		}
-		w := strings.ToLower(rest[:j])
-		rest = rest[j:]
+	for w := range letterWords(text) {
+		w = strings.ToLower(w)
 		words++
 		if englishWords[w] && len(functionLanguage[w]) == 0 {
 			return "", false
@@ -244,18 +223,7 @@ func (d *Detector) screenVocabulary(text string) bool {
 		return false
 	}
 	known, names := 0, 0
-	for rest := text; rest != ""; {
-		i := strings.IndexFunc(rest, segment.IsLetter)
-		if i < 0 {
-			break
-		}
-		rest = rest[i:]
-		j := strings.IndexFunc(rest, func(r rune) bool { return !segment.IsLetter(r) })
-		if j < 0 {
-			j = len(rest)
-		}
-		w := rest[:j]
-		rest = rest[j:]
+	for w := range letterWords(text) {
 		if !isASCII(w) {
 			return false
 		}
@@ -279,4 +247,26 @@ func (d *Detector) screenVocabulary(text string) bool {
 		}
 	}
 	return known >= 3 && 2*names <= known
+}
+
+// letterWords yields the runs of letters of text in order: the words the
+// screens look at (apostrophes cut them: "it's" is "it" and "s").
+func letterWords(text string) iter.Seq[string] {
+	return func(yield func(string) bool) {
+		for rest := text; rest != ""; {
+			i := strings.IndexFunc(rest, segment.IsLetter)
+			if i < 0 {
+				return
+			}
+			rest = rest[i:]
+			j := strings.IndexFunc(rest, func(r rune) bool { return !segment.IsLetter(r) })
+			if j < 0 {
+				j = len(rest)
+			}
+			if !yield(rest[:j]) {
+				return
+			}
+			rest = rest[j:]
+		}
+	}
 }
