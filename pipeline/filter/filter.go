@@ -176,12 +176,11 @@ func New(cfg Config) (*Pipeline, error) {
 		return nil, err
 	}
 	// English without function words is told by its words, from the
-	// glosses of the dictionary the checks load anyway.
-	lex, err := lexicon.ZhEn()
-	if err != nil {
-		return nil, err
-	}
-	d.SetEnglishWords(lex.IsGlossWord)
+	// glosses of CC-CEDICT, loaded on first need (ZhEn loads it once).
+	d.SetEnglishWords(func(w string) bool {
+		lex, err := lexicon.ZhEn()
+		return err == nil && lex.IsGlossWord(w)
+	})
 	p.detect = d
 	return p, nil
 }
