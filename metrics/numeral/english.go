@@ -69,6 +69,27 @@ var enShape = func() (m [26]uint16) {
 	return m
 }()
 
+// wordShape is enShape for every word word() acts on: enWords, the vague
+// plurals of enVague and pluralScale, and centenary/centennial.
+var wordShape = func() (m [26]uint16) {
+	m = enShape
+	for _, w := range []string{"dozens", "tens", "decades", "centuries", "hundreds", "thousands", "millions", "billions",
+		"centenary", "centennial"} {
+		m[w[0]-'a'] |= 1 << len(w)
+	}
+	return m
+}()
+
+// mayBeNumberWord reports whether w has the first letter and length of a
+// word word() acts on; most words have not.
+func mayBeNumberWord(w string) bool {
+	if len(w) == 0 || len(w) > 15 {
+		return false
+	}
+	c := w[0] | 0x20
+	return c >= 'a' && c <= 'z' && wordShape[c-'a']&(1<<len(w)) != 0
+}
+
 // lookup finds w case-insensitively without allocating.
 func lookup(w string) (wordInfo, bool) {
 	var buf [12]byte
@@ -148,7 +169,7 @@ func (sc *scanner) word(i int) int {
 		return j
 	}
 
-	if sc.lang != langEN {
+	if sc.lang != langEN || !mayBeNumberWord(s[i:j]) {
 		return j
 	}
 	if identifier(s, i, j) {
