@@ -3,6 +3,7 @@ package detect
 import (
 	"iter"
 	"strings"
+	"unicode"
 
 	"github.com/transcheck/transcheck/pipeline/segment"
 )
@@ -168,11 +169,12 @@ var functionLanguage = func() map[string][]string {
 
 // screenFunctionWords names the language of Latin-script text by its
 // function words, without lingua, when they say it clearly: at least two
-// of one language (among those the detector knows), at least twice as
-// many as of any other, and no English function word. Anything less
-// clear is lingua's to decide.
+// distinct ones of one language (among those the detector knows), at
+// least twice as many as of any other, and no English function word.
+// Anything less clear is lingua's to decide.
 func (d *Detector) screenFunctionWords(text string) (string, bool) {
-	hits := map[string]int{}
+	hits := map[string]int{} // distinct function words by language
+	seen := map[string]bool{}
 	words := 0
 	for w := range letterWords(text) {
 		w = strings.ToLower(w)
@@ -180,6 +182,10 @@ func (d *Detector) screenFunctionWords(text string) (string, bool) {
 		if englishWords[w] && len(functionLanguage[w]) == 0 {
 			return "", false
 		}
+		if seen[w] {
+			continue // "x: x, y: y" is code, not Spanish
+		}
+		seen[w] = true
 		for _, l := range functionLanguage[w] {
 			hits[l]++
 		}
@@ -250,23 +256,43 @@ func (d *Detector) screenVocabulary(text string) bool {
 }
 
 // letterWords yields the runs of letters of text in order: the words the
-// screens look at (apostrophes cut them: "it's" is "it" and "s").
+// screens look at (apostrophes cut them: "it's" is "it" and "s"). Words
+// inside a link or an address (a stretch without spaces holding "://",
+// "www." or "@") are not yielded: "com" of github.com is no Portuguese.
 func letterWords(text string) iter.Seq[string] {
 	return func(yield func(string) bool) {
 		for rest := text; rest != ""; {
-			i := strings.IndexFunc(rest, segment.IsLetter)
-			if i < 0 {
-				return
+			rest = strings.TrimLeftFunc(rest, unicode.IsSpace)
+			end := strings.IndexFunc(rest, unicode.IsSpace)
+			if end < 0 {
+				end = len(rest)
 			}
-			rest = rest[i:]
-			j := strings.IndexFunc(rest, func(r rune) bool { return !segment.IsLetter(r) })
-			if j < 0 {
-				j = len(rest)
+			chunk := rest[:end]
+			rest = rest[end:]
+			if isLink(chunk) {
+				continue
 			}
-			if !yield(rest[:j]) {
-				return
+			// A word is within a chunk: white space is no letter.
+			for chunk != "" {
+				i := strings.IndexFunc(chunk, segment.IsLetter)
+				if i < 0 {
+					break
+				}
+				chunk = chunk[i:]
+				j := strings.IndexFunc(chunk, func(r rune) bool { return !segment.IsLetter(r) })
+				if j < 0 {
+					j = len(chunk)
+				}
+				if !yield(chunk[:j]) {
+					return
+				}
+				chunk = chunk[j:]
 			}
-			rest = rest[j:]
 		}
 	}
+}
+
+// isLink reports whether a run of non-space text is a link or an address.
+func isLink(chunk string) bool {
+	return strings.Contains(chunk, "://") || strings.Contains(chunk, "www.") || strings.Contains(chunk, "@")
 }

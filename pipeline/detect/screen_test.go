@@ -8,8 +8,16 @@ import (
 )
 
 // screenEnglishRef is screenEnglish as first written, with a slice of
-// words and a lowered copy of each: the screen must decide as it does.
+// words and a lowered copy of each, links dropped first: the screen must
+// decide as it does.
 func screenEnglishRef(text string) (float64, bool) {
+	var kept []string
+	for _, c := range strings.Fields(text) {
+		if !isLink(c) {
+			kept = append(kept, c)
+		}
+	}
+	text = strings.Join(kept, " ")
 	en, words := 0, 0
 	for _, w := range strings.FieldsFunc(text, func(r rune) bool { return !segment.IsLetter(r) }) {
 		words++
@@ -37,6 +45,7 @@ var screenTexts = []string{
 	"Die Regierung hat neue Maßnahmen angekündigt.", "THE GOVERNOR: No, I think if you look at the figures",
 	"It's what they've done, isn't it?", "Not-A-Word-Longer-Than-Sixteen-Bytes and the other",
 	"ÉCOLE and THE", "  of   the  ", "Ça va? The end of it", "über the of", "KÖNIG of the",
+	"See https://www.le-monde.fr/des/pas and the rest", "mail le@des.fr of the", "www.la.com the of",
 }
 
 func TestScreenEnglishAsDefined(t *testing.T) {
@@ -94,11 +103,13 @@ func TestScreenFunctionWords(t *testing.T) {
 		}
 	}
 	for _, text := range []string{
-		"The cat sat on the mat.", // English
-		"Birds build nests.",      // English, no function word of any list
-		"La Paz and El Salvador",  // an English function word
-		"Le Monde",                // too short
-		"per la",                  // too short, and Italian or Spanish
+		"The cat sat on the mat.",  // English
+		"Birds build nests.",       // English, no function word of any list
+		"La Paz and El Salvador",   // an English function word
+		"Le Monde",                 // too short
+		"per la",                   // too short, and Italian or Spanish
+		"x: x, y: y, width: width", // one Spanish word twice: code
+		"Fix label layout margin. [#21103](https://github.com/apache/echarts/pull/21103) ([100pah](https://github.com/100pah))", // com of a link
 	} {
 		if got, ok := d.screenFunctionWords(text); ok {
 			t.Errorf("screenFunctionWords(%q) = %q; want it left to lingua", text, got)
