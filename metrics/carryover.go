@@ -179,6 +179,12 @@ func optionsFor(doc *document.Document, g *Glossary) scanOptions {
 // The second result is the text with the tokens' spans blanked: its
 // prose and names.
 func scanCarried(text string, o scanOptions) ([]carried, string) {
+	if !mayCarry(text) {
+		// Plain prose: only the glossary's terms can be in it.
+		out := termTokens(text, o, nil)
+		slices.SortStableFunc(out, func(a, b carried) int { return a.at - b.at })
+		return out, text
+	}
 	rest := []byte(text) // claimed spans become blanks, offsets unchanged
 	claim := func(lo, hi int) {
 		for i := lo; i < hi; i++ {
@@ -268,13 +274,29 @@ func scanCarried(text string, o scanOptions) ([]carried, string) {
 		add(kindPlaceholder, text[m[0]:m[1]], text[m[0]:m[1]], m[0])
 	}
 	out = append(out, scanTags(text, string(rest), o)...)
-	for _, t := range o.terms {
-		if termIn(t.Source, text, t.CaseSensitive) {
-			add(kindTerm, t.Source, t.Source, strings.Index(text, t.Source))
-		}
-	}
+	out = termTokens(text, o, out)
 	slices.SortStableFunc(out, func(a, b carried) int { return a.at - b.at })
 	return out, string(rest)
+}
+
+// termTokens appends to out the glossary's do-not-translate terms found in
+// text.
+func termTokens(text string, o scanOptions, out []carried) []carried {
+	for _, t := range o.terms {
+		if termIn(t.Source, text, t.CaseSensitive) {
+			out = append(out, carried{kind: kindTerm, text: t.Source, key: t.Source, at: strings.Index(text, t.Source)})
+		}
+	}
+	return out
+}
+
+// mayCarry reports whether text holds a character or string that one of
+// scanCarried's token kinds other than terms needs: a backtick (code), a
+// link ("://", "www.", "]("), "@" (e-mail), "{" (templates, braces, ICU),
+// "%" (printf), "$" (placeholders) or "<" (tags).
+func mayCarry(text string) bool {
+	return strings.ContainsAny(text, "`@{%$<") || strings.Contains(text, "://") ||
+		strings.Contains(text, "www.") || strings.Contains(text, "](")
 }
 
 // matchesIn returns the matches of re in b, with their submatches, or
