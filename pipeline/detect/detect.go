@@ -27,7 +27,7 @@ type Detector struct {
 	expected map[string]bool
 	latin    []lingua.Language // configured languages written in Latin script
 
-	// model is lingua's detector of the Latin-script languages, shared
+	// shared is lingua's detector of the Latin-script languages, shared
 	// with the detectors WithExpected makes.
 	shared *model
 	// screen decides English by its function words before lingua is

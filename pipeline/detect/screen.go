@@ -8,14 +8,15 @@ import (
 	"github.com/transcheck/transcheck/pipeline/segment"
 )
 
-// NewScreened is New with a screen in front of lingua for English, for
-// runs over corpora whose target is mostly English and whose detector
-// knows several Latin-script languages (transcheck filter): there lingua
-// would take most of the time, about a tenth of a millisecond a sentence.
-// Latin-script text with at least two English function words and none of
-// the common function words of French, German, Spanish, Italian,
-// Portuguese or Dutch is English, decided without lingua; any other text
-// goes to lingua as with New.
+// NewScreened is New with screens in front of lingua, for runs over
+// corpora whose target is mostly English and whose detector knows several
+// Latin-script languages (transcheck filter): there lingua would take most
+// of the time, about a tenth of a millisecond a sentence. Short text takes
+// the expected or declared language (screenShort); English is decided by
+// its function words (screenEnglish), the other languages by theirs
+// (screenFunctionWords), and English without function words by its words
+// when SetEnglishWords gave a test of them (screenVocabulary). Any other
+// text goes to lingua as with New.
 func NewScreened(langs []string, expected ...string) (*Detector, error) {
 	d, err := New(langs, expected...)
 	if err != nil {
@@ -37,15 +38,24 @@ var englishWords = setOf("the of and that with for this are were have has been f
 	"you your not but his she it its we our be by at to is was in on he will an my me can or if " +
 	"let like please want go get how who why where when here all very yes about more too just did does don isn")
 
-// otherWords are function words of the languages that pass for English in
-// web-crawled corpora; one of them sends the text to lingua.
-var otherWords = setOf(
-	"le la les des est une et du au aux ce cette qui pas sont dans " + // French
-		"der das und ist nicht ein eine mit von zu den dem sie ich auf " + // German
-		"el los las por para que con una es lo del como pero " + // Spanish
-		"il di che della sono gli nel alla " + // Italian
-		"os não uma em da dos das com " + // Portuguese
-		"het een van niet zijn op ook maar wij") // Dutch
+// otherWords are the function words of the other languages (see
+// functionWords) that English text does not hold: one of them sends the
+// text to lingua.
+var otherWords = func() map[string]bool {
+	m := map[string]bool{}
+	for w := range functionLanguage {
+		if !inEnglishToo[w] {
+			m[w] = true
+		}
+	}
+	return m
+}()
+
+// inEnglishToo are function words of the other languages that English
+// text holds as well, in Latin phrases, names and abbreviations (per cent,
+// non-governmental, de facto, Al Gore, UN, the pinyin of Zhan'ao): they
+// help name a language but do not make a text foreign.
+var inEnglishToo = setOf("al ao de en ha im non per pour sa se su un y ze elle dat dit")
 
 func setOf(words string) map[string]bool {
 	m := map[string]bool{}
@@ -141,10 +151,10 @@ const functionWordsConfidence = 0.8
 
 // functionWords are function words of the Latin-script languages that
 // most often pass for English in web-crawled corpora, by language; a word
-// of several languages is listed under each. Most words that are English
-// words too ("die", "do", "no", "son", "is") are left out; "per" is not,
-// as Italian needs it, but counts only in text without an English
-// function word.
+// of several languages is listed under each. Words that are common English
+// words too ("die", "do", "no", "son", "is") are left out; those English
+// text holds now and then ("per", "de") are in, and listed in
+// inEnglishToo.
 var functionWords = map[string][]string{
 	"fr": strings.Fields("le la les des est une et du au aux ce cette qui que pas sont dans pour avec sur mais nous vous ils elle " +
 		"été être à où je il en leur ses très sa"),
@@ -152,7 +162,7 @@ var functionWords = map[string][]string{
 		"nach bei aus für über oder aber noch zur zum des im vom unsere unser es"),
 	"es": strings.Fields("el la los las por para con una es lo del como pero muy está están también fue sus su y que en al un"),
 	"it": strings.Fields("il di che non per della delle dei degli sono gli nel nella alla anche questo questa molto è ha le la lo una un"),
-	"pt": strings.Fields("não uma em com são também muito você ao os da que se por para"),
+	"pt": strings.Fields("não uma em com são também muito você ao os da das dos que se por para"),
 	"nl": strings.Fields("het een van niet zijn ook maar wij dat voor naar worden werd deze dit ze op de en"),
 }
 
@@ -222,8 +232,8 @@ func (d *Detector) SetEnglishWords(known func(lower string) bool) { d.englishWor
 // its words: written in ASCII letters, no function word of another
 // language, and every word of two letters or more an English word except
 // capitalised ones (names), of which there are at most half as many as of
-// English words ("a" and "I" among them), themselves at least three. A word of otherWords sends the
-// text to lingua, as in screenEnglish.
+// English words ("a" and "I" among them), themselves at least three. A
+// word of otherWords sends the text to lingua, as in screenEnglish.
 func (d *Detector) screenVocabulary(text string) bool {
 	if d.englishWord == nil {
 		return false

@@ -209,3 +209,20 @@ func TestWithExpected(t *testing.T) {
 		t.Errorf("WithExpected changed the detector's expected languages: %v", d.expected)
 	}
 }
+
+// TestEnglishVeto: a function word of another language sends a text to
+// lingua, unless English holds it too.
+func TestEnglishVeto(t *testing.T) {
+	for text, want := range map[string]bool{
+		"Growth was 5 per cent, the highest in a decade.":       true,
+		"The non-governmental groups met at the UN.":            true,
+		"Yu Zhan'ao spun around and glared at the crowd.":       true,
+		"Nous avons vu the cat and the dog.":                    false,
+		"Wir haben the cat and the dog gesehen.":                false,
+		"The report, muy importante, was read by the minister.": false,
+	} {
+		if _, ok := screenEnglish(text); ok != want {
+			t.Errorf("screenEnglish(%q) decided %v, want %v", text, ok, want)
+		}
+	}
+}

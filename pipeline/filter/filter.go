@@ -427,10 +427,8 @@ func spans(chunk *document.Document, u *document.Unit) []Span {
 // problemAt returns the message of the chunk's problem on the unit's
 // line, which says why the reader could not read it.
 func problemAt(chunk *document.Document, u *document.Unit) string {
-	for _, pr := range chunk.Problems {
-		if pr.Pos.Line == u.Pos.Line && (pr.Pos.Path == u.Pos.Path || pr.Pos.Path == "") {
-			return pr.Error()
-		}
+	if pr := problemOf(chunk, u); pr != nil {
+		return pr.Error()
 	}
 	return fmt.Sprintf("%s:%d: the reader could not read this unit", u.Pos.Path, u.Pos.Line)
 }

@@ -48,7 +48,7 @@ type Lexicon struct {
 	bmu sync.Mutex
 	b   *builder
 
-	gloss glossWords // see IsGlossWord
+	gloss glossStems // see IsGlossWord
 }
 
 // lexEntry is a headword's gloss text (the glosses of every line that
