@@ -249,6 +249,10 @@ type Config struct {
 	// StaleFail makes stale findings errors, so that the gate fails on a
 	// translation behind its source.
 	StaleFail bool
+	// NoMeasures leaves out the per-document figures (Pass.Measure) of
+	// a caller that shows none: transcheck filter judges a pair at a
+	// time and would build and drop a map of them per pair.
+	NoMeasures bool
 }
 
 // Runs reports whether the configuration runs a metric: not disabled, and
@@ -306,6 +310,9 @@ func (p *Pass) lengthPairs() []lengthPair {
 // length ratio) that reports show beside the counts, as the mean value
 // over weight items.
 func (p *Pass) Measure(name string, value, weight float64) {
+	if p.Config.NoMeasures {
+		return
+	}
 	if p.measures == nil {
 		p.measures = map[string]Measure{}
 	}
@@ -414,11 +421,13 @@ func RunMeasures(doc *document.Document, list []*Metric, cfg *Config, basis Basi
 	sh := &shared{norms: basis.Norms}
 	var out []Finding
 	var measures map[string]Measure
+	p := new(Pass) // one for all the metrics: none keeps it
 	for _, m := range list {
 		if !cfg.Runs(m) {
 			continue
 		}
-		p := &Pass{Doc: doc, Config: cfg, Metric: m, paired: paired, shared: sh, basis: basis}
+		*p = Pass{Doc: doc, Config: cfg, Metric: m, paired: paired, shared: sh, basis: basis, measures: p.measures}
+		clear(p.measures)
 		m.Run(p)
 		out = append(out, p.findings...)
 		for k, v := range p.measures {

@@ -51,6 +51,24 @@ var otherWords = func() map[string]bool {
 	return m
 }()
 
+// screenKind is englishWords and otherWords in one map, for
+// screenEnglish to look a word up once.
+var screenKind = func() map[string]uint8 {
+	m := map[string]uint8{}
+	for w := range englishWords {
+		m[w] |= kindEnglish
+	}
+	for w := range otherWords {
+		m[w] |= kindOther
+	}
+	return m
+}()
+
+const (
+	kindEnglish uint8 = 1 << iota
+	kindOther
+)
+
 // inEnglishToo are function words of the other languages that English
 // text holds as well, in Latin phrases, names and abbreviations (per cent,
 // non-governmental, de facto, Al Gore, UN, the pinyin of Zhan'ao): they
@@ -101,7 +119,12 @@ func (d *Detector) screenShort(words int, declared string) (string, bool) {
 func screenEnglish(text string) (float64, bool) {
 	en, words := 0, 0
 	var buf [16]byte
-	for w := range letterWords(text) {
+	ws := newWords(text)
+	for {
+		w, ok := ws.next()
+		if !ok {
+			break
+		}
 		words++
 		if w == "I" { // Italian's "i" is lower case
 			en++
@@ -118,7 +141,8 @@ func screenEnglish(text string) (float64, bool) {
 				}
 				buf[k] = c
 			}
-			other, english = otherWords[string(buf[:len(w)])], englishWords[string(buf[:len(w)])]
+			k := screenKind[string(buf[:len(w)])]
+			other, english = k&kindOther != 0, k&kindEnglish != 0
 		} else {
 			lw := strings.ToLower(w)
 			other, english = otherWords[lw], englishWords[lw]
@@ -271,36 +295,116 @@ func (d *Detector) screenVocabulary(text string) bool {
 // "www." or "@") are not yielded: "com" of github.com is no Portuguese.
 func letterWords(text string) iter.Seq[string] {
 	return func(yield func(string) bool) {
-		for rest := text; rest != ""; {
-			rest = strings.TrimLeftFunc(rest, unicode.IsSpace)
-			end := strings.IndexFunc(rest, unicode.IsSpace)
-			if end < 0 {
-				end = len(rest)
-			}
-			chunk := rest[:end]
-			rest = rest[end:]
-			if isLink(chunk) {
-				continue
-			}
-			// A word is within a chunk: white space is no letter.
-			for chunk != "" {
-				i := strings.IndexFunc(chunk, segment.IsLetter)
-				if i < 0 {
-					break
-				}
-				chunk = chunk[i:]
-				j := strings.IndexFunc(chunk, func(r rune) bool { return !segment.IsLetter(r) })
-				if j < 0 {
-					j = len(chunk)
-				}
-				if !yield(chunk[:j]) {
-					return
-				}
-				chunk = chunk[j:]
+		ws := newWords(text)
+		for {
+			w, ok := ws.next()
+			if !ok || !yield(w) {
+				return
 			}
 		}
 	}
 }
+
+// words walks the words of a text as letterWords yields them, without
+// the closures of an iterator (screenEnglish reads every English
+// sentence of a corpus).
+type words struct {
+	text  string
+	ascii bool   // text is ASCII: walked a byte at a time
+	i     int    // where the next chunk (run of non-space) begins, or before
+	chunk string // what is left of the current chunk
+}
+
+func newWords(text string) words { return words{text: text, ascii: isASCII(text)} }
+
+// next returns the next word, or false at the end of the text.
+func (ws *words) next() (string, bool) {
+	for {
+		if w, ok := ws.inChunk(); ok {
+			return w, true
+		}
+		if !ws.nextChunk() {
+			return "", false
+		}
+	}
+}
+
+// nextChunk moves to the next run of non-space text, left empty when it
+// is a link; false at the end of the text.
+func (ws *words) nextChunk() bool {
+	t := ws.text
+	if ws.ascii {
+		i := ws.i
+		for i < len(t) && asciiSpace[t[i]] {
+			i++
+		}
+		if i == len(t) {
+			ws.i = i
+			return false
+		}
+		end, marks := i, false
+		for end < len(t) && !asciiSpace[t[end]] {
+			marks = marks || t[end] == '.' || t[end] == ':' || t[end] == '@'
+			end++
+		}
+		ws.i, ws.chunk = end, t[i:end]
+		if marks && isLink(ws.chunk) { // a link has one of . : @
+			ws.chunk = ""
+		}
+		return true
+	}
+	rest := strings.TrimLeftFunc(t[ws.i:], unicode.IsSpace)
+	if rest == "" {
+		ws.i = len(t)
+		return false
+	}
+	end := strings.IndexFunc(rest, unicode.IsSpace)
+	if end < 0 {
+		end = len(rest)
+	}
+	ws.i, ws.chunk = len(t)-len(rest)+end, rest[:end]
+	if isLink(ws.chunk) {
+		ws.chunk = ""
+	}
+	return true
+}
+
+// inChunk returns the next word of the current chunk, or false when it
+// has none left. White space is no letter, so a word is within a chunk.
+func (ws *words) inChunk() (string, bool) {
+	c := ws.chunk
+	if ws.ascii {
+		j := 0
+		for j < len(c) && !asciiLetter(c[j]) {
+			j++
+		}
+		k := j
+		for k < len(c) && asciiLetter(c[k]) {
+			k++
+		}
+		ws.chunk = c[k:]
+		return c[j:k], k > j
+	}
+	i := strings.IndexFunc(c, segment.IsLetter)
+	if i < 0 {
+		ws.chunk = ""
+		return "", false
+	}
+	c = c[i:]
+	j := strings.IndexFunc(c, notLetter)
+	if j < 0 {
+		j = len(c)
+	}
+	ws.chunk = c[j:]
+	return c[:j], true
+}
+
+func notLetter(r rune) bool { return !segment.IsLetter(r) }
+
+// asciiSpace marks the ASCII bytes unicode.IsSpace calls space.
+var asciiSpace = [256]bool{' ': true, '\t': true, '\n': true, '\v': true, '\f': true, '\r': true}
+
+func asciiLetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
 
 // isLink reports whether a run of non-space text is a link or an address.
 func isLink(chunk string) bool {

@@ -1,6 +1,7 @@
 package detect
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -225,4 +226,28 @@ func TestEnglishVeto(t *testing.T) {
 			t.Errorf("screenEnglish(%q) decided %v, want %v", text, ok, want)
 		}
 	}
+}
+
+// The ASCII path of letterWords yields what the general path yields.
+func FuzzASCIIWords(f *testing.F) {
+	for _, s := range []string{"Hello, world!", "it's  x\ty\n", "see https://github.com/a b@c.d www.x.org ok",
+		"x: x, y: y", "\v\f\rA1b2", "", "  ", "a_b-c.d"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if !isASCII(s) {
+			return
+		}
+		collect := func(ascii bool) []string {
+			var out []string
+			ws := words{text: s, ascii: ascii}
+			for w, ok := ws.next(); ok; w, ok = ws.next() {
+				out = append(out, w)
+			}
+			return out
+		}
+		if got, want := collect(true), collect(false); !slices.Equal(got, want) {
+			t.Errorf("the words of %q: %q byte by byte, %q rune by rune", s, got, want)
+		}
+	})
 }

@@ -72,3 +72,43 @@ func runToFiles(tb testing.TB, p *Pipeline, path, dir string) Summary {
 	}
 	return sum
 }
+
+// BenchmarkJudge judges the first 20,000 pairs of the generated corpus on
+// one goroutine, with no reading or writing: the cost of the checks alone
+// (the detector's models are loaded before the clock starts).
+func BenchmarkJudge(b *testing.B) {
+	path, _, err := benchcorpus.MTTSV("../..", 20_000)
+	if err != nil {
+		b.Fatal(err)
+	}
+	p, err := New(Config{Jobs: 1})
+	if err != nil {
+		b.Fatal(err)
+	}
+	var pairs []Pair
+	if _, err := p.ReadPairs(read.Input{Source: path}, 0, func(pr Pair) error {
+		if len(pairs) < 20_000 {
+			pairs = append(pairs, pr)
+		}
+		return nil
+	}); err != nil {
+		b.Fatal(err)
+	}
+	n := p.NormsOf(pairs)
+	judgeAll(p, pairs, n)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		judgeAll(p, pairs, n)
+	}
+	b.ReportMetric(float64(len(pairs)*b.N)/b.Elapsed().Seconds(), "pairs/s")
+}
+
+// judgeAll is BenchmarkJudge's loop, a function of its own so that a
+// profiler can count it alone (valgrind --toggle-collect=*judgeAll*).
+//
+//go:noinline
+func judgeAll(p *Pipeline, pairs []Pair, n Norms) {
+	for _, pr := range pairs {
+		p.JudgePair(pr, n)
+	}
+}

@@ -137,6 +137,7 @@ func New(cfg Config) (*Pipeline, error) {
 	p := &Pipeline{cfg: cfg, reject: map[string]bool{}, runners: map[[2]string]*pipeline.Runner{}}
 	p.mc = metrics.DefaultConfig()
 	p.mc.LengthZ = cfg.LengthZ
+	p.mc.NoMeasures = true // a verdict holds no per-document figures
 	run := map[string]bool{}
 	for _, name := range cfg.RejectOn {
 		name = strings.TrimSpace(name)

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"os"
 	"runtime"
 	"strings"
 	"sync"
@@ -86,6 +87,30 @@ func splitLang(p string) (stem, lang string) {
 }
 
 func langOf(p string) string { _, l := splitLang(p); return l }
+
+// PreloadBytes is the size of input from which Run loads lingua's models
+// in the background as it starts (see detect.Detector.Preload): in a
+// corpus that large some text needs lingua, and loaded on first need the
+// models hold up one worker, and soon the ordered output the others wait
+// on, for over a second.
+const PreloadBytes = 16 << 20
+
+// inputBytes returns the size of the inputs' files on disk, those that
+// cannot be read aside.
+func inputBytes(inputs []read.Input) int64 {
+	var n int64
+	for _, in := range inputs {
+		for _, path := range []string{in.Source, in.Target} {
+			if path == "" {
+				continue
+			}
+			if info, err := os.Stat(path); err == nil && info.Mode().IsRegular() {
+				n += info.Size()
+			}
+		}
+	}
+	return n
+}
 
 // source is one input being read: its chunks, and where its kept text
 // comes from.
@@ -185,6 +210,9 @@ func (p *Pipeline) Run(ctx context.Context, inputs []read.Input, out Outputs) (S
 	jobs := p.cfg.Jobs
 	if jobs <= 0 {
 		jobs = runtime.NumCPU()
+	}
+	if inputBytes(inputs) >= PreloadBytes {
+		go p.detect.Preload()
 	}
 	tasks := make(chan task)
 	results := make(chan result, jobs)

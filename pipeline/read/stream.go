@@ -10,6 +10,7 @@ import (
 	"sort"
 	"strings"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/transcheck/transcheck/pipeline/document"
 	"golang.org/x/text/encoding"
@@ -186,15 +187,22 @@ func delimitedChunks(path string, r io.Reader, comma rune, format string, n int)
 				}
 			}
 		}
-		if !eof {
+		for !eof {
 			// End the window at a line end: rows start on a line.
-			rest, err := br.ReadBytes('\n')
+			rest, err := br.ReadSlice('\n')
 			buf = append(buf, rest...)
+			if err == bufio.ErrBufferFull {
+				continue
+			}
 			if err != nil {
 				eof = true
 			}
+			break
 		}
-		d.text, d.lines, off = string(buf), newLineIndex(string(buf)), 0
+		// The text is buf itself, not a copy: buf is fresh and nothing
+		// writes to it after this (as strings.Builder does).
+		d.text = unsafe.String(unsafe.SliceData(buf), len(buf))
+		d.lines, off = newLineIndex(d.text), 0
 	}
 	c.next = func() *document.Document {
 		if eof && off >= len(d.text) {

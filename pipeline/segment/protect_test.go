@@ -5,6 +5,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -79,6 +80,18 @@ func TestHasProse(t *testing.T) {
 		end := start + rng.Intn(len(text)-start+1)
 		if got, want := HasProse(text, start, end, protected), naive(text, start, end, protected); got != want {
 			t.Fatalf("HasProse(%q[%d:%d]) = %v, want %v (spans %v)", text, start, end, got, want, protected)
+		}
+	}
+}
+
+// IsLetter's fast paths (ASCII, the CJK unified ideographs) agree with
+// the rule they short-cut: unicode.IsLetter outside the CJK punctuation
+// and full-width forms.
+func TestIsLetterFastPaths(t *testing.T) {
+	for r := rune(0); r <= 0xFFFF; r++ {
+		want := unicode.IsLetter(r) && !(r >= 0x3000 && r <= 0x303F && r != '〇' || r >= 0xFF01 && r <= 0xFF60)
+		if got := IsLetter(r); got != want {
+			t.Fatalf("IsLetter(%U) = %v, want %v", r, got, want)
 		}
 	}
 }

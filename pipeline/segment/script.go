@@ -67,6 +67,12 @@ func ScriptOf(r rune) Script {
 // IsLetter reports whether r carries language: a letter or a CJK character
 // (not CJK punctuation).
 func IsLetter(r rune) bool {
+	switch {
+	case r < 0x80:
+		return r|0x20 >= 'a' && r|0x20 <= 'z'
+	case r >= 0x4E00 && r <= 0x9FFF: // CJK unified ideographs: all letters (Lo)
+		return true
+	}
 	if r >= 0x3000 && r <= 0x303F && r != '〇' || r >= 0xFF01 && r <= 0xFF60 {
 		return false
 	}
