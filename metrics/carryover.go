@@ -295,8 +295,25 @@ func termTokens(text string, o scanOptions, out []carried) []carried {
 // link ("://", "www.", "]("), "@" (e-mail), "{" (templates, braces, ICU),
 // "%" (printf), "$" (placeholders) or "<" (tags).
 func mayCarry(text string) bool {
-	return strings.ContainsAny(text, "`@{%$<") || strings.Contains(text, "://") ||
-		strings.Contains(text, "www.") || strings.Contains(text, "](")
+	for i := 0; i < len(text); i++ {
+		switch text[i] {
+		case '`', '@', '{', '%', '$', '<':
+			return true
+		case ':':
+			if strings.HasPrefix(text[i:], "://") {
+				return true
+			}
+		case 'w':
+			if strings.HasPrefix(text[i:], "www.") {
+				return true
+			}
+		case ']':
+			if strings.HasPrefix(text[i:], "](") {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // matchesIn returns the matches of re in b, with their submatches, or

@@ -364,3 +364,17 @@ func TestCarryoverSplitTag(t *testing.T) {
 		t.Errorf("tag split across sentences reported: %+v", fs)
 	}
 }
+
+// mayCarry's single pass agrees with the expression it replaced.
+func FuzzMayCarry(f *testing.F) {
+	for _, s := range []string{"plain prose.", "see https://x", "www.x.org", "[a](b)", "50%", "{x}", "`c`", "a@b", "<b>", "$5", "ww.", ":/", "]"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		want := strings.ContainsAny(s, "`@{%$<") || strings.Contains(s, "://") ||
+			strings.Contains(s, "www.") || strings.Contains(s, "](")
+		if got := mayCarry(s); got != want {
+			t.Errorf("mayCarry(%q) = %v, want %v", s, got, want)
+		}
+	})
+}

@@ -110,7 +110,7 @@ func numbers(p *Pass) {
 				bq.extra, _ = numeral.Match(bq.extra, extractAll(doc, o.Source, doc.Source).all())
 			}
 		}
-		bq.long = max(proseLength(doc, b.Source), proseLength(doc, b.Target)) > longPair
+		bq.long = proseLonger(doc, b.Source, longPair) || proseLonger(doc, b.Target, longPair)
 		list = append(list, bq)
 	}
 	// A sentence aligner may put a number one bead off: a value missing
@@ -269,6 +269,17 @@ func containsInSegments(doc *document.Document, ids []int, text string) bool {
 }
 
 // proseLength returns the characters of prose of the segments ids.
+// proseLonger reports whether the prose of the segments ids is longer
+// than n characters; prose of at most n bytes (as long as the text, its
+// markup blanked) is not counted.
+func proseLonger(doc *document.Document, ids []int, n int) bool {
+	bytes := 0
+	for _, id := range ids {
+		bytes += len(doc.Segment(id).Text)
+	}
+	return bytes > n && proseLength(doc, ids) > n
+}
+
 func proseLength(doc *document.Document, ids []int) int {
 	n := 0
 	for _, id := range ids {

@@ -73,12 +73,14 @@ func (sc *scanner) run() {
 		c := s[i]
 		if c < utf8.RuneSelf {
 			if i >= sc.chunkEnd && !isSpace(c) {
-				end := i
+				end, marks := i, false
 				for end < len(s) && s[end] < utf8.RuneSelf && !isSpace(s[end]) {
+					marks = marks || s[end] == ':' || s[end] == '@'
 					end++
 				}
 				sc.chunkEnd = end
-				if isURLOrEmail(s[i:end]) {
+				// A URL holds "://" or starts "www.", an address '@'.
+				if (marks || end-i > 4 && s[i+3] == '.') && isURLOrEmail(s[i:end]) {
 					i = end
 					continue
 				}

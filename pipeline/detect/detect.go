@@ -15,6 +15,7 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/pemistahl/lingua-go"
 	"github.com/transcheck/transcheck/pipeline/segment"
@@ -89,6 +90,13 @@ func (d *Detector) Languages() []string { return d.langs }
 // Normalize turns a language tag such as "zh-CN", "ZH_cn" or "en-US" into
 // its ISO 639-1 base ("zh", "en").
 func Normalize(tag string) string {
+	plain := true // lower-case letters only, the common case: nothing to do
+	for i := 0; i < len(tag) && plain; i++ {
+		plain = tag[i] >= 'a' && tag[i] <= 'z'
+	}
+	if plain {
+		return tag
+	}
 	tag = strings.ToLower(strings.TrimSpace(tag))
 	if i := strings.IndexAny(tag, "-_"); i >= 0 {
 		tag = tag[:i]
@@ -114,40 +122,8 @@ type how struct {
 // detect is Detect, and how it decided. declared is the language the
 // text's file declares for it ("" none), in Normalize's form.
 func (d *Detector) detect(text, declared string) (string, float64, how) {
-	var han, kana, hangul, letters, words int
-	var scripts scriptCounts
-	inWord := false
-	for _, r := range text {
-		if !segment.IsLetter(r) {
-			inWord = false
-			continue
-		}
-		letters++
-		switch {
-		case r < 0x80:
-			// ASCII letters: the common case, decided without tables.
-			scripts.add(segment.ScriptLatin)
-			if !inWord {
-				words++
-				inWord = true
-			}
-			continue
-		case r >= 0x4E00 && r <= 0x9FFF: // CJK unified ideographs, the bulk of Chinese
-			han++
-		case r >= 0x3040 && r <= 0x30FF, unicode.Is(unicode.Hiragana, r), unicode.Is(unicode.Katakana, r):
-			kana++
-		case r >= 0xAC00 && r <= 0xD7A3, unicode.Is(unicode.Hangul, r):
-			hangul++
-		case unicode.Is(unicode.Han, r):
-			han++
-		default:
-			scripts.add(segment.ScriptOf(r))
-			if !inWord {
-				words++
-				inWord = true
-			}
-		}
-	}
+	lc := countLetters(text)
+	han, kana, hangul, letters, words, scripts := lc.han, lc.kana, lc.hangul, lc.letters, lc.words, lc.scripts
 	if letters == 0 {
 		return "", 0, how{}
 	}
@@ -324,18 +300,21 @@ type scriptCounts struct {
 	count  [4]int
 }
 
-func (c *scriptCounts) add(sc segment.Script) {
+func (c *scriptCounts) add(sc segment.Script) { c.addN(sc, 1) }
+
+// addN counts n letters of a script.
+func (c *scriptCounts) addN(sc segment.Script, n int) {
 	for i := range c.script {
 		if c.script[i] == sc {
-			c.count[i]++
+			c.count[i] += n
 			return
 		}
 		if c.script[i] == "" {
-			c.script[i], c.count[i] = sc, 1
+			c.script[i], c.count[i] = sc, n
 			return
 		}
 	}
-	c.count[len(c.count)-1]++ // more than four scripts: count with the last
+	c.count[len(c.count)-1] += n // more than four scripts: count with the last
 }
 
 // top returns the script with the most letters (the first such in script
@@ -351,4 +330,72 @@ func (c *scriptCounts) top() (segment.Script, int) {
 		}
 	}
 	return best, n
+}
+
+// letterCounts are the letters of a text by script, and its words (runs
+// of letters of scripts other than Han, kana and Hangul).
+type letterCounts struct {
+	han, kana, hangul, letters, words int
+	scripts                           scriptCounts // the other scripts
+}
+
+// countLetters counts the letters of text.
+func countLetters(text string) letterCounts {
+	var c letterCounts
+	latin := 0
+	inWord := false
+	for i := 0; i < len(text); {
+		// ASCII and the CJK unified ideographs, the common cases, are
+		// decided without tables.
+		if b := text[i]; b < utf8.RuneSelf {
+			i++
+			if b|0x20 < 'a' || b|0x20 > 'z' {
+				inWord = false
+				continue
+			}
+			c.letters++
+			if latin++; latin == 1 {
+				c.scripts.add(segment.ScriptLatin) // its place in the order; the rest are added at the end
+			}
+			if !inWord {
+				c.words++
+				inWord = true
+			}
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(text[i:])
+		i += n
+		if r >= 0x4E00 && r <= 0x9FFF {
+			c.letters++
+			c.han++
+			continue
+		}
+		if !segment.IsLetter(r) {
+			inWord = false
+			continue
+		}
+		c.letters++
+		switch {
+		case r >= 0x3040 && r <= 0x30FF, unicode.Is(unicode.Hiragana, r), unicode.Is(unicode.Katakana, r):
+			c.kana++
+		case r >= 0xAC00 && r <= 0xD7A3, unicode.Is(unicode.Hangul, r):
+			c.hangul++
+		case unicode.Is(unicode.Han, r):
+			c.han++
+		default:
+			if sc := segment.ScriptOf(r); sc != segment.ScriptLatin {
+				c.scripts.add(sc)
+			} else if latin++; latin == 1 {
+				c.scripts.add(sc)
+			}
+			if !inWord {
+				c.words++
+				inWord = true
+			}
+		}
+	}
+	if latin > 1 {
+		c.scripts.addN(segment.ScriptLatin, latin-1)
+	}
+	return c
 }

@@ -3,6 +3,9 @@ package detect
 import (
 	"sync"
 	"testing"
+	"unicode"
+
+	"github.com/transcheck/transcheck/pipeline/segment"
 )
 
 func TestDetect(t *testing.T) {
@@ -107,4 +110,45 @@ func TestDetectConcurrent(t *testing.T) {
 		}()
 	}
 	wg.Wait()
+}
+
+// countLettersRef is countLetters as first written, a rune at a time
+// through segment.IsLetter: the fast paths must count as it does.
+func countLettersRef(text string) letterCounts {
+	var c letterCounts
+	inWord := false
+	for _, r := range text {
+		if !segment.IsLetter(r) {
+			inWord = false
+			continue
+		}
+		c.letters++
+		switch {
+		case r >= 0x3040 && r <= 0x30FF, unicode.Is(unicode.Hiragana, r), unicode.Is(unicode.Katakana, r):
+			c.kana++
+		case r >= 0xAC00 && r <= 0xD7A3, unicode.Is(unicode.Hangul, r):
+			c.hangul++
+		case unicode.Is(unicode.Han, r):
+			c.han++
+		default:
+			c.scripts.add(segment.ScriptOf(r))
+			if !inWord {
+				c.words++
+				inWord = true
+			}
+		}
+	}
+	return c
+}
+
+func FuzzCountLetters(f *testing.F) {
+	for _, s := range []string{"Hello, 世界! café", "中文abc中def", "Привет мир and 日本語のテキスト 한국어",
+		"α β γ δ ε a b ñ ж ש ع", "\xff\xfe 3D GDP", ""} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := countLetters(s), countLettersRef(s); got != want {
+			t.Errorf("countLetters(%q) = %+v, want %+v", s, got, want)
+		}
+	})
 }

@@ -4,6 +4,7 @@ import (
 	"iter"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/transcheck/transcheck/pipeline/segment"
 )
@@ -307,15 +308,14 @@ func letterWords(text string) iter.Seq[string] {
 
 // words walks the words of a text as letterWords yields them, without
 // the closures of an iterator (screenEnglish reads every English
-// sentence of a corpus).
+// sentence of a corpus), a byte at a time where the text is ASCII.
 type words struct {
 	text  string
-	ascii bool   // text is ASCII: walked a byte at a time
 	i     int    // where the next chunk (run of non-space) begins, or before
 	chunk string // what is left of the current chunk
 }
 
-func newWords(text string) words { return words{text: text, ascii: isASCII(text)} }
+func newWords(text string) words { return words{text: text} }
 
 // next returns the next word, or false at the end of the text.
 func (ws *words) next() (string, bool) {
@@ -330,40 +330,47 @@ func (ws *words) next() (string, bool) {
 }
 
 // nextChunk moves to the next run of non-space text, left empty when it
-// is a link; false at the end of the text.
+// is a link; false at the end of the text. ASCII bytes are looked at in
+// place, other runes decoded.
 func (ws *words) nextChunk() bool {
 	t := ws.text
-	if ws.ascii {
-		i := ws.i
-		for i < len(t) && asciiSpace[t[i]] {
+	i := ws.i
+	for i < len(t) {
+		if c := t[i]; c < utf8.RuneSelf {
+			if !asciiSpace[c] {
+				break
+			}
 			i++
+			continue
 		}
-		if i == len(t) {
-			ws.i = i
-			return false
+		r, n := utf8.DecodeRuneInString(t[i:])
+		if !unicode.IsSpace(r) {
+			break
 		}
-		end, marks := i, false
-		for end < len(t) && !asciiSpace[t[end]] {
-			marks = marks || t[end] == '.' || t[end] == ':' || t[end] == '@'
-			end++
-		}
-		ws.i, ws.chunk = end, t[i:end]
-		if marks && isLink(ws.chunk) { // a link has one of . : @
-			ws.chunk = ""
-		}
-		return true
+		i += n
 	}
-	rest := strings.TrimLeftFunc(t[ws.i:], unicode.IsSpace)
-	if rest == "" {
-		ws.i = len(t)
+	if i == len(t) {
+		ws.i = i
 		return false
 	}
-	end := strings.IndexFunc(rest, unicode.IsSpace)
-	if end < 0 {
-		end = len(rest)
+	end, marks := i, false
+	for end < len(t) {
+		if c := t[end]; c < utf8.RuneSelf {
+			if asciiSpace[c] {
+				break
+			}
+			marks = marks || c == '.' || c == ':' || c == '@'
+			end++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(t[end:])
+		if unicode.IsSpace(r) {
+			break
+		}
+		end += n
 	}
-	ws.i, ws.chunk = len(t)-len(rest)+end, rest[:end]
-	if isLink(ws.chunk) {
+	ws.i, ws.chunk = end, t[i:end]
+	if marks && isLink(ws.chunk) { // a link has one of . : @
 		ws.chunk = ""
 	}
 	return true
@@ -373,33 +380,39 @@ func (ws *words) nextChunk() bool {
 // has none left. White space is no letter, so a word is within a chunk.
 func (ws *words) inChunk() (string, bool) {
 	c := ws.chunk
-	if ws.ascii {
-		j := 0
-		for j < len(c) && !asciiLetter(c[j]) {
+	j := 0
+	for j < len(c) {
+		if b := c[j]; b < utf8.RuneSelf {
+			if asciiLetter(b) {
+				break
+			}
 			j++
+			continue
 		}
-		k := j
-		for k < len(c) && asciiLetter(c[k]) {
+		r, n := utf8.DecodeRuneInString(c[j:])
+		if segment.IsLetter(r) {
+			break
+		}
+		j += n
+	}
+	k := j
+	for k < len(c) {
+		if b := c[k]; b < utf8.RuneSelf {
+			if !asciiLetter(b) {
+				break
+			}
 			k++
+			continue
 		}
-		ws.chunk = c[k:]
-		return c[j:k], k > j
+		r, n := utf8.DecodeRuneInString(c[k:])
+		if !segment.IsLetter(r) {
+			break
+		}
+		k += n
 	}
-	i := strings.IndexFunc(c, segment.IsLetter)
-	if i < 0 {
-		ws.chunk = ""
-		return "", false
-	}
-	c = c[i:]
-	j := strings.IndexFunc(c, notLetter)
-	if j < 0 {
-		j = len(c)
-	}
-	ws.chunk = c[j:]
-	return c[:j], true
+	ws.chunk = c[k:]
+	return c[j:k], k > j
 }
-
-func notLetter(r rune) bool { return !segment.IsLetter(r) }
 
 // asciiSpace marks the ASCII bytes unicode.IsSpace calls space.
 var asciiSpace = [256]bool{' ': true, '\t': true, '\n': true, '\v': true, '\f': true, '\r': true}

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/transcheck/transcheck/pipeline/segment"
 )
@@ -228,26 +229,48 @@ func TestEnglishVeto(t *testing.T) {
 	}
 }
 
-// The ASCII path of letterWords yields what the general path yields.
-func FuzzASCIIWords(f *testing.F) {
+// letterWordsRef is letterWords as first written, with strings.Fields-like
+// cuts at unicode.IsSpace and strings.IndexFunc: words must walk a text
+// as it does.
+func letterWordsRef(text string) []string {
+	var out []string
+	for rest := text; rest != ""; {
+		rest = strings.TrimLeftFunc(rest, unicode.IsSpace)
+		end := strings.IndexFunc(rest, unicode.IsSpace)
+		if end < 0 {
+			end = len(rest)
+		}
+		chunk := rest[:end]
+		rest = rest[end:]
+		if isLink(chunk) {
+			continue
+		}
+		for chunk != "" {
+			i := strings.IndexFunc(chunk, segment.IsLetter)
+			if i < 0 {
+				break
+			}
+			chunk = chunk[i:]
+			j := strings.IndexFunc(chunk, func(r rune) bool { return !segment.IsLetter(r) })
+			if j < 0 {
+				j = len(chunk)
+			}
+			out = append(out, chunk[:j])
+			chunk = chunk[j:]
+		}
+	}
+	return out
+}
+
+func FuzzWords(f *testing.F) {
 	for _, s := range []string{"Hello, world!", "it's  x\ty\n", "see https://github.com/a b@c.d www.x.org ok",
-		"x: x, y: y", "\v\f\rA1b2", "", "  ", "a_b-c.d"} {
+		"x: x, y: y", "\v\f\rA1b2", "", "  ", "a_b-c.d", "“Quoted” café\u00a0naïve\u3000中文 text\u2028end", "\xff\xfeab c"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		if !isASCII(s) {
-			return
-		}
-		collect := func(ascii bool) []string {
-			var out []string
-			ws := words{text: s, ascii: ascii}
-			for w, ok := ws.next(); ok; w, ok = ws.next() {
-				out = append(out, w)
-			}
-			return out
-		}
-		if got, want := collect(true), collect(false); !slices.Equal(got, want) {
-			t.Errorf("the words of %q: %q byte by byte, %q rune by rune", s, got, want)
+		got := slices.Collect(letterWords(s))
+		if want := letterWordsRef(s); !slices.Equal(got, want) {
+			t.Errorf("the words of %q: %q, want %q", s, got, want)
 		}
 	})
 }
