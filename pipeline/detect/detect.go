@@ -363,7 +363,7 @@ func countLetters(text string) letterCounts {
 			}
 			continue
 		}
-		r, n := utf8.DecodeRuneInString(text[i:])
+		r, n := decodeRune(text, i)
 		i += n
 		if r >= 0x4E00 && r <= 0x9FFF {
 			c.letters++
@@ -398,4 +398,18 @@ func countLetters(text string) letterCounts {
 		c.scripts.addN(segment.ScriptLatin, latin-1)
 	}
 	return c
+}
+
+// decodeRune is utf8.DecodeRuneInString(s[i:]), with the three-byte
+// sequences of Chinese text decoded in line: lead bytes E1–EC and EE–EF
+// take any two continuation bytes (E0 would need an overlong check, ED
+// the surrogates).
+func decodeRune(s string, i int) (rune, int) {
+	if i+2 < len(s) {
+		b0, b1, b2 := s[i], s[i+1], s[i+2]
+		if (b0 >= 0xE1 && b0 <= 0xEC || b0 >= 0xEE) && b0 <= 0xEF && b1&0xC0 == 0x80 && b2&0xC0 == 0x80 {
+			return rune(b0&0x0F)<<12 | rune(b1&0x3F)<<6 | rune(b2&0x3F), 3
+		}
+	}
+	return utf8.DecodeRuneInString(s[i:])
 }

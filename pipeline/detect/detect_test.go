@@ -4,6 +4,7 @@ import (
 	"sync"
 	"testing"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/transcheck/transcheck/pipeline/segment"
 )
@@ -149,6 +150,20 @@ func FuzzCountLetters(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		if got, want := countLetters(s), countLettersRef(s); got != want {
 			t.Errorf("countLetters(%q) = %+v, want %+v", s, got, want)
+		}
+	})
+}
+
+func FuzzDecodeRune(f *testing.F) {
+	for _, s := range []string{"中文", "\xe0\xa0\x80", "\xed\xa0\x80", "\xef\xbc\x90", "\xe4\xb8", "a\xff", "\xee\x80\x80x"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for i := 0; i < len(s); i++ {
+			r, n := decodeRune(s, i)
+			if wr, wn := utf8.DecodeRuneInString(s[i:]); r != wr || n != wn {
+				t.Fatalf("decodeRune(%q, %d) = %U, %d, want %U, %d", s, i, r, n, wr, wn)
+			}
 		}
 	})
 }
