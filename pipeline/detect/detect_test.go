@@ -167,3 +167,27 @@ func FuzzDecodeRune(f *testing.F) {
 		}
 	})
 }
+
+// Preload builds lingua's model when the detector has two Latin-script
+// languages to tell apart, and nothing when it has one.
+func TestPreload(t *testing.T) {
+	zhEn, err := New([]string{"zh", "en"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	zhEn.Preload()
+	if zhEn.shared.lingua != nil {
+		t.Error("Preload built lingua's model for one Latin-script language")
+	}
+	enFr, err := New([]string{"en", "fr"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	enFr.Preload()
+	if enFr.shared.lingua == nil {
+		t.Fatal("Preload built no model for English and French")
+	}
+	if lang, _ := enFr.Detect("Nous devons travailler ensemble pour protéger notre environnement."); lang != "fr" {
+		t.Errorf("after Preload, French text detected as %q", lang)
+	}
+}
