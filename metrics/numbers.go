@@ -268,7 +268,6 @@ func containsInSegments(doc *document.Document, ids []int, text string) bool {
 	return false
 }
 
-// proseLength returns the characters of prose of the segments ids.
 // proseLonger reports whether the prose of the segments ids is longer
 // than n characters; prose of at most n bytes (as long as the text, its
 // markup blanked) is not counted.
@@ -280,6 +279,7 @@ func proseLonger(doc *document.Document, ids []int, n int) bool {
 	return bytes > n && proseLength(doc, ids) > n
 }
 
+// proseLength returns the characters of prose of the segments ids.
 func proseLength(doc *document.Document, ids []int) int {
 	n := 0
 	for _, id := range ids {

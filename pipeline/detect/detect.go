@@ -349,7 +349,7 @@ func countLetters(text string) letterCounts {
 		// decided without tables.
 		if b := text[i]; b < utf8.RuneSelf {
 			i++
-			if b|0x20 < 'a' || b|0x20 > 'z' {
+			if !asciiLetter(b) {
 				inWord = false
 				continue
 			}

@@ -133,7 +133,7 @@ func screenEnglish(text string) (float64, bool) {
 		}
 		// The word lowered, in buf when it is short ASCII (the lists hold
 		// nothing longer): looked up without allocating.
-		var other, english bool
+		var kind uint8
 		if len(w) <= len(buf) && isASCII(w) {
 			for k := 0; k < len(w); k++ {
 				c := w[k]
@@ -142,16 +142,14 @@ func screenEnglish(text string) (float64, bool) {
 				}
 				buf[k] = c
 			}
-			k := screenKind[string(buf[:len(w)])]
-			other, english = k&kindOther != 0, k&kindEnglish != 0
+			kind = screenKind[string(buf[:len(w)])]
 		} else {
-			lw := strings.ToLower(w)
-			other, english = otherWords[lw], englishWords[lw]
+			kind = screenKind[strings.ToLower(w)]
 		}
-		if other {
+		if kind&kindOther != 0 {
 			return 0, false
 		}
-		if english {
+		if kind&kindEnglish != 0 {
 			en++
 		}
 	}
