@@ -41,6 +41,11 @@ type Lexicon struct {
 	words    map[string]int32 // headword -> its entry in entries
 	entries  []lexEntry
 	maxLen   int // longest headword in runes (capped at maxSegLen for segmentation)
+	// Headwords longer than maxSegLen (美国国家航空航天局 NASA, long names
+	// and sayings: some 600 in CC-CEDICT) are tried only where their first
+	// or last longAffix runes stand: the longest such headword by those
+	// runes, at its start (longFrom) and its end (longTo).
+	longFrom, longTo map[string]int
 
 	// The glosses of an entry are stemmed the first time the entry is
 	// looked up, not at load: a run meets a few thousand of CC-CEDICT's
@@ -70,8 +75,13 @@ func (l *Lexicon) stemsOf(i int32) []string {
 	return e.stems
 }
 
-// maxSegLen caps the length in runes of the words tried by Segment.
-const maxSegLen = 8
+// maxSegLen caps the length in runes of the words Segment tries at every
+// place; longer headwords are tried where their first or last longAffix
+// runes are.
+const (
+	maxSegLen = 8
+	longAffix = 4
+)
 
 var (
 	zhEnOnce sync.Once
@@ -221,8 +231,23 @@ func baseLang(code string) string {
 // simplified form that is another entry's traditional one) gets both
 // glosses.
 func (l *Lexicon) add(word string, glosses string) {
-	if n := utf8.RuneCountInString(word); n > l.maxLen {
+	n := utf8.RuneCountInString(word)
+	if n > l.maxLen {
 		l.maxLen = n
+	}
+	if n > maxSegLen && l.cjk {
+		if l.longFrom == nil {
+			l.longFrom, l.longTo = map[string]int{}, map[string]int{}
+		}
+		first, last := 0, len(word)
+		for range longAffix {
+			_, size := utf8.DecodeRuneInString(word[first:])
+			first += size
+			_, size = utf8.DecodeLastRuneInString(word[:last])
+			last -= size
+		}
+		l.longFrom[word[:first]] = max(l.longFrom[word[:first]], n)
+		l.longTo[word[last:]] = max(l.longTo[word[last:]], n)
 	}
 	if i, ok := l.words[word]; ok {
 		l.entries[i].glosses += "\t" + glosses

@@ -41,6 +41,10 @@ func TestSegment(t *testing.T) {
 		{"traditional", "網絡空間", []string{"網絡空間"}},
 		{"longer", "以互联网为代表的信息技术带来生产力又一次质的飞跃", []string{"以", "互联网", "为", "代表", "的", "信息技术", "带来", "生产力", "又一次", "质的飞跃"}},
 		{"empty", "", []string{}},
+		// Headwords of more than maxSegLen runes, tried where their first
+		// (forward) or last (backward) runes stand.
+		{"long headword", "根据美国国家航空航天局资料", []string{"根据", "美国国家航空航天局", "资料"}},
+		{"long headword at the end", "资料来自美国国家航空航天局", []string{"资料", "来自", "美国国家航空航天局"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -49,6 +53,25 @@ func TestSegment(t *testing.T) {
 				t.Errorf("Segment(%q) = %q, want %q", tt.in, got, tt.want)
 			}
 		})
+	}
+}
+
+// A user word list's long headwords are found at any place of a run, by
+// both directions of maximum matching.
+func TestSegmentLongHeadword(t *testing.T) {
+	l, err := Load(strings.NewReader("甲乙丙丁戊己庚辛壬癸\tten stems\n甲乙\tfirst two\n"), "stems.tsv", "zh", "en")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for in, want := range map[string][]string{
+		"甲乙丙丁戊己庚辛壬癸":  {"甲乙丙丁戊己庚辛壬癸"},
+		"前甲乙丙丁戊己庚辛壬癸": {"前", "甲乙丙丁戊己庚辛壬癸"},
+		"甲乙丙丁戊己庚辛壬癸后": {"甲乙丙丁戊己庚辛壬癸", "后"},
+		"甲乙丙丁戊己庚辛壬":   {"甲乙", "丙", "丁", "戊", "己", "庚", "辛", "壬"},
+	} {
+		if got := texts(l.Segment(in)); !reflect.DeepEqual(got, want) {
+			t.Errorf("Segment(%q) = %q, want %q", in, got, want)
+		}
 	}
 }
 

@@ -20,9 +20,11 @@ func init() {
 // Segment splits text into words. For a lexicon whose source language is
 // written without spaces (Chinese, as for ZhEn, or Japanese) runs of Han
 // characters are segmented by bidirectional maximum matching against the
-// headwords (words of up to 8 runes): forward and backward maximum matching
-// are both run and the result with fewer words, then fewer single-character
-// words, is kept, preferring the backward one on a tie. Runs of other
+// headwords (words of up to 8 runes at every place, and longer ones such as
+// 美国国家航空航天局 where their first or last four runes stand): forward
+// and backward maximum matching are both run and the result with fewer
+// words, then fewer single-character words, is kept, preferring the
+// backward one on a tie. Runs of other
 // letters and digits ("GDP", "3D") become one token each with a lower-case
 // Norm. Punctuation, symbols and spaces are skipped. For other source
 // languages, Segment returns the words of text (as EnglishTokens delimits
@@ -107,7 +109,15 @@ func (l *Lexicon) segmentHan(text string, offs []int, toks []Token) []Token {
 	var fw []int
 	for i := 0; i < n; {
 		j := i + 1
-		for k := min(n, i+maxLen); k > i+1; k-- {
+		if n-i > maxLen && l.longFrom != nil {
+			for k := min(n, i+l.longFrom[word(i, i+longAffix)]); k > i+maxLen; k-- {
+				if known(i, k) {
+					j = k
+					break
+				}
+			}
+		}
+		for k := min(n, i+maxLen); j == i+1 && k > i+1; k-- {
 			if known(i, k) {
 				j = k
 				break
@@ -121,7 +131,15 @@ func (l *Lexicon) segmentHan(text string, offs []int, toks []Token) []Token {
 	bw := []int{n}
 	for j := n; j > 0; {
 		i := j - 1
-		for k := max(0, j-maxLen); k < j-1; k++ {
+		if j > maxLen && l.longTo != nil {
+			for k := max(0, j-l.longTo[word(j-longAffix, j)]); k < j-maxLen; k++ {
+				if known(k, j) {
+					i = k
+					break
+				}
+			}
+		}
+		for k := max(0, j-maxLen); i == j-1 && k < j-1; k++ {
 			if known(k, j) {
 				i = k
 				break

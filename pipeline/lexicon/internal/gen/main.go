@@ -6,7 +6,7 @@
 //	go generate ./pipeline/lexicon/
 //
 // Reduction:
-//   - only headwords made entirely of Han characters and at most 8 runes long
+//   - only headwords made entirely of Han characters and at most 24 runes long
 //     are kept (Latin runs and punctuation never reach the dictionary during
 //     segmentation);
 //   - entries with the same simplified and traditional headword (different
@@ -40,7 +40,7 @@ import (
 	"unicode/utf8"
 )
 
-const maxRunes = 8
+const maxRunes = 24
 
 func main() {
 	in := flag.String("in", "../../../shared/data/lexicon/cedict_ts.u8", "CC-CEDICT source file (path relative to the lexicon package directory when run by go generate)")
