@@ -416,3 +416,20 @@ func TestPinyin(t *testing.T) {
 		}
 	}
 }
+
+// Irregular forms reach the Norms of their bases; regular forms, which
+// their own Norm already reduces, and unknown words have none.
+func TestBaseNorms(t *testing.T) {
+	for word, want := range map[string][]string{
+		"shot":     {englishStem("shoot")},
+		"Children": {englishStem("child")},
+		"found":    {englishStem("find")},
+		"better":   {englishStem("good"), englishStem("well")},
+		"walked":   nil,
+		"NASA":     nil,
+	} {
+		if got := BaseNorms(word); !reflect.DeepEqual(got, want) {
+			t.Errorf("BaseNorms(%q) = %q, want %q", word, got, want)
+		}
+	}
+}
