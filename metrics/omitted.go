@@ -94,38 +94,11 @@ const (
 	confOmittedStretch = 0.3
 )
 
-// uncoveredRun returns the weight (align.WordWeight) of the longest run
-// of the source's content words, in order, that the dictionary finds no
-// rendering of in the target: what PairCoverage counts, kept in order.
-func uncoveredRun(lex *lexicon.Lexicon, src, tgt string) float64 {
-	vocab := align.Words()
-	_, tks := vocab.TargetWords(tgt)
-	var buf [64]int32
-	set := append(keySet(buf[:0]), tks...)
-	set.seal()
-	ws, ks := vocab.SourceWords(lex, src)
-	run, best := 0, 0
-	for i, w := range ws {
-		if anyIn(ks[i], set) {
-			run = 0
-			continue
-		}
-		if align.LightWord(w) {
-			continue // no content of its own: it neither weighs nor breaks the run
-		}
-		run += align.WordWeight(w)
-		best = max(best, run)
-	}
-	return float64(best)
-}
-
 // omittedSpans returns the stretches of src that score align.OmittedMin or
 // more, best first.
 func omittedSpans(p *Pass, lex *lexicon.Lexicon, src, tgt string) []align.OmittedSpan {
-	// The runs of words the dictionary finds no rendering of bound the
-	// stretches word alignment can leave unlinked: most pairs stop here,
-	// cheaply.
-	if uncoveredRun(lex, src, tgt) < align.OmittedMin {
+	// Most pairs stop here, cheaply: no stretch can reach the threshold.
+	if align.OmittedBound(lex, src, tgt) < align.OmittedMin {
 		return nil
 	}
 	wa := p.shared.norms.Words.Aligner() // trained once, for the first pair that needs it

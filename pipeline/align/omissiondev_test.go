@@ -182,3 +182,32 @@ func TestOmissionDev(t *testing.T) {
 		omissionCurve(t, rows, wa)
 	})
 }
+
+// OmittedBound, which spares the checks most word alignments, is never
+// under the best stretch's score on the rated MT outputs, the model
+// trained as the checks train it.
+func TestOmittedBoundOnOmissionDev(t *testing.T) {
+	rows := readOmissionDev(t)
+	lex, err := lexicon.ZhEn()
+	if err != nil {
+		t.Fatal(err)
+	}
+	wa := NewWordAligner(lex)
+	var pairs [][2]string
+	for _, r := range rows {
+		pairs = append(pairs, [2]string{r.zh, r.en})
+	}
+	wa.Train(pairs, 5)
+	ruledOut := 0
+	for _, r := range rows {
+		b := OmittedBound(lex, r.zh, r.en)
+		if b < OmittedMin {
+			ruledOut++
+		}
+		a := wa.Align(r.zh, r.en)
+		if spans := a.Omitted(r.zh); len(spans) > 0 && b < spans[0].Score {
+			t.Errorf("bound %.1f under the stretch %q of score %.1f", b, r.zh[spans[0].Start:spans[0].End], spans[0].Score)
+		}
+	}
+	t.Logf("%d of %d pairs ruled out without aligning", ruledOut, len(rows))
+}

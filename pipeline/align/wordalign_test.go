@@ -7,7 +7,7 @@ import (
 	"github.com/transcheck/transcheck/pipeline/lexicon"
 )
 
-func zhEnLexicon(t *testing.T) *lexicon.Lexicon {
+func zhEnLexicon(t testing.TB) *lexicon.Lexicon {
 	t.Helper()
 	lex, err := lexicon.ZhEn()
 	if err != nil {
@@ -45,6 +45,11 @@ func TestWordAlignLinks(t *testing.T) {
 		{"derived form", "土耳其西北部", "northwestern Turkey", []string{"西北部=northwestern/dict"}, nil},
 		{"transliterated name", "他在迪亚巴克尔获救", "He was rescued in Diyarbakir", []string{"迪=Diyarbakir/name", "尔=Diyarbakir/name"}, nil},
 		{"name spelt in pinyin", "中心馆长田霏宇担任艺术总监", "Tian Feiyu, curator of the center, is the art director", []string{"田=Tian/name", "霏=Feiyu/name", "宇=Feiyu/name"}, nil},
+		{"irregular form", "美军击落了气球", "US forces shot down the balloon", []string{"击落=shot/dict"}, nil},
+		{"qualifier of a quantity", "地震造成超过2万人死亡", "The quake killed more than 20,000 people", []string{"超过=than/same"}, nil},
+		{"qualifier after a measure word", "死亡人数在3500人以上", "The death toll is over 3,500", []string{"以上=over/same"}, nil},
+		{"compound ending in a gloss", "太阳系外行星的照片", "an image of an exoplanet", []string{"行星=exoplanet/dict"}, nil},
+		{"demonym", "中国军方批准的供应商", "a Chinese military-approved supplier", []string{"中国=Chinese/dict"}, nil},
 		{"left out", "欧盟峰会为难民政策争论，欧盟官员：接收过程步步瓶颈", "EU officials: reception process is a bottleneck",
 			[]string{"官员=officials/dict"}, []string{"峰会", "难民", "政策"}},
 	}
@@ -66,6 +71,17 @@ func TestWordAlignLinks(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// Connectives that English says with its function words (也就是说 "that
+// is to say": meaning that, which means) carry no content of their own.
+func TestWordAlignConnective(t *testing.T) {
+	a := NewWordAligner(zhEnLexicon(t)).Align("也就是说，全国有一半人投资了基金", "meaning that half of the country invested in funds")
+	for _, x := range a.Lex {
+		if x.Text == "也就是说" && x.Content {
+			t.Errorf("也就是说 counted as content: %+v", a.Lex)
+		}
 	}
 }
 
@@ -118,6 +134,55 @@ func TestWordAlignOmitted(t *testing.T) {
 			}
 			if tt.want != "" && !strings.Contains(got, tt.want) {
 				t.Errorf("reported %q, want a stretch holding %q", got, tt.want)
+			}
+		})
+	}
+}
+
+// A word of the translation renders one word of the source: when the
+// glosses of several source words hold it, the word with no other choice
+// takes it, then the longer word, then the nearer one; repetitions of one
+// source word share the repetitions of its translation.
+func TestWordAlignCompeting(t *testing.T) {
+	wa := NewWordAligner(zhEnLexicon(t))
+	tests := []struct {
+		name, zh, en string
+		want, not    []string // links that must be there, and must not
+	}{
+		// 哈梅内伊's gloss is "Khamenei, Ayatollah Aly …, aka Ali Khamenei":
+		// Ayatollah and Ali are the only words 阿亚图拉 and 阿里 can take.
+		{"the word with no other choice", "最高领袖阿亚图拉·阿里·哈梅内伊发布了大赦令", "Supreme Leader Ayatollah Ali Khamenei issued a pardon",
+			[]string{"阿里=Ali/dict", "哈梅内伊=Khamenei/dict"}, []string{"哈梅内伊=Ali/dict", "哈梅内伊=Ayatollah/dict"}},
+		// 称 "to state" and 国家 "state": the two-character word takes it.
+		{"the longer word", "据路透社报道称，黑客中断了国家电视台的报道", "Hackers interrupted the state TV broadcast, Reuters reported",
+			[]string{"国家=state/dict"}, []string{"称=state/dict"}},
+		{"repetitions", "医保的支出少了，病人的医保费用也少了", "medical insurance spending fell, and patients' medical insurance costs fell too",
+			[]string{"医保=medical/dict", "医保=insurance/dict"}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := wa.Align(tt.zh, tt.en)
+			got := " " + links(a) + " "
+			for _, w := range tt.want {
+				if !strings.Contains(got, " "+w+" ") {
+					t.Errorf("no link %s in%s", w, got)
+				}
+			}
+			for _, w := range tt.not {
+				if strings.Contains(got, " "+w+" ") {
+					t.Errorf("link %s in%s", w, got)
+				}
+			}
+			if tt.name == "repetitions" {
+				n := 0
+				for _, l := range a.Links {
+					if a.Lex[l.Lex].Text == "医保" && a.Other[l.Other].Text == "medical" {
+						n++
+					}
+				}
+				if n < 2 {
+					t.Errorf("the two 医保 share the two medical %d times, want 2 or more: %s", n, got)
+				}
 			}
 		})
 	}
