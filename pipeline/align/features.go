@@ -449,12 +449,14 @@ func featurize(ss []Sentence, vocab *Vocabulary, dict *lexDict, source bool) []f
 		nums, puncts := extractNumbers(s.Text), punctKeys(s.Text)
 		var srcKeys [][]int32
 		var tgtKeys []int32
+		var forms map[int32][]int32
 		var latin []string
 		switch {
 		case dict != nil && source:
 			_, srcKeys = vocab.SourceWords(dict.lex, s.Text)
 		case dict != nil:
-			_, tgtKeys = vocab.TargetWords(s.Text)
+			e := vocab.target(s.Text)
+			tgtKeys, forms = e.keys, e.forms
 		default:
 			latin = latinWords(s.Text, cjk)
 		}
@@ -476,6 +478,12 @@ func featurize(ss []Sentence, vocab *Vocabulary, dict *lexDict, source bool) []f
 			b.add(clsWord, k...)
 		}
 		for j := range tgtKeys {
+			if ks, ok := forms[int32(j)]; ok {
+				// An irregular form matches its base's glosses too (went:
+				// go): literary English is full of them.
+				b.add(clsWord, ks...)
+				continue
+			}
 			b.add(clsWord, tgtKeys[j:j+1:j+1]...)
 		}
 		for _, w := range latin {

@@ -77,8 +77,18 @@ func (v *Vocabulary) target(text string) targetEntry {
 		e.words = append(e.words, tok.Text)
 		e.keys = append(e.keys, k)
 		e.matched = append(e.matched, keyWord{k, j})
-		for _, b := range lexicon.BaseNorms(tok.Text) {
-			e.matched = append(e.matched, keyWord{v.keys.id(b), j})
+		bs := lexicon.BaseNorms(tok.Text)
+		if len(bs) > 0 {
+			if e.forms == nil {
+				e.forms = map[int32][]int32{}
+			}
+			ks := []int32{k}
+			for _, b := range bs {
+				kb := v.keys.id(b)
+				ks = append(ks, kb)
+				e.matched = append(e.matched, keyWord{kb, j})
+			}
+			e.forms[j] = ks
 		}
 	}
 	slices.SortFunc(e.matched, func(a, b keyWord) int { return cmp.Or(cmp.Compare(a.key, b.key), cmp.Compare(a.word, b.word)) })
@@ -127,6 +137,9 @@ type targetEntry struct {
 	// k%64 set for each, a quick test that rules most keys out.
 	matched []keyWord
 	mask    uint64
+	// forms holds, for the words that have bases (lexicon.BaseNorms),
+	// their key and their bases' (shot: shot, shoot), by word index.
+	forms map[int32][]int32
 }
 
 // memoMax bounds a memo: when full it starts afresh, so memory stays

@@ -11,8 +11,8 @@ import (
 
 //go:generate go run ./internal/genirregular -out irregular.gz
 
-// irregularGz holds the irregular English word forms of WordNet's
-// exception lists with their base forms (internal/genirregular).
+// irregularGz holds the irregular English verb forms of WordNet's
+// exception list with their base forms (internal/genirregular).
 //
 //go:embed irregular.gz
 var irregularGz []byte
@@ -49,11 +49,20 @@ var irregular = sync.OnceValue(func() map[string][]string {
 	return m
 })
 
-// BaseNorms returns the Norms of the base forms of an irregular English
-// word form whose own Norm does not reach them (shot → shoot, found →
-// find, children → child, better → good, well), from WordNet's exception
-// lists; nil for any other word. A form may have several bases (found is
-// find's past and a verb of its own: its Norm stays a match too).
+// BaseNorms returns the Norms of the bases of an English word that its own
+// Norm does not reach: of an irregular verb form (shot → shoot, found →
+// find, went → go), from WordNet's exception list, and of a word negated
+// by un- (unimplemented → implement, unknown → known; five letters or
+// more must remain, so that under and united are left alone); nil for any
+// other word. A word may have several bases (lay: lie, lay); its own Norm
+// stays a match too (found is also a verb of its own).
 func BaseNorms(word string) []string {
-	return irregular()[lowerWord(word)]
+	lw := lowerWord(word)
+	bases := irregular()[lw]
+	if rest, ok := strings.CutPrefix(lw, "un"); ok && len(rest) >= 5 && !IsEnglishStop(rest) {
+		if n := englishStem(rest); n != englishStem(lw) {
+			return append(bases[:len(bases):len(bases)], n)
+		}
+	}
+	return bases
 }
