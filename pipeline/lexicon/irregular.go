@@ -1,9 +1,6 @@
 package lexicon
 
 import (
-	"bufio"
-	"bytes"
-	"compress/gzip"
 	_ "embed"
 	"strings"
 	"sync"
@@ -21,20 +18,9 @@ var irregularGz []byte
 // for the forms whose own Norm is none of them. Read on first use.
 var irregular = sync.OnceValue(func() map[string][]string {
 	m := map[string][]string{}
-	zr, err := gzip.NewReader(bytes.NewReader(irregularGz))
-	if err != nil {
-		return m // an empty table: irregular forms then match only themselves
-	}
-	sc := bufio.NewScanner(zr)
-	for sc.Scan() {
-		line := sc.Text()
-		if line == "" || line[0] == '#' {
-			continue
-		}
-		form, bases, ok := strings.Cut(line, "\t")
-		if !ok {
-			continue
-		}
+	// An unreadable table leaves it empty: irregular forms then match
+	// only themselves.
+	eachTableRow(irregularGz, func(form, bases string) {
 		own := englishStem(form)
 		var norms []string
 		for _, b := range strings.Fields(bases) {
@@ -45,7 +31,7 @@ var irregular = sync.OnceValue(func() map[string][]string {
 		if len(norms) > 0 {
 			m[form] = norms
 		}
-	}
+	})
 	return m
 })
 
@@ -54,8 +40,8 @@ var irregular = sync.OnceValue(func() map[string][]string {
 // find, went → go), from WordNet's exception list, and of a word negated
 // by un- (unimplemented → implement, unknown → known; five letters or
 // more must remain, so that under and united are left alone); nil for any
-// other word. A word may have several bases (lay: lie, lay); its own Norm
-// stays a match too (found is also a verb of its own).
+// other word. Its own Norm stays a match too (found is also a verb of
+// its own, lay the past of lie and a verb).
 func BaseNorms(word string) []string {
 	lw := lowerWord(word)
 	bases := irregular()[lw]

@@ -34,9 +34,22 @@ func Pinyin(r rune) []string {
 
 func loadPinyin() {
 	pinyinMap = map[rune][]string{}
-	zr, err := gzip.NewReader(bytes.NewReader(pinyinGz))
+	// An unreadable table leaves it empty: names are then not spelt out.
+	eachTableRow(pinyinGz, func(c, readings string) {
+		if r, size := utf8.DecodeRuneInString(c); size == len(c) {
+			pinyinMap[r] = strings.Fields(readings)
+		}
+	})
+}
+
+// eachTableRow calls fn with the key and the rest of each row of an
+// embedded table written by the generators of internal/: gzip-compressed
+// "key<TAB>value" lines, '#' lines being comments. A table that cannot be
+// read gives no rows.
+func eachTableRow(gz []byte, fn func(key, value string)) {
+	zr, err := gzip.NewReader(bytes.NewReader(gz))
 	if err != nil {
-		return // an empty table: names are then not spelt out
+		return
 	}
 	sc := bufio.NewScanner(zr)
 	for sc.Scan() {
@@ -44,11 +57,8 @@ func loadPinyin() {
 		if line == "" || line[0] == '#' {
 			continue
 		}
-		c, readings, ok := strings.Cut(line, "\t")
-		r, size := utf8.DecodeRuneInString(c)
-		if !ok || size != len(c) {
-			continue
+		if k, v, ok := strings.Cut(line, "\t"); ok {
+			fn(k, v)
 		}
-		pinyinMap[r] = strings.Fields(readings)
 	}
 }

@@ -21,15 +21,14 @@ package main
 
 import (
 	"bufio"
-	"bytes"
-	"compress/gzip"
 	"flag"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
-	"sort"
 	"strings"
+
+	"github.com/transcheck/transcheck/pipeline/lexicon/internal/table"
 )
 
 func main() {
@@ -56,32 +55,14 @@ func run(dir, out string) error {
 			return fmt.Errorf("%s: %w", path, err)
 		}
 	}
-	forms := make([]string, 0, len(bases))
-	for f := range bases {
-		forms = append(forms, f)
-	}
-	sort.Strings(forms)
-	var buf bytes.Buffer
-	fmt.Fprintln(&buf, "# Irregular English verb forms from WordNet 3.0's exception list (verb.exc).")
-	fmt.Fprintln(&buf, "# WordNet 3.0 Copyright 2006 by Princeton University. All rights reserved. See WORDNET-LICENSE.")
-	for _, f := range forms {
-		fmt.Fprintf(&buf, "%s\t%s\n", f, strings.Join(bases[f], " "))
-	}
-	var z bytes.Buffer
-	zw, err := gzip.NewWriterLevel(&z, gzip.BestCompression)
+	size, err := table.Write(out, []string{
+		"Irregular English verb forms from WordNet 3.0's exception list (verb.exc).",
+		"WordNet 3.0 Copyright 2006 by Princeton University. All rights reserved. See WORDNET-LICENSE.md.",
+	}, bases)
 	if err != nil {
 		return err
 	}
-	if _, err := zw.Write(buf.Bytes()); err != nil {
-		return err
-	}
-	if err := zw.Close(); err != nil {
-		return err
-	}
-	if err := os.WriteFile(out, z.Bytes(), 0o644); err != nil {
-		return err
-	}
-	fmt.Fprintf(os.Stderr, "genirregular: %d forms, %d bytes compressed -> %s\n", len(forms), z.Len(), out)
+	fmt.Fprintf(os.Stderr, "genirregular: %d forms, %d bytes compressed -> %s\n", len(bases), size, out)
 	return nil
 }
 

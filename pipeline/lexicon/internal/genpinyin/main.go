@@ -15,16 +15,15 @@ package main
 
 import (
 	"bufio"
-	"bytes"
-	"compress/gzip"
 	"flag"
 	"fmt"
 	"io"
 	"os"
-	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/transcheck/transcheck/pipeline/lexicon/internal/table"
 )
 
 func main() {
@@ -47,32 +46,14 @@ func run(in, out string) error {
 	if err != nil {
 		return fmt.Errorf("parse %s: %w", in, err)
 	}
-	chars := make([]string, 0, len(readings))
-	for c := range readings {
-		chars = append(chars, c)
-	}
-	sort.Strings(chars)
-	var buf bytes.Buffer
-	buf.WriteString("# Readings of single characters from CC-CEDICT, MDBG, https://www.mdbg.net/chinese/dictionary?page=cc-cedict\n")
-	buf.WriteString("# Licence: CC BY-SA 4.0, https://creativecommons.org/licenses/by-sa/4.0/ (see CEDICT-LICENSE.md)\n")
-	for _, c := range chars {
-		fmt.Fprintf(&buf, "%s\t%s\n", c, strings.Join(readings[c], " "))
-	}
-	var z bytes.Buffer
-	zw, err := gzip.NewWriterLevel(&z, gzip.BestCompression)
+	size, err := table.Write(out, []string{
+		"Readings of single characters from CC-CEDICT, MDBG, https://www.mdbg.net/chinese/dictionary?page=cc-cedict",
+		"Licence: CC BY-SA 4.0, https://creativecommons.org/licenses/by-sa/4.0/ (see CEDICT-LICENSE.md)",
+	}, readings)
 	if err != nil {
 		return err
 	}
-	if _, err := zw.Write(buf.Bytes()); err != nil {
-		return err
-	}
-	if err := zw.Close(); err != nil {
-		return err
-	}
-	if err := os.WriteFile(out, z.Bytes(), 0o644); err != nil {
-		return fmt.Errorf("write output: %w", err)
-	}
-	fmt.Fprintf(os.Stderr, "genpinyin: %d characters, %d bytes compressed -> %s\n", len(chars), z.Len(), out)
+	fmt.Fprintf(os.Stderr, "genpinyin: %d characters, %d bytes compressed -> %s\n", len(readings), size, out)
 	return nil
 }
 
