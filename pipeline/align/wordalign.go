@@ -342,33 +342,53 @@ func (w *WordAligner) linkNumbers(a *WordAlignment, lexText, otherText string, l
 		return
 	}
 	// Each quantity of one side is tried against each of the other: the
-	// words of a pair of equal value (as numeral.Match judges it) link.
-	for _, x := range lq {
-		for _, y := range oq {
+	// words of a pair of equal value (as numeral.Match judges it) link,
+	// each quantity to one of the other side, the nearest in place first:
+	// a date said twice (a dateline's 2月11日电 and the text's 2月11日)
+	// and once in the translation links once, and the dateline left out
+	// stays unlinked.
+	type match struct{ x, y int }
+	var ms []match
+	for xi, x := range lq {
+		for yi, y := range oq {
 			if miss, extra := numeral.Match([]numeral.Quantity{x}, []numeral.Quantity{y}); len(miss) > 0 || len(extra) > 0 {
 				continue
 			}
-			first, last, firstOther := -1, -1, -1
-			for i, lw := range a.Lex {
-				if lw.Start >= x.End || lw.End <= x.Start {
-					continue
-				}
-				if first < 0 {
-					first = i
-				}
-				last = i
-				for j, ow := range a.Other {
-					if ow.Start < y.End && ow.End > y.Start {
-						link(i, j, ByIdentity)
-						if firstOther < 0 {
-							firstOther = j
-						}
+			ms = append(ms, match{xi, yi})
+		}
+	}
+	rel := func(at, n int) float64 { return float64(at) / float64(max(1, n)) }
+	dist := func(m match) float64 {
+		return math.Abs(rel(lq[m.x].Start, len(lexText)) - rel(oq[m.y].Start, len(otherText)))
+	}
+	slices.SortStableFunc(ms, func(p, q match) int { return cmp.Compare(dist(p), dist(q)) })
+	usedX, usedY := make([]bool, len(lq)), make([]bool, len(oq))
+	for _, m := range ms {
+		if usedX[m.x] || usedY[m.y] {
+			continue
+		}
+		usedX[m.x], usedY[m.y] = true, true
+		x, y := lq[m.x], oq[m.y]
+		first, last, firstOther := -1, -1, -1
+		for i, lw := range a.Lex {
+			if lw.Start >= x.End || lw.End <= x.Start {
+				continue
+			}
+			if first < 0 {
+				first = i
+			}
+			last = i
+			for j, ow := range a.Other {
+				if ow.Start < y.End && ow.End > y.Start {
+					link(i, j, ByIdentity)
+					if firstOther < 0 {
+						firstOther = j
 					}
 				}
 			}
-			if first >= 0 && firstOther >= 0 {
-				linkQualifier(a, first, last, firstOther, link)
-			}
+		}
+		if first >= 0 && firstOther >= 0 {
+			linkQualifier(a, first, last, firstOther, link)
 		}
 	}
 }

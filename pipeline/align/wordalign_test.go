@@ -46,6 +46,8 @@ func TestWordAlignLinks(t *testing.T) {
 		{"transliterated name", "他在迪亚巴克尔获救", "He was rescued in Diyarbakir", []string{"迪=Diyarbakir/name", "尔=Diyarbakir/name"}, nil},
 		{"name spelt in pinyin", "中心馆长田霏宇担任艺术总监", "Tian Feiyu, curator of the center, is the art director", []string{"田=Tian/name", "霏=Feiyu/name", "宇=Feiyu/name"}, nil},
 		{"irregular form", "美军击落了气球", "US forces shot down the balloon", []string{"击落=shot/dict"}, nil},
+		{"a date said twice, rendered once", "新华社北京2月11日电 第十六届论坛2月11日在北京举办", "The 16th forum was held in Beijing on February 11",
+			[]string{"2=February/same", "11=11/same"}, []string{"日电"}},
 		{"qualifier of a quantity", "地震造成超过2万人死亡", "The quake killed more than 20,000 people", []string{"超过=than/same"}, nil},
 		{"qualifier after a measure word", "死亡人数在3500人以上", "The death toll is over 3,500", []string{"以上=over/same"}, nil},
 		{"compound ending in a gloss", "太阳系外行星的照片", "an image of an exoplanet", []string{"行星=exoplanet/dict"}, nil},
