@@ -22,7 +22,7 @@ type OmittedSpan struct {
 // trained on its 807 pairs) it flags none of the 266 clean segments and
 // finds 73 of the 541 rated major omissions (the 1% and 2% points are at
 // 4.5, finding 35%); on the freer professional WMT22 zh→en references it
-// flags 3 of 1,875 pairs (two real omissions), where 7.0 would flag 34,
+// flags 3 of 1,875 pairs (one judged a real omission), where 7.0 would flag 34,
 // most of them paraphrases, and 5.0 124 (make accuracy prints the curve).
 const OmittedMin = 8.5
 
