@@ -42,7 +42,7 @@ type Lexicon struct {
 	entries  []lexEntry
 	maxLen   int // longest headword in runes (capped at maxSegLen for segmentation)
 	// Headwords longer than maxSegLen (美国国家航空航天局 NASA, long names
-	// and sayings: some 600 in CC-CEDICT) are tried only where their first
+	// and sayings: 246 in CC-CEDICT) are tried only where their first
 	// or last longAffix runes stand: the longest such headword by those
 	// runes, at its start (longFrom) and its end (longTo).
 	longFrom, longTo map[string]int
