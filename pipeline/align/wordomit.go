@@ -1,6 +1,8 @@
 package align
 
 import (
+	"cmp"
+	"slices"
 	"sort"
 	"unicode"
 	"unicode/utf8"
@@ -171,31 +173,34 @@ func OmittedBound(lex *lexicon.Lexicon, lexText, otherText string) float64 {
 			}
 		}
 	}
-	// before reports whether word i takes its candidates before word x
-	// does, whatever their places.
-	before := func(i, x int) bool {
-		if options[i] != options[x] {
-			return options[i] < options[x]
+	// Each word of the other side goes to the word that takes its
+	// candidates first whatever their places (fewest candidates, then
+	// longest): a word is sure to link when it is that word, alone in its
+	// rank, for one of its candidates. Occurrences of one word share their
+	// candidates, so the winners are words, not places.
+	rank := func(i int) [2]int { return [2]int{options[i], -len(src.words[i])} }
+	slices.SortFunc(cands, func(p, q keyWord) int {
+		rp, rq := rank(int(p.key)), rank(int(q.key))
+		return cmp.Or(cmp.Compare(p.word, q.word), cmp.Compare(rp[0], rq[0]), cmp.Compare(rp[1], rq[1]))
+	})
+	sure := map[string]bool{}
+	for g := 0; g < len(cands); {
+		h := g + 1
+		for h < len(cands) && cands[h].word == cands[g].word {
+			h++
 		}
-		return len(src.words[i]) > len(src.words[x])
-	}
-	sure := func(i int) bool {
-		for _, c := range cands {
-			if int(c.key) != i {
-				continue
-			}
-			wins := true
-			for _, o := range cands {
-				if o.word == c.word && src.words[o.key] != src.words[i] && !before(i, int(o.key)) {
-					wins = false
-					break
-				}
-			}
-			if wins {
-				return true
+		winner := src.words[cands[g].key]
+		alone := true
+		for _, c := range cands[g+1 : h] {
+			if src.words[c.key] != winner {
+				alone = rank(int(c.key)) != rank(int(cands[g].key))
+				break
 			}
 		}
-		return false
+		if alone {
+			sure[winner] = true
+		}
+		g = h
 	}
 	run, best := 0, 0
 	for i, w := range src.words {
@@ -204,7 +209,7 @@ func OmittedBound(lex *lexicon.Lexicon, lexText, otherText string) float64 {
 		switch {
 		case src.light[i]:
 			// no content of its own: it neither weighs nor breaks a stretch
-		case sure(i):
+		case sure[w]:
 			run = 0
 		default:
 			run += WordWeight(w)
