@@ -67,7 +67,7 @@ func splitSegment(s *document.Segment) []*document.Segment {
 	// not from the start, so a long segment costs linear time.
 	line, counted := s.Pos.Line, 0
 	for _, run := range segment.Runs(text, protected) {
-		for _, sp := range segment.Sentences(text[run.Start:run.End]) {
+		for _, sp := range segment.SentencesOutside(text[run.Start:run.End], within(protected, run.Start, run.End)) {
 			start, end := run.Start+sp.Start, run.Start+sp.End
 			piece := *s
 			piece.Text = text[start:end]
@@ -84,6 +84,19 @@ func splitSegment(s *document.Segment) []*document.Segment {
 			piece.Pos.Line = line
 			out = append(out, &piece)
 		}
+	}
+	return out
+}
+
+// within returns the parts of the sorted spans that fall inside
+// [start, end), relative to start.
+func within(spans [][2]int, start, end int) [][2]int {
+	var out [][2]int
+	for _, s := range spans {
+		if s[1] <= start || s[0] >= end {
+			continue
+		}
+		out = append(out, [2]int{max(s[0], start) - start, min(s[1], end) - start})
 	}
 	return out
 }

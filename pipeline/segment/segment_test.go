@@ -89,3 +89,16 @@ func TestSentences(t *testing.T) {
 		})
 	}
 }
+
+// A full stop inside inline code or a URL ends no sentence.
+func TestSentencesOutsideProtected(t *testing.T) {
+	text := "如果被设置为 `'图表的标题是：{title}。'`，则描述为 `'价格分布图。'`。见 https://example.com/a.b?x=1. 然后离开了。"
+	var got []string
+	for _, sp := range SentencesOutside(text, Protected(text)) {
+		got = append(got, text[sp.Start:sp.End])
+	}
+	want := []string{"如果被设置为 `'图表的标题是：{title}。'`，则描述为 `'价格分布图。'`。", "见 https://example.com/a.b?x=1.", "然后离开了。"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("SentencesOutside\n got %q\nwant %q", got, want)
+	}
+}

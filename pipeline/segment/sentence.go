@@ -33,7 +33,14 @@ const closers = `"')]}’”」』）】》〉»`
 // unless the word before the period is a known abbreviation ("U.S.", "Mr.")
 // or a single initial. Decimals ("4.7%") never split because no space
 // follows the point.
-func Sentences(text string) []Span {
+func Sentences(text string) []Span { return SentencesOutside(text, nil) }
+
+// SentencesOutside is Sentences that never ends a sentence inside one of
+// the protected spans (sorted byte ranges of text, as Protected returns):
+// the full stop inside inline code (`'图表的标题是：{title}。'`) or a URL
+// belongs to the code, but full stops that end a span (a URL at the end of
+// a sentence) may end the sentence too.
+func SentencesOutside(text string, protected [][2]int) []Span {
 	var spans []Span
 	start := 0
 	emit := func(end int) {
@@ -44,6 +51,21 @@ func Sentences(text string) []Span {
 		start = end
 	}
 	for i := 0; i < len(text); {
+		for len(protected) > 0 && protected[0][1] <= i {
+			protected = protected[1:]
+		}
+		if len(protected) > 0 && protected[0][0] <= i {
+			// a URL's last full stop is the sentence's (see example.com.)
+			end := protected[0][1]
+			for end > i && strings.IndexByte(".?!", text[end-1]) >= 0 {
+				end--
+			}
+			protected = protected[1:]
+			if end > i {
+				i = end
+				continue
+			}
+		}
 		r, n := utf8.DecodeRuneInString(text[i:])
 		next := i + n
 		switch {
