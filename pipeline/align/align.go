@@ -118,14 +118,14 @@ type beadType struct{ a, b int }
 // probabilities the first pass starts from (later passes re-estimate them
 // from the document).
 var beadTypes = []beadType{
-	{1, 1}, {1, 0}, {0, 1}, {1, 2}, {2, 1}, {2, 2}, {1, 3}, {3, 1}, {1, 4}, {4, 1}, {2, 3}, {3, 2},
+	{1, 1}, {1, 0}, {0, 1}, {1, 2}, {2, 1}, {2, 2}, {1, 3}, {3, 1}, {1, 4}, {4, 1}, {2, 3}, {3, 2}, {1, 5}, {5, 1},
 }
 
 var beadPrior0 = []float64{
-	0.80, 0.01, 0.01, 0.05, 0.05, 0.01, 0.02, 0.02, 0.005, 0.005, 0.005, 0.005,
+	0.80, 0.01, 0.01, 0.05, 0.05, 0.01, 0.02, 0.02, 0.005, 0.005, 0.005, 0.005, 0.002, 0.002,
 }
 
-const maxSpan = 4 // the largest side of a bead type
+const maxSpan = 5 // the largest side of a bead type
 
 // coarseTypes are the bead shapes of the coarse pass (indices into
 // beadTypes): enough to follow the path, cheap to evaluate.
@@ -247,6 +247,9 @@ type aligner struct {
 	// of the class, indexed by the number of sentences on the other side
 	// of the bead, since more partners give more chance matches
 	wMatch, wMiss [numClasses][maxSpan + 1]float64
+	// sentence endings: log-likelihood ratio of the last sentences of a
+	// bead ending alike and ending differently
+	wEndSame, wEndDiff float64
 	// cost of a null bead
 	nullCost float64
 
@@ -418,7 +421,23 @@ func (a *aligner) cost(i, j, t int, get func(s, t int) pairMask) float64 {
 	for u := j0; u < j; u++ {
 		l2 += a.tgt[u].length
 	}
-	return a.lengthCost(l1, l2) + a.prior[t] - a.llr(i0, i, j0, j, get)
+	c := a.lengthCost(l1, l2) + a.prior[t] - a.llr(i0, i, j0, j, get)
+	if a.src[i-1].end == a.tgt[j-1].end {
+		return c - a.wEndSame
+	}
+	return c - a.wEndDiff
+}
+
+// setEndWeights sets the weights of sentence endings from the rate p1 at
+// which the last sentences of a true bead end alike and the rate p0 of two
+// sentences at random.
+func (a *aligner) setEndWeights(p1, p0 float64) {
+	if p1 <= p0 {
+		a.wEndSame, a.wEndDiff = 0, 0
+		return
+	}
+	a.wEndSame = math.Log(p1 / p0)
+	a.wEndDiff = math.Log((1 - p1) / (1 - p0))
 }
 
 // run is one banded dynamic programme: rows are source positions 0..n,
@@ -592,10 +611,15 @@ func (a *aligner) initModel() {
 	// random pairs: each source sentence against a target half the
 	// document away from the diagonal
 	var rm, rt [numClasses]float64
+	var same float64
 	for s := 0; s < a.n; s++ {
 		t := (int(float64(s)*float64(a.m)/float64(a.n)) + a.m/2) % a.m
 		a.countPair(s, t, a.pair(s, t), &rm, &rt)
+		if a.src[s].end == a.tgt[t].end {
+			same++
+		}
 	}
+	a.setEndWeights(0.8, (same+0.5)/(float64(a.n)+1))
 	init1 := [numClasses]float64{0.4, 0.8, 0.6}
 	for c := range numClasses {
 		a.setWeights(c, init1[c], (rm[c]+0.5)/(rt[c]+1))
@@ -687,11 +711,20 @@ func (a *aligner) estimate(path []step) {
 	a.nullCost = a.opt.NullPenalty * -math.Log(nullRate)
 	if len(ones) >= 4 {
 		var pm, pt, rm, rt [numClasses]float64
+		var same1, same0 float64
 		for k, o := range ones {
 			a.countPair(o.s, o.t, a.pair(o.s, o.t), &pm, &pt)
 			r := ones[(k+len(ones)/2)%len(ones)]
 			a.countPair(o.s, r.t, a.pair(o.s, r.t), &rm, &rt)
+			if a.src[o.s].end == a.tgt[o.t].end {
+				same1++
+			}
+			if a.src[o.s].end == a.tgt[r.t].end {
+				same0++
+			}
 		}
+		n := float64(len(ones))
+		a.setEndWeights((same1+0.5)/(n+1), (same0+0.5)/(n+1))
 		for c := range numClasses {
 			a.setWeights(c, (pm[c]+0.5)/(pt[c]+1), (rm[c]+0.5)/(rt[c]+1))
 		}

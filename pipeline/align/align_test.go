@@ -75,7 +75,7 @@ func around(midSrc, midTgt [][]int) (src, tgt []Sentence, offS, offT int) {
 }
 
 func TestAlignBeadTypes(t *testing.T) {
-	A, B, C, D := span(1, 6), span(100, 7), span(200, 6), span(300, 8)
+	A, B, C, D, E := span(1, 6), span(100, 7), span(200, 6), span(300, 8), span(400, 5)
 	cases := []struct {
 		name   string
 		src    [][]int
@@ -89,6 +89,8 @@ func TestAlignBeadTypes(t *testing.T) {
 		{"1-3", [][]int{cat(A, B, C)}, [][]int{A, B, C}, []int{0}, []int{0, 1, 2}},
 		{"3-1", [][]int{A, B, C}, [][]int{cat(A, B, C)}, []int{0, 1, 2}, []int{0}},
 		{"1-4", [][]int{cat(A, B, C, D)}, [][]int{A, B, C, D}, []int{0}, []int{0, 1, 2, 3}},
+		{"1-5", [][]int{cat(A, B, C, D, E)}, [][]int{A, B, C, D, E}, []int{0}, []int{0, 1, 2, 3, 4}},
+		{"5-1", [][]int{A, B, C, D, E}, [][]int{cat(A, B, C, D, E)}, []int{0, 1, 2, 3, 4}, []int{0}},
 		{"2-2 crossing", [][]int{cat(A, B), cat(C, D)}, [][]int{cat(A, C), cat(B, D)}, []int{0, 1}, []int{0, 1}},
 		{"omission in the middle", [][]int{A}, nil, []int{0}, []int{}},
 		{"addition in the middle", nil, [][]int{A}, []int{}, []int{0}},

@@ -7,9 +7,9 @@
 //
 // An alignment is a monotonic sequence of beads, each pairing a source
 // sentences with b target sentences: 1-1, 1-2, 2-1, 2-2, 1-3, 3-1, 1-4, 4-1,
-// 2-3, 3-2, and the null beads 1-0 (an omission) and 0-1 (an addition). A
-// dynamic programme finds the sequence of least total cost. The cost of a
-// bead with two sides is the sum of three terms, all in nats:
+// 2-3, 3-2, 1-5, 5-1, and the null beads 1-0 (an omission) and 0-1 (an
+// addition). A dynamic programme finds the sequence of least total cost.
+// The cost of a bead with two sides is the sum of four terms, all in nats:
 //
 //  1. Length (Gale and Church 1993): with l1 and l2 the characters (runes
 //     that are not spaces) of the two sides, δ = (l2 − c·l1)/√(s²·(l1 +
@@ -21,13 +21,22 @@
 //     glosses, an English word through its stem; without a dictionary,
 //     Latin-letter tokens such as names, acronyms, codes and URLs match
 //     verbatim), numbers by value, and punctuation that translations keep
-//     (question and exclamation marks, quotes, brackets). An item is matched
+//     (question and exclamation marks, brackets, broken-off speech, and the
+//     opening and the closing of a quotation, English single quotes
+//     included: a sentence that opens a quotation and the next that closes
+//     it are translated by sentences that do the same). An item is matched
 //     when one of its keys occurs on the other side of the bead. A matched
 //     item of class k adds ln(q1/q0), an unmatched one ln((1−q1)/(1−q0)),
 //     where q1 and q0 are the probabilities that the item finds a match in
 //     its true partner and in a random sentence. Facing n sentences these
 //     become 1−(1−p1)(1−p0)^(n−1) and 1−(1−p0)^n, so a bead gains nothing
 //     by swallowing its neighbours' chance matches.
+//  4. Sentence endings: the last sentences of the two sides end alike (full
+//     stop, question or exclamation mark, closing quotation mark, ellipsis
+//     or dash) with probability p1 in a true bead and p0 at random, which
+//     adds ln(p1/p0) or ln((1−p1)/(1−p0)). A bead boundary where both
+//     sides end a question or a quotation is evidence of its own, which
+//     the items, matched anywhere inside a bead, cannot give.
 //
 // A null bead costs −ln P(null), P(null) being the document's rate of null
 // beads on the previous path, smoothed with a weight of 200 beads towards
@@ -45,7 +54,8 @@
 // After each pass they are re-estimated from the path found: c from the
 // beads with two sides, s² from the median absolute deviation of δ over the
 // 1-1 beads, p1 from the items matched inside the 1-1 beads and p0 from the
-// same sentences paired with the targets of 1-1 beads half the path away,
+// same sentences paired with the targets of 1-1 beads half the path away
+// (and the rates of like endings in the same way),
 // the shape priors from the path's bead counts smoothed (weight 20)
 // towards the initial ones, and the null cost as above.
 //

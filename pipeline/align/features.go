@@ -16,7 +16,7 @@ import (
 const (
 	clsWord  = iota // a content word (Chinese word with glosses, English stem, Latin token)
 	clsNum          // a number, by value
-	clsPunct        // a question mark, exclamation mark, quote or bracket
+	clsPunct        // a question mark, exclamation mark, quotation mark or bracket
 	numClasses
 )
 
@@ -34,6 +34,7 @@ type item struct {
 // feats is what bead scoring needs of one sentence, computed once.
 type feats struct {
 	length  float64
+	end     uint8 // how the sentence ends: see endType
 	items   []item
 	bits    uint64             // bits in use
 	clsMask [numClasses]uint64 // bits of each class
@@ -292,20 +293,69 @@ func extractNumbers(s string) []string {
 }
 
 // punctKeys returns one key per kind of sentence punctuation that
-// translations keep: questions, exclamations, quotations and brackets.
+// translations keep: questions, exclamations, brackets, and the opening and
+// the closing of a quotation, kept apart because dialogue splits
+// differently in the two languages (a Chinese sentence that opens a
+// quotation and the next that closes it are two English sentences that do
+// the same). English dialogue in single quotes counts: a ' or ’ between
+// two letters is an apostrophe, one that starts a word opens a quotation,
+// and one after a word or a stop closes it.
 func punctKeys(s string) []string {
-	var q, e, quote, br bool
-	for _, r := range s {
+	var q, e, open, cls, br, ell bool
+
+	var prev rune = ' '
+	rs := []rune(s)
+	code := false
+	for i, r := range rs {
+		var next rune = ' '
+		if i+1 < len(rs) {
+			next = rs[i+1]
+		}
+		if r == '`' {
+			code = !code
+		}
+		if code {
+			// a code span's marks are code ('min'), copied as they are
+			prev = r
+			continue
+		}
 		switch r {
 		case '?', '？':
 			q = true
 		case '!', '！':
 			e = true
-		case '"', '“', '”', '「', '」', '『', '』', '«', '»', '„':
-			quote = true
+		case '“', '「', '『', '«', '„', '‘':
+			open = true
+		case '”', '」', '』', '»':
+			cls = true
+		case '"', '\'', '’':
+			pl, nl := isWordRune(prev), isWordRune(next)
+			switch {
+			case pl && nl:
+				// an apostrophe (don't) or a quotation glued to a word
+				if r == '"' {
+					cls = true
+				}
+			case nl:
+				open = true
+			case !unicode.IsSpace(prev) || r == '"':
+				cls = true
+			}
+
 		case '(', '（', '[', '【':
 			br = true
+		case '…':
+			ell = true
+		case '.':
+			if prev == '.' || (prev == ' ' && i >= 2 && rs[i-2] == '.') {
+				ell = true
+			}
+		case '—':
+			if next == ' ' && i+1 == len(rs) || next == '\'' || next == '"' || next == '”' || next == '’' {
+				ell = true
+			}
 		}
+		prev = r
 	}
 	var out []string
 	if q {
@@ -314,14 +364,64 @@ func punctKeys(s string) []string {
 	if e {
 		out = append(out, "\x00!")
 	}
-	if quote {
-		out = append(out, "\x00\"")
+	if open {
+		out = append(out, keyOpen)
+	}
+	if cls {
+		out = append(out, keyClose)
 	}
 	if br {
 		out = append(out, "\x00(")
 	}
+	if ell {
+		out = append(out, "\x00…")
+	}
 	return out
 }
+
+const (
+	keyOpen  = "\x00“"
+	keyClose = "\x00”"
+)
+
+// Sentence endings that translations keep: a bead's last sentences end
+// alike more often than two sentences taken at random do.
+const (
+	endStop     = iota // a full stop, or anything else
+	endQuestion        // a question mark
+	endExclaim         // an exclamation mark
+	endQuote           // a closing quotation mark
+	endTrail           // an ellipsis or a dash: speech broken off
+	numEnds
+)
+
+// endType returns how s ends, looking at its last mark.
+func endType(s string) uint8 {
+	s = strings.TrimRightFunc(s, unicode.IsSpace)
+	r, size := utf8.DecodeLastRuneInString(s)
+	switch r {
+	case '?', '？':
+		return endQuestion
+	case '!', '！':
+		return endExclaim
+	case '”', '」', '』', '»', '"', '’':
+		return endQuote
+	case '\'':
+		// an apostrophe ends a word (the girls'), a quotation ends after a mark
+		if p, _ := utf8.DecodeLastRuneInString(s[:len(s)-size]); !isWordRune(p) {
+			return endQuote
+		}
+	case '…', '—':
+		return endTrail
+	case '.':
+		if strings.HasSuffix(s, "..") || strings.HasSuffix(s, ". .") {
+			return endTrail
+		}
+	}
+	return endStop
+}
+
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 
 // latinWords splits s into runs of letters and digits (with inner ' - . _
 // joining them, as in "don't", "COVID-19", "example.com") and returns them
@@ -445,6 +545,7 @@ func featurize(ss []Sentence, vocab *Vocabulary, dict *lexDict, source bool) []f
 		seen.reset()
 		b := builder{seen: seen}
 		b.f.length = float64(TextLength(s.Text))
+		b.f.end = endType(s.Text)
 		cjk := isCJKLang(s.Lang)
 		nums, puncts := extractNumbers(s.Text), punctKeys(s.Text)
 		var srcKeys [][]int32

@@ -104,3 +104,59 @@ func TestExtractNumbers(t *testing.T) {
 		}
 	}
 }
+
+func TestPunctKeys(t *testing.T) {
+	name := map[string]string{"\x00?": "?", "\x00!": "!", keyOpen: "open", keyClose: "close", "\x00(": "(", "\x00…": "…"}
+	cases := []struct {
+		in   string
+		want string
+	}{
+		// Chinese dialogue opens in one sentence and closes in the next
+		{"韦小宝道：“刚才真笨，该当把几碟点心倒在袋里便走。", "open"},
+		{"难道短了什么，就定是把帐算在我头上？”", "? close"},
+		// English dialogue in single quotes; apostrophes are neither
+		{"His thoughts ran on: 'What a fool I was just now!", "! open"},
+		{"They wouldn't miss a thing like that, or expect me to pay for it!'", "! close"},
+		{"'I won a dozen taels,' replied Trinket.", "open close"},
+		{"Trinket's friends don't know.", ""},
+		{`"Can you ... be more specific?"`, "? open close …"},
+		{"A few more goes and I'd have had you, though—'", "close …"},
+		{"海老公道：“不过…… 不过……”", "open close …"},
+		{"It cost 5 dollars (about 40 yuan).", "("},
+		// marks inside a code span are code
+		{"指定组件的允许的最小值。`'min'` 必须用户指定。", ""},
+	}
+	for _, tc := range cases {
+		var got []string
+		for _, k := range punctKeys(tc.in) {
+			got = append(got, name[k])
+		}
+		if g := strings.Join(got, " "); g != tc.want {
+			t.Errorf("punctKeys(%q) = %q, want %q", tc.in, g, tc.want)
+		}
+	}
+}
+
+func TestEndType(t *testing.T) {
+	cases := []struct {
+		in   string
+		want uint8
+	}{
+		{"他们没起疑心罢？”", endQuote},
+		{"Were they suspicious?' ", endQuote},
+		{"I have seen the girls'", endStop},
+		{"什么是您信心的来源？", endQuestion},
+		{"How is yours any different?", endQuestion},
+		{"Aiyeeh! Of course!", endExclaim},
+		{"不过…… 不过……", endTrail},
+		{"the concern of the family is also important. . .", endTrail},
+		{"Then—", endTrail},
+		{"He left the room.", endStop},
+		{"", endStop},
+	}
+	for _, tc := range cases {
+		if got := endType(tc.in); got != tc.want {
+			t.Errorf("endType(%q) = %d, want %d", tc.in, got, tc.want)
+		}
+	}
+}
