@@ -293,7 +293,8 @@ func extractNumbers(s string) []string {
 }
 
 // punctKeys returns one key per kind of sentence punctuation that
-// translations keep: questions, exclamations, brackets, and the opening and
+// translations keep: questions, exclamations, brackets, semicolons, speech
+// broken off (…, ..., a dash before a closing quote), and the opening and
 // the closing of a quotation, kept apart because dialogue splits
 // differently in the two languages (a Chinese sentence that opens a
 // quotation and the next that closes it are two English sentences that do
@@ -301,7 +302,7 @@ func extractNumbers(s string) []string {
 // two letters is an apostrophe, one that starts a word opens a quotation,
 // and one after a word or a stop closes it.
 func punctKeys(s string) []string {
-	var q, e, open, cls, br, ell bool
+	var q, e, open, cls, br, ell, semi bool
 
 	var prev rune = ' '
 	rs := []rune(s)
@@ -344,6 +345,8 @@ func punctKeys(s string) []string {
 
 		case '(', '（', '[', '【':
 			br = true
+		case ';', '；':
+			semi = true
 		case '…':
 			ell = true
 		case '.':
@@ -375,6 +378,9 @@ func punctKeys(s string) []string {
 	}
 	if ell {
 		out = append(out, "\x00…")
+	}
+	if semi {
+		out = append(out, "\x00;")
 	}
 	return out
 }

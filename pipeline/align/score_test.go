@@ -106,7 +106,7 @@ func TestExtractNumbers(t *testing.T) {
 }
 
 func TestPunctKeys(t *testing.T) {
-	name := map[string]string{"\x00?": "?", "\x00!": "!", keyOpen: "open", keyClose: "close", "\x00(": "(", "\x00…": "…"}
+	name := map[string]string{"\x00?": "?", "\x00!": "!", keyOpen: "open", keyClose: "close", "\x00(": "(", "\x00…": "…", "\x00;": ";"}
 	cases := []struct {
 		in   string
 		want string
@@ -123,6 +123,7 @@ func TestPunctKeys(t *testing.T) {
 		{"A few more goes and I'd have had you, though—'", "close …"},
 		{"海老公道：“不过…… 不过……”", "open close …"},
 		{"It cost 5 dollars (about 40 yuan).", "("},
+		{"我们男的只管地租子；我只管出门的事。", ";"},
 		// marks inside a code span are code
 		{"指定组件的允许的最小值。`'min'` 必须用户指定。", ""},
 	}
