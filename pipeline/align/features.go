@@ -303,21 +303,21 @@ func extractNumbers(s string) []string {
 // and one after a word or a stop closes it.
 func punctKeys(s string) []string {
 	var q, e, open, cls, br, ell, semi bool
-
-	var prev rune = ' '
-	rs := []rune(s)
+	prev, prev2 := ' ', ' '
 	code := false
-	for i, r := range rs {
-		var next rune = ' '
-		if i+1 < len(rs) {
-			next = rs[i+1]
+	for i, size := 0, 0; i < len(s); i += size {
+		var r rune
+		r, size = utf8.DecodeRuneInString(s[i:])
+		next := ' '
+		if i+size < len(s) {
+			next, _ = utf8.DecodeRuneInString(s[i+size:])
 		}
 		if r == '`' {
 			code = !code
 		}
 		if code {
 			// a code span's marks are code ('min'), copied as they are
-			prev = r
+			prev2, prev = prev, r
 			continue
 		}
 		switch r {
@@ -342,7 +342,6 @@ func punctKeys(s string) []string {
 			case !unicode.IsSpace(prev) || r == '"':
 				cls = true
 			}
-
 		case '(', '（', '[', '【':
 			br = true
 		case ';', '；':
@@ -350,15 +349,16 @@ func punctKeys(s string) []string {
 		case '…':
 			ell = true
 		case '.':
-			if prev == '.' || (prev == ' ' && i >= 2 && rs[i-2] == '.') {
+			if prev == '.' || (prev == ' ' && prev2 == '.') {
 				ell = true
 			}
 		case '—':
-			if next == ' ' && i+1 == len(rs) || next == '\'' || next == '"' || next == '”' || next == '’' {
+			// a dash that ends the sentence or the quotation: speech broken off
+			if i+size == len(s) || next == '\'' || next == '"' || next == '”' || next == '’' {
 				ell = true
 			}
 		}
-		prev = r
+		prev2, prev = prev, r
 	}
 	var out []string
 	if q {
