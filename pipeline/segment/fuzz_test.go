@@ -1,6 +1,7 @@
 package segment
 
 import (
+	"strings"
 	"testing"
 	"unicode"
 	"unicode/utf8"
@@ -54,7 +55,24 @@ func FuzzRuns(f *testing.F) {
 }
 
 func FuzzSentences(f *testing.F) {
+	f.Add("设置为 `'标题是：{title}。'`，见 https://example.com/a.b. 然后离开了。")
 	f.Fuzz(func(t *testing.T, text string) {
 		checkSpans(t, "sentence", text, Sentences(text))
+		// No sentence ends inside a protected span, except after the full
+		// stops that end one.
+		protected := Protected(text)
+		spans := SentencesOutside(text, protected)
+		checkSpans(t, "sentence", text, spans)
+		for _, sp := range spans[:max(len(spans)-1, 0)] {
+			for _, p := range protected {
+				end := p[1]
+				for end > p[0] && strings.IndexByte(".?!", text[end-1]) >= 0 {
+					end--
+				}
+				if p[0] < sp.End && sp.End < end {
+					t.Errorf("a sentence ends at %d, inside the protected %q", sp.End, text[p[0]:p[1]])
+				}
+			}
+		}
 	})
 }
