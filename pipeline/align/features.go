@@ -306,12 +306,13 @@ func punctKeys(s string) []string {
 	prev, prev2 := ' ', ' '
 	code := false
 	for i, size := 0, 0; i < len(s); i += size {
+		if c := s[i]; c < utf8.RuneSelf && (c == ' ' || isASCIIAlnum(c)) {
+			// most of a sentence: nothing to see but what comes before a mark
+			prev2, prev, size = prev, rune(c), 1
+			continue
+		}
 		var r rune
 		r, size = utf8.DecodeRuneInString(s[i:])
-		next := ' '
-		if i+size < len(s) {
-			next, _ = utf8.DecodeRuneInString(s[i+size:])
-		}
 		if r == '`' {
 			code = !code
 		}
@@ -330,7 +331,7 @@ func punctKeys(s string) []string {
 		case '”', '」', '』', '»':
 			cls = true
 		case '"', '\'', '’':
-			pl, nl := isWordRune(prev), isWordRune(next)
+			pl, nl := isWordRune(prev), isWordRune(runeAt(s, i+size))
 			switch {
 			case pl && nl:
 				// an apostrophe (don't) or a quotation glued to a word
@@ -354,7 +355,7 @@ func punctKeys(s string) []string {
 			}
 		case '—':
 			// a dash that ends the sentence or the quotation: speech broken off
-			if i+size == len(s) || next == '\'' || next == '"' || next == '”' || next == '’' {
+			if next := runeAt(s, i+size); i+size == len(s) || next == '\'' || next == '"' || next == '”' || next == '’' {
 				ell = true
 			}
 		}
@@ -425,6 +426,19 @@ func endType(s string) uint8 {
 		}
 	}
 	return endStop
+}
+
+// runeAt returns the rune at byte i of s, or a space past its end.
+func runeAt(s string, i int) rune {
+	if i >= len(s) {
+		return ' '
+	}
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	return r
+}
+
+func isASCIIAlnum(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
 }
 
 func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
