@@ -280,10 +280,11 @@ func lexSide(doc *document.Document) string {
 
 // clauses splits text into sentences and the clauses a semicolon ends
 // (the segmenter ends a Chinese sentence at ；, while an English one runs
-// on through "; "): what a translation drops whole.
+// on through "; "): what a translation drops whole. A full stop inside
+// inline code or a URL ends nothing, as in the pipeline's segmentation.
 func clauses(text string) []string {
 	var out []string
-	for _, sp := range segment.Sentences(text) {
+	for _, sp := range segment.SentencesOutside(text, segment.Protected(text)) {
 		t := text[sp.Start:sp.End]
 		for {
 			i := strings.Index(t, "; ")

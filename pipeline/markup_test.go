@@ -39,6 +39,22 @@ func TestSplitSegmentKeepsMarkup(t *testing.T) {
 	}
 }
 
+// A full stop inside inline code ends no sentence: the code span stays
+// whole in one piece (cut, its halves were no code span, and the carryover
+// check reported the placeholder inside as missing).
+func TestSplitSegmentKeepsCodeWhole(t *testing.T) {
+	text := "也就是说，如果 `withTitle` 被设置为 `'图表的标题是：{title}。'`，则描述为 `'价格分布图。'`。See `a. B` here. 然后开始使用。"
+	doc := read.Markdown("a.md", text)
+	var got []string
+	for _, p := range splitSegment(doc.Units[0].Segments[0]) {
+		got = append(got, p.Text)
+	}
+	want := []string{"也就是说，如果 `withTitle` 被设置为 `'图表的标题是：{title}。'`，则描述为 `'价格分布图。'`。", "See `a. B` here.", "然后开始使用。"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("pieces %q, want %q", got, want)
+	}
+}
+
 // A one-file bilingual demo (ant-design): the language headings are
 // skipped, the Chinese paragraph pairs with the English one, and the
 // declared language decides a word the detector alone would call French.

@@ -66,8 +66,11 @@ func splitSegment(s *document.Segment) []*document.Segment {
 	// Pieces come in order: count line breaks from the previous piece on,
 	// not from the start, so a long segment costs linear time.
 	line, counted := s.Pos.Line, 0
+	next := 0 // the first protected span that may reach the current run
 	for _, run := range segment.Runs(text, protected) {
-		for _, sp := range segment.SentencesOutside(text[run.Start:run.End], within(protected, run.Start, run.End)) {
+		var inRun [][2]int
+		inRun, next = within(protected, next, run.Start, run.End)
+		for _, sp := range segment.SentencesOutside(text[run.Start:run.End], inRun) {
 			start, end := run.Start+sp.Start, run.Start+sp.End
 			piece := *s
 			piece.Text = text[start:end]
@@ -89,16 +92,21 @@ func splitSegment(s *document.Segment) []*document.Segment {
 }
 
 // within returns the parts of the sorted spans that fall inside
-// [start, end), relative to start.
-func within(spans [][2]int, start, end int) [][2]int {
+// [start, end), relative to start, looking from spans[from] on, and the
+// index to look from for a later range: runs come in order, so a long
+// segment's many runs and spans cost linear time.
+func within(spans [][2]int, from, start, end int) ([][2]int, int) {
+	for from < len(spans) && spans[from][1] <= start {
+		from++
+	}
 	var out [][2]int
-	for _, s := range spans {
-		if s[1] <= start || s[0] >= end {
-			continue
+	for _, s := range spans[from:] {
+		if s[0] >= end {
+			break
 		}
 		out = append(out, [2]int{max(s[0], start) - start, min(s[1], end) - start})
 	}
-	return out
+	return out, from
 }
 
 // mergeSpans returns the union of two lists of sorted spans, sorted, with

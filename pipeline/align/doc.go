@@ -21,7 +21,7 @@
 //     glosses, an English word through its stem; without a dictionary,
 //     Latin-letter tokens such as names, acronyms, codes and URLs match
 //     verbatim), numbers by value, and punctuation that translations keep
-//     (question and exclamation marks, brackets, broken-off speech, and the
+//     (question and exclamation marks, brackets, semicolons, broken-off speech, and the
 //     opening and the closing of a quotation, English single quotes
 //     included: a sentence that opens a quotation and the next that closes
 //     it are translated by sentences that do the same). An item is matched
